@@ -1,0 +1,135 @@
+package calc
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"sync"
+)
+
+//go:embed data/*.dataset.json data/default-scenario.json data/iso4217.txt
+var dataFiles embed.FS
+
+var (
+	embedOnce     sync.Once
+	embedded      []*Dataset
+	currencyCodes map[string]bool
+)
+
+// loadEmbedded reads the files the package ships. They are checked by the tests, so a
+// failure here is a broken build, not bad input.
+func loadEmbedded() {
+	names, err := fs.Glob(dataFiles, "data/*.dataset.json")
+	if err != nil {
+		panic(err)
+	}
+	for _, name := range names {
+		data, _ := dataFiles.ReadFile(name)
+		d, err := ReadDataset(data)
+		if err != nil {
+			panic(fmt.Sprintf("embedded dataset %s: %v", path.Base(name), err))
+		}
+		embedded = append(embedded, d)
+	}
+	// Pew first: it is the default.
+	sort.SliceStable(embedded, func(i, j int) bool { return embedded[i].ID == DefaultDatasetID && embedded[j].ID != DefaultDatasetID })
+	data, _ := dataFiles.ReadFile("data/iso4217.txt")
+	currencyCodes = map[string]bool{}
+	for _, l := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(l, "#") {
+			continue
+		}
+		for _, code := range strings.Fields(l) {
+			currencyCodes[code] = true
+		}
+	}
+}
+
+// DefaultDatasetID names the dataset of the default scenario.
+const DefaultDatasetID = "pew-us-2023"
+
+// IsCurrency reports whether code is the ISO 4217 code of a currency in circulation.
+func IsCurrency(code string) bool {
+	embedOnce.Do(loadEmbedded)
+	return currencyCodes[code]
+}
+
+// Catalog is the set of datasets a scenario may name: the embedded ones and any the
+// user imported. Datasets in a catalog are not changed after they are added.
+type Catalog struct {
+	list []*Dataset
+}
+
+// Embedded returns a new catalog holding the embedded datasets.
+func Embedded() *Catalog {
+	embedOnce.Do(loadEmbedded)
+	return &Catalog{list: append([]*Dataset(nil), embedded...)}
+}
+
+// IsEmbedded reports whether id names an embedded dataset.
+func IsEmbedded(id string) bool {
+	embedOnce.Do(loadEmbedded)
+	for _, d := range embedded {
+		if d.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// Get returns the dataset with the given id, or nil.
+func (c *Catalog) Get(id string) *Dataset {
+	for _, d := range c.list {
+		if d.ID == id {
+			return d
+		}
+	}
+	return nil
+}
+
+// Datasets returns the catalog's datasets, embedded ones first.
+func (c *Catalog) Datasets() []*Dataset { return append([]*Dataset(nil), c.list...) }
+
+// IDs returns the ids of the catalog's datasets.
+func (c *Catalog) IDs() []string {
+	ids := make([]string, len(c.list))
+	for i, d := range c.list {
+		ids[i] = d.ID
+	}
+	return ids
+}
+
+// Add checks d and adds it to the catalog, replacing an imported dataset with the same
+// id. An embedded dataset cannot be replaced. On error the catalog is unchanged.
+func (c *Catalog) Add(d *Dataset) error {
+	var ps problems
+	checkDataset(d, "", &ps)
+	if IsEmbedded(d.ID) {
+		ps.add("id", "%q is the id of a dataset built into the tool; give the imported dataset another id", d.ID)
+	}
+	if err := ps.err(); err != nil {
+		return err
+	}
+	for i, old := range c.list {
+		if old.ID == d.ID {
+			c.list[i] = d
+			return nil
+		}
+	}
+	c.list = append(c.list, d)
+	return nil
+}
+
+// DefaultScenario returns a new copy of the default scenario: a mid-size embassy with
+// one digital officer, a general-public audience in the host country, 12 months.
+func DefaultScenario() *Scenario {
+	data, _ := dataFiles.ReadFile("data/default-scenario.json")
+	s, err := ReadScenario(data)
+	if err != nil {
+		panic(fmt.Sprintf("embedded default scenario: %v", err))
+	}
+	return s
+}

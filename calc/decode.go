@@ -1,0 +1,465 @@
+package calc
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// ReadScenario reads a scenario file (see FileFormat). It reports every problem at
+// once: a *SyntaxError when the file is not JSON, otherwise an *InputError whose
+// problems name their fields. It checks the file's shape and types; Validate checks
+// the values against the dataset.
+func ReadScenario(data []byte) (*Scenario, error) {
+	root, err := parseTree(data)
+	if err != nil {
+		return nil, err
+	}
+	var ps problems
+	s := decodeScenario(root, &ps)
+	if err := ps.err(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// ReadDataset reads a dataset file, reporting every problem at once.
+func ReadDataset(data []byte) (*Dataset, error) {
+	root, err := parseTree(data)
+	if err != nil {
+		return nil, err
+	}
+	var ps problems
+	d := decodeDataset(root, "", &ps)
+	if ps.err() == nil {
+		checkDataset(d, "", &ps)
+	}
+	if err := ps.err(); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// maxNumberText bounds the length of a number's text: no figure of the model needs more.
+const maxNumberText = 40
+
+// fields walks the fields of object n, calling fn for each known name and reporting
+// unknown ones. It reports n itself when it is not an object.
+func fields(n *node, path string, ps *problems, names []string, fn func(name string, v *node, p string)) bool {
+	if n.kind != 'o' {
+		ps.add(path, "must be an object, found %s", n.kindName())
+		return false
+	}
+	for i, k := range n.keys {
+		p := join(path, k)
+		if !contains(names, k) {
+			ps.add(p, "unknown field %q; the fields accepted here are %s", k, strings.Join(names, ", "))
+			continue
+		}
+		fn(k, n.vals[i], p)
+	}
+	return true
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func str(n *node, p string, ps *problems) string {
+	if n.kind != 's' {
+		ps.add(p, "must be text in quotes, found %s", n.kindName())
+		return ""
+	}
+	return n.text
+}
+
+func boolean(n *node, p string, ps *problems) bool {
+	if n.kind != 'b' {
+		ps.add(p, "must be true or false, found %s", n.kindName())
+		return false
+	}
+	return n.b
+}
+
+// number reads a number given as a JSON number or as a string, exactly.
+func number(n *node, p string, ps *problems) (decimal.Decimal, bool) {
+	if n.kind != 'n' && n.kind != 's' {
+		ps.add(p, "must be a number (such as 12 or \"12.50\"), found %s", n.kindName())
+		return decimal.Zero, false
+	}
+	text := strings.TrimSpace(n.text)
+	if len(text) > maxNumberText {
+		ps.add(p, "must be a number of at most %d characters", maxNumberText)
+		return decimal.Zero, false
+	}
+	d, err := decimal.NewFromString(text)
+	if err != nil || text == "" || strings.ContainsAny(text, "\u2212") {
+		ps.add(p, "must be a number (such as 12 or \"12.50\"), found %q", n.text)
+		return decimal.Zero, false
+	}
+	return d, true
+}
+
+func optNumber(n *node, p string, ps *problems) *decimal.Decimal {
+	d, ok := number(n, p, ps)
+	if !ok {
+		return nil
+	}
+	return &d
+}
+
+func integer(n *node, p string, ps *problems) (int, bool) {
+	d, ok := number(n, p, ps)
+	if !ok {
+		return 0, false
+	}
+	if !d.IsInteger() || d.Abs().GreaterThan(decimal.NewFromInt(1_000_000)) {
+		ps.add(p, "must be a whole number, found %s", n.text)
+		return 0, false
+	}
+	return int(d.IntPart()), true
+}
+
+func list(n *node, p string, ps *problems) []*node {
+	if n.kind != 'a' {
+		ps.add(p, "must be a list ([ … ]), found %s", n.kindName())
+		return nil
+	}
+	return n.items
+}
+
+func stringList(n *node, p string, ps *problems) []string {
+	var out []string
+	for i, it := range list(n, p, ps) {
+		out = append(out, str(it, index(p, i), ps))
+	}
+	return out
+}
+
+// numberMap reads an object whose values are all numbers.
+func numberMap(n *node, p string, ps *problems) map[string]decimal.Decimal {
+	if n.kind != 'o' {
+		ps.add(p, "must be an object, found %s", n.kindName())
+		return nil
+	}
+	m := make(map[string]decimal.Decimal, len(n.keys))
+	for i, k := range n.keys {
+		if d, ok := number(n.vals[i], join(p, k), ps); ok {
+			m[k] = d
+		}
+	}
+	return m
+}
+
+var scenarioFields = []string{"format", "version", "name", "currency", "horizonMonths", "audience",
+	"dataset", "datasetInline", "platforms", "staff", "plan", "valuePer1000", "benefits",
+	"maturity", "objective", "candidates"}
+
+// DefaultHorizonMonths is the horizon when a file gives none.
+const DefaultHorizonMonths = 12
+
+// UntitledName names a scenario whose file gives no name.
+const UntitledName = "Untitled scenario"
+
+func decodeScenario(root *node, ps *problems) *Scenario {
+	s := &Scenario{Name: UntitledName, HorizonMonths: DefaultHorizonMonths}
+	seen := map[string]bool{}
+	ok := fields(root, "", ps, scenarioFields, func(name string, v *node, p string) {
+		seen[name] = true
+		switch name {
+		case "format":
+			if f := str(v, p, ps); f != FileFormat && v.kind == 's' {
+				ps.add(p, "must be %q (this is not a scenario file of this tool)", FileFormat)
+			}
+		case "version":
+			readVersion(v, p, ps)
+		case "name":
+			s.Name = str(v, p, ps)
+		case "currency":
+			s.Currency = str(v, p, ps)
+		case "horizonMonths":
+			s.HorizonMonths, _ = integer(v, p, ps)
+		case "audience":
+			fields(v, p, ps, []string{"size", "weights"}, func(name string, v *node, p string) {
+				switch name {
+				case "size":
+					s.Audience.Size, _ = number(v, p, ps)
+				case "weights":
+					s.Audience.Weights = numberMap(v, p, ps)
+				}
+			})
+			if v.kind == 'o' && !hasKey(v, "weights") {
+				ps.add(join(p, "weights"), "missing: give a weight per audience segment, such as {\"18-29\": 0.6, \"30-49\": 0.4}")
+			}
+			if v.kind == 'o' && !hasKey(v, "size") {
+				ps.add(join(p, "size"), "missing: give the number of people in the target audience")
+			}
+		case "dataset":
+			s.Dataset = str(v, p, ps)
+		case "datasetInline":
+			s.DatasetInline = decodeDataset(v, p, ps)
+		case "platforms":
+			if v.kind != 'o' {
+				ps.add(p, "must be an object of platform ids, found %s", v.kindName())
+				return
+			}
+			s.Platforms = map[string]PlatformOverride{}
+			for i, id := range v.keys {
+				var o PlatformOverride
+				fields(v.vals[i], join(p, id), ps, ParamNames, func(name string, v *node, p string) {
+					*o.field(name) = optNumber(v, p, ps)
+				})
+				s.Platforms[id] = o
+			}
+		case "staff":
+			for i, it := range list(v, p, ps) {
+				s.Staff = append(s.Staff, decodeRole(it, index(p, i), ps))
+			}
+		case "plan":
+			for i, it := range list(v, p, ps) {
+				var l PlanLine
+				q := index(p, i)
+				fields(it, q, ps, []string{"platform", "role", "hoursPerWeek"}, func(name string, v *node, p string) {
+					switch name {
+					case "platform":
+						l.Platform = str(v, p, ps)
+					case "role":
+						l.Role = str(v, p, ps)
+					case "hoursPerWeek":
+						l.HoursPerWeek, _ = number(v, p, ps)
+					}
+				})
+				requireKeys(it, q, ps, "platform", "role", "hoursPerWeek")
+				s.Plan = append(s.Plan, l)
+			}
+		case "valuePer1000":
+			s.ValuePer1000 = optNumber(v, p, ps)
+		case "benefits":
+			for i, it := range list(v, p, ps) {
+				var b Benefit
+				q := index(p, i)
+				fields(it, q, ps, []string{"name", "amountPerMonth", "ramped"}, func(name string, v *node, p string) {
+					switch name {
+					case "name":
+						b.Name = str(v, p, ps)
+					case "amountPerMonth":
+						b.AmountPerMonth, _ = number(v, p, ps)
+					case "ramped":
+						b.Ramped = boolean(v, p, ps)
+					}
+				})
+				requireKeys(it, q, ps, "name", "amountPerMonth")
+				s.Benefits = append(s.Benefits, b)
+			}
+		case "maturity":
+			s.Maturity = []Anchor{}
+			for i, it := range list(v, p, ps) {
+				var a Anchor
+				q := index(p, i)
+				fields(it, q, ps, []string{"month", "factor"}, func(name string, v *node, p string) {
+					switch name {
+					case "month":
+						a.Month, _ = number(v, p, ps)
+					case "factor":
+						a.Factor, _ = number(v, p, ps)
+					}
+				})
+				requireKeys(it, q, ps, "month", "factor")
+				s.Maturity = append(s.Maturity, a)
+			}
+		case "objective":
+			s.Objective = Objective(str(v, p, ps))
+		case "candidates":
+			s.Candidates = stringList(v, p, ps)
+		}
+	})
+	if !ok {
+		return s
+	}
+	if !seen["format"] {
+		ps.add("format", "missing: a scenario file starts with \"format\": %q", FileFormat)
+	}
+	if !seen["version"] {
+		ps.add("version", "missing: a scenario file says which version of the format it uses, such as \"version\": %d", FileVersion)
+	}
+	if !seen["currency"] {
+		ps.add("currency", "missing: give the ISO 4217 code of the currency of every amount, such as \"EUR\"")
+	}
+	if !seen["audience"] {
+		ps.add("audience", "missing: give the audience's size and its weights per segment")
+	}
+	return s
+}
+
+func readVersion(v *node, p string, ps *problems) {
+	n, ok := integer(v, p, ps)
+	switch {
+	case !ok:
+	case n > FileVersion:
+		ps.add(p, "this file uses version %d of the format, written by a newer version of this tool; this version reads versions 1 to %d", n, FileVersion)
+	case n < 1:
+		ps.add(p, "must be a version from 1 to %d, found %d", FileVersion, n)
+	}
+}
+
+func hasKey(n *node, key string) bool { return contains(n.keys, key) }
+
+func requireKeys(n *node, p string, ps *problems, keys ...string) {
+	if n.kind != 'o' {
+		return
+	}
+	for _, k := range keys {
+		if !hasKey(n, k) {
+			ps.add(join(p, k), "missing")
+		}
+	}
+}
+
+func decodeRole(n *node, p string, ps *problems) Role {
+	var r Role
+	fields(n, p, ps, []string{"role", "hourlyCost", "annualSalary", "onCost", "overhead", "productiveHours", "hoursPerWeek"},
+		func(name string, v *node, p string) {
+			switch name {
+			case "role":
+				r.Name = str(v, p, ps)
+			case "hourlyCost":
+				r.HourlyCost = optNumber(v, p, ps)
+			case "annualSalary":
+				r.AnnualSalary = optNumber(v, p, ps)
+			case "onCost":
+				r.OnCost = optNumber(v, p, ps)
+			case "overhead":
+				r.Overhead = optNumber(v, p, ps)
+			case "productiveHours":
+				r.ProductiveHours = optNumber(v, p, ps)
+			case "hoursPerWeek":
+				r.HoursPerWeek, _ = number(v, p, ps)
+			}
+		})
+	requireKeys(n, p, ps, "role", "hoursPerWeek")
+	return r
+}
+
+var datasetFields = []string{"format", "version", "id", "title", "source", "year", "url", "measure", "segments", "platforms"}
+
+var platformFields = append([]string{"id", "name", "kind", "penetration"}, append(append([]string{}, ParamNames...), "assumed", "notes", "context")...)
+
+func decodeDataset(n *node, path string, ps *problems) *Dataset {
+	d := &Dataset{}
+	ok := fields(n, path, ps, datasetFields, func(name string, v *node, p string) {
+		switch name {
+		case "format":
+			if f := str(v, p, ps); f != DatasetFormat && v.kind == 's' {
+				ps.add(p, "must be %q (this is not a dataset file of this tool)", DatasetFormat)
+			}
+		case "version":
+			readVersion(v, p, ps)
+		case "id":
+			d.ID = str(v, p, ps)
+		case "title":
+			d.Title = str(v, p, ps)
+		case "source":
+			d.Source = str(v, p, ps)
+		case "year":
+			d.Year, _ = integer(v, p, ps)
+		case "url":
+			d.URL = str(v, p, ps)
+		case "measure":
+			d.Measure = str(v, p, ps)
+		case "segments":
+			for i, it := range list(v, p, ps) {
+				var s Segment
+				q := index(p, i)
+				fields(it, q, ps, []string{"id", "label", "population"}, func(name string, v *node, p string) {
+					switch name {
+					case "id":
+						s.ID = str(v, p, ps)
+					case "label":
+						s.Label = str(v, p, ps)
+					case "population":
+						s.Population = optNumber(v, p, ps)
+					}
+				})
+				requireKeys(it, q, ps, "id")
+				d.Segments = append(d.Segments, s)
+			}
+		case "platforms":
+			for i, it := range list(v, p, ps) {
+				d.Platforms = append(d.Platforms, decodePlatform(it, index(p, i), ps))
+			}
+		}
+	})
+	if ok {
+		requireKeys(n, path, ps, "id", "title", "source", "year", "measure", "segments", "platforms")
+	}
+	return d
+}
+
+func decodePlatform(n *node, path string, ps *problems) Platform {
+	pl := Platform{Penetration: map[string]decimal.Decimal{}, Notes: map[string]string{}, Context: map[string]string{}}
+	ok := fields(n, path, ps, platformFields, func(name string, v *node, p string) {
+		switch name {
+		case "id":
+			pl.ID = str(v, p, ps)
+		case "name":
+			pl.Name = str(v, p, ps)
+		case "kind":
+			pl.Kind = str(v, p, ps)
+		case "penetration":
+			pl.Penetration = numberMap(v, p, ps)
+		case "assumed":
+			pl.Assumed = stringList(v, p, ps)
+		case "notes":
+			pl.Notes = textMap(v, p, ps, false)
+		case "context":
+			pl.Context = textMap(v, p, ps, true)
+		default:
+			*pl.Params.field(name), _ = number(v, p, ps)
+		}
+	})
+	if ok {
+		requireKeys(n, path, ps, append([]string{"id", "name", "penetration"}, ParamNames...)...)
+	}
+	return pl
+}
+
+// textMap reads an object of texts; with numbers, numbers and true/false are kept as their text.
+func textMap(n *node, p string, ps *problems, numbers bool) map[string]string {
+	m := map[string]string{}
+	if n.kind != 'o' {
+		ps.add(p, "must be an object, found %s", n.kindName())
+		return m
+	}
+	for i, k := range n.keys {
+		v := n.vals[i]
+		switch {
+		case v.kind == 's' || (numbers && v.kind == 'n'):
+			m[k] = v.text
+		case numbers && v.kind == 'b':
+			m[k] = strconv.FormatBool(v.b)
+		default:
+			ps.add(join(p, k), "must be text, found %s", v.kindName())
+		}
+	}
+	return m
+}
+
+// sortedKeys returns the keys of m in order.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+var _ = fmt.Sprintf

@@ -1,0 +1,82 @@
+package calc
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Problem is one thing wrong with an input: the field it is about, as a path into the
+// scenario or dataset file (for example "staff[1].hoursPerWeek" or "audience.weights"),
+// and a message for a person saying what was wrong and what is accepted.
+type Problem struct {
+	Field   string `json:"field"`
+	Message string `json:"message"`
+}
+
+func (p Problem) String() string {
+	if p.Field == "" {
+		return p.Message
+	}
+	return p.Field + ": " + p.Message
+}
+
+// InputError is returned for invalid input. It holds every problem found, in the
+// order of the input, at most one per field.
+type InputError struct {
+	Problems []Problem
+}
+
+func (e *InputError) Error() string {
+	lines := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		lines[i] = p.String()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// problems collects Problems, keeping the first one reported for each field, so that a
+// value that could not be read is not reported again by a later check.
+type problems struct {
+	list []Problem
+	seen map[string]bool
+}
+
+func (ps *problems) add(field, format string, args ...any) {
+	if ps.seen == nil {
+		ps.seen = map[string]bool{}
+	}
+	if field != "" && ps.seen[field] {
+		return
+	}
+	ps.seen[field] = true
+	ps.list = append(ps.list, Problem{Field: field, Message: fmt.Sprintf(format, args...)})
+}
+
+// has reports whether field, or a field below it, already has a problem.
+func (ps *problems) has(field string) bool {
+	if ps.seen[field] {
+		return true
+	}
+	for f := range ps.seen {
+		if strings.HasPrefix(f, field+".") || strings.HasPrefix(f, field+"[") {
+			return true
+		}
+	}
+	return false
+}
+
+func (ps *problems) err() error {
+	if len(ps.list) == 0 {
+		return nil
+	}
+	return &InputError{Problems: ps.list}
+}
+
+func join(path, name string) string {
+	if path == "" {
+		return name
+	}
+	return path + "." + name
+}
+
+func index(path string, i int) string { return fmt.Sprintf("%s[%d]", path, i) }

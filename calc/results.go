@@ -1,0 +1,179 @@
+package calc
+
+import (
+	"encoding/json"
+
+	"github.com/shopspring/decimal"
+)
+
+// ResultsFormat identifies results documents.
+const ResultsFormat = "platform-roi-results"
+
+// Rounding for display and export, half away from zero.
+const (
+	MoneyPlaces = 2 // money
+	SharePlaces = 4 // shares and ROI in files
+)
+
+// ResultsDocument is the results file: what the command line prints with --json and
+// what the page exports. Money is a string with 2 decimals, shares and ROI strings with
+// 4, hours plain decimal strings, people whole numbers; null means "n/a".
+type ResultsDocument struct {
+	Format         string             `json:"format"`
+	Version        int                `json:"version"`
+	Scenario       string             `json:"scenario"`
+	Currency       string             `json:"currency"`
+	HorizonMonths  int                `json:"horizonMonths"`
+	Dataset        DocDataset         `json:"dataset"`
+	Totals         DocTotals          `json:"totals"`
+	Platforms      []DocPlatform      `json:"platforms"`
+	Months         []DocMonth         `json:"months"`
+	Recommendation *DocRecommendation `json:"recommendation"`
+	Defaults       []string           `json:"defaults"`
+}
+
+// DocDataset names the source of the demographic figures.
+type DocDataset struct {
+	ID      string `json:"id"`
+	Title   string `json:"title"`
+	Source  string `json:"source"`
+	Year    int    `json:"year"`
+	Measure string `json:"measure"`
+}
+
+// DocTotals are the portfolio's figures over the horizon.
+type DocTotals struct {
+	Cost                string      `json:"cost"`
+	StaffCost           string      `json:"staffCost"`
+	CashCost            string      `json:"cashCost"`
+	Value               string      `json:"value"`
+	Net                 string      `json:"net"`
+	ROI                 *string     `json:"roi"`
+	HiddenCostShare     *string     `json:"hiddenCostShare"`
+	Reach               json.Number `json:"reach"`
+	AverageMonthlyReach json.Number `json:"averageMonthlyReach"`
+	CostPer1000Reached  *string     `json:"costPer1000Reached"`
+	BreakEvenMonth      *int        `json:"breakEvenMonth"`
+	HoursPerWeek        string      `json:"hoursPerWeek"`
+}
+
+// DocPlatform is one platform's row.
+type DocPlatform struct {
+	ID                string      `json:"id"`
+	Name              string      `json:"name"`
+	Fit               string      `json:"fit"`
+	PotentialAudience json.Number `json:"potentialAudience"`
+	HoursPerWeek      string      `json:"hoursPerWeek"`
+	Credible          bool        `json:"credible"`
+	Cost              string      `json:"cost"`
+	StaffCost         string      `json:"staffCost"`
+	CashCost          string      `json:"cashCost"`
+	Value             string      `json:"value"`
+	ROI               *string     `json:"roi"`
+	Reach             json.Number `json:"reach"`
+	UserSet           []string    `json:"userSet"`
+	Assumed           []string    `json:"assumed"`
+}
+
+// DocMonth is one month.
+type DocMonth struct {
+	Month         int         `json:"month"`
+	Maturity      string      `json:"maturity"`
+	Cost          string      `json:"cost"`
+	Value         string      `json:"value"`
+	CumulativeNet string      `json:"cumulativeNet"`
+	UniqueReach   json.Number `json:"uniqueReach"`
+}
+
+// DocRecommendation is the recommendation.
+type DocRecommendation struct {
+	Objective      Objective     `json:"objective"`
+	ObjectiveValue string        `json:"objectiveValue"`
+	PoolHours      string        `json:"poolHours"`
+	Plan           []DocPlanLine `json:"plan"`
+	Marginal       []DocMarginal `json:"marginal"`
+}
+
+// DocPlanLine is a plan line.
+type DocPlanLine struct {
+	Platform     string `json:"platform"`
+	Role         string `json:"role"`
+	HoursPerWeek string `json:"hoursPerWeek"`
+}
+
+// DocMarginal is a recommended platform's contribution.
+type DocMarginal struct {
+	Platform string `json:"platform"`
+	Loss     string `json:"loss"`
+}
+
+// Money formats an amount with 2 decimals, rounded half away from zero.
+func Money(d decimal.Decimal) string { return d.StringFixed(MoneyPlaces) }
+
+// People formats a number of people as a whole number, rounded half away from zero.
+func People(d decimal.Decimal) string { return d.StringFixed(0) }
+
+// Share formats a share or ratio with 4 decimals.
+func Share(d decimal.Decimal) string { return d.StringFixed(SharePlaces) }
+
+func nullable(d decimal.NullDecimal, format func(decimal.Decimal) string) *string {
+	if !d.Valid {
+		return nil
+	}
+	s := format(d.Decimal)
+	return &s
+}
+
+// ObjectiveText formats an objective's value: people for reach, money for net.
+func ObjectiveText(o Objective, d decimal.Decimal) string {
+	if o == ObjectiveNet {
+		return Money(d)
+	}
+	return People(d)
+}
+
+// Document builds the results document of r, with rec when it is not nil.
+func Document(r *Result, rec *Recommendation) *ResultsDocument {
+	t := &r.Totals
+	doc := &ResultsDocument{Format: ResultsFormat, Version: 1, Scenario: r.Scenario, Currency: r.Currency,
+		HorizonMonths: r.HorizonMonths, Defaults: append([]string{}, r.Defaults...),
+		Dataset: DocDataset{ID: r.Dataset.ID, Title: r.Dataset.Title, Source: r.Dataset.Source, Year: r.Dataset.Year, Measure: r.Dataset.Measure},
+		Totals: DocTotals{Cost: Money(t.Cost), StaffCost: Money(t.StaffCost), CashCost: Money(t.CashCost),
+			Value: Money(t.Value), Net: Money(t.Net), ROI: nullable(t.ROI, Share),
+			HiddenCostShare: nullable(t.HiddenCostShare, Share), Reach: json.Number(People(t.Reach)),
+			AverageMonthlyReach: json.Number(People(t.AverageMonthlyReach)),
+			CostPer1000Reached:  nullable(t.CostPer1000Reached, Money), HoursPerWeek: t.HoursPerWeek.String()},
+		Platforms: []DocPlatform{}, Months: []DocMonth{}}
+	if t.BreakEvenMonth > 0 {
+		be := t.BreakEvenMonth
+		doc.Totals.BreakEvenMonth = &be
+	}
+	for _, p := range r.Platforms {
+		doc.Platforms = append(doc.Platforms, DocPlatform{ID: p.ID, Name: p.Name, Fit: Share(p.Fit),
+			PotentialAudience: json.Number(People(p.PotentialAudience)), HoursPerWeek: p.HoursPerWeek.String(),
+			Credible: p.Credible, Cost: Money(p.Cost), StaffCost: Money(p.StaffCost), CashCost: Money(p.CashCost),
+			Value: Money(p.Value), ROI: nullable(p.ROI, Share), Reach: json.Number(People(p.Reach)),
+			UserSet: append([]string{}, p.UserSet...), Assumed: append([]string{}, p.Assumed...)})
+	}
+	for _, mo := range r.Months {
+		doc.Months = append(doc.Months, DocMonth{Month: mo.Month, Maturity: Share(mo.Maturity), Cost: Money(mo.Cost),
+			Value: Money(mo.Value), CumulativeNet: Money(mo.CumulativeNet), UniqueReach: json.Number(People(mo.UniqueReach))})
+	}
+	if rec != nil {
+		dr := &DocRecommendation{Objective: rec.Objective, ObjectiveValue: ObjectiveText(rec.Objective, rec.ObjectiveValue),
+			PoolHours: rec.PoolHours.String(), Plan: []DocPlanLine{}, Marginal: []DocMarginal{}}
+		for _, l := range rec.Plan {
+			dr.Plan = append(dr.Plan, DocPlanLine{Platform: l.Platform, Role: l.Role, HoursPerWeek: l.HoursPerWeek.String()})
+		}
+		for _, mg := range rec.Marginal {
+			dr.Marginal = append(dr.Marginal, DocMarginal{Platform: mg.Platform, Loss: ObjectiveText(rec.Objective, mg.Loss)})
+		}
+		doc.Recommendation = dr
+	}
+	return doc
+}
+
+// MarshalResults writes the results document as indented JSON.
+func MarshalResults(r *Result, rec *Recommendation) ([]byte, error) {
+	return marshalIndent(Document(r, rec))
+}

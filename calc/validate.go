@@ -1,0 +1,421 @@
+package calc
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// Limits on input values. They are far beyond any real use and keep arithmetic small.
+var (
+	maxPeople   = decimal.NewFromInt(10_000_000_000) // more than the world's population
+	maxMoney    = decimal.NewFromInt(1_000_000_000_000)
+	maxWeekHour = decimal.NewFromInt(168)
+	maxSetup    = decimal.NewFromInt(10_000)
+	maxWeight   = decimal.NewFromInt(1_000_000_000_000)
+	maxLoading  = decimal.NewFromInt(10)
+	maxYearHour = decimal.NewFromInt(8784)
+	maxMonth    = decimal.NewFromInt(1200)
+	one         = decimal.NewFromInt(1)
+)
+
+// maxPlaces is the most decimal places an input number may have.
+const maxPlaces = 12
+
+// maxText is the most characters a name or label may have; maxLongText, a source,
+// measure, note or context line.
+const (
+	maxText     = 200
+	maxLongText = 2000
+)
+
+// MaxHorizonMonths is the longest horizon the model accepts.
+const MaxHorizonMonths = 120
+
+// checkNumber reports d at path unless lo ≤ d ≤ hi (or lo < d when open) and d has at
+// most maxPlaces decimal places. what says what is accepted, for the message.
+func checkNumber(ps *problems, path string, d decimal.Decimal, lo, hi decimal.Decimal, openLow bool, what string) bool {
+	switch {
+	case d.Exponent() < -maxPlaces:
+		ps.add(path, "has more than %d decimal places (%s)", maxPlaces, d.String())
+	case openLow && !d.GreaterThan(lo), !openLow && d.LessThan(lo), d.GreaterThan(hi):
+		ps.add(path, "must be %s, found %s", what, d.String())
+	default:
+		return true
+	}
+	return false
+}
+
+func checkShare(ps *problems, path string, d decimal.Decimal) bool {
+	return checkNumber(ps, path, d, decimal.Zero, one, false, "a share from 0 to 1 (0.25 means 25%)")
+}
+
+func checkMoney(ps *problems, path string, d decimal.Decimal, currency string) bool {
+	unit := "an amount"
+	if currency != "" {
+		unit = "an amount in " + currency
+	}
+	return checkNumber(ps, path, d, decimal.Zero, maxMoney, false, unit+" from 0 to 1000000000000")
+}
+
+func checkWeekHours(ps *problems, path string, d decimal.Decimal) bool {
+	return checkNumber(ps, path, d, decimal.Zero, maxWeekHour, false, "hours per week from 0 to 168")
+}
+
+func checkText(ps *problems, path, s string, required bool, what string) {
+	checkTextLen(ps, path, s, required, what, maxText)
+}
+
+func checkTextLen(ps *problems, path, s string, required bool, what string, limit int) {
+	switch {
+	case required && strings.TrimSpace(s) == "":
+		ps.add(path, "missing: give %s", what)
+	case len([]rune(s)) > limit:
+		ps.add(path, "is longer than %d characters", limit)
+	}
+}
+
+// checkDataset checks a dataset's values; path is where the dataset sits in its file.
+func checkDataset(d *Dataset, path string, ps *problems) {
+	checkText(ps, join(path, "id"), d.ID, true, "the dataset an id, such as \"pew-us-2023\"")
+	checkText(ps, join(path, "title"), d.Title, true, "the dataset a title")
+	checkTextLen(ps, join(path, "source"), d.Source, true, "the source of the figures (who published them, and where)", maxLongText)
+	checkTextLen(ps, join(path, "measure"), d.Measure, true, "what a figure measures, such as \"share of adults who ever use the platform\"", maxLongText)
+	checkTextLen(ps, join(path, "url"), d.URL, false, "", maxLongText)
+	if d.Year < 1990 || d.Year > 2100 {
+		ps.add(join(path, "year"), "must be the year of the figures, from 1990 to 2100, found %d", d.Year)
+	}
+	if len(d.Segments) == 0 {
+		ps.add(join(path, "segments"), "must list at least one audience segment")
+	}
+	segs := map[string]bool{}
+	for i, s := range d.Segments {
+		p := index(join(path, "segments"), i)
+		checkText(ps, join(p, "id"), s.ID, true, "the segment an id, such as \"18-29\"")
+		checkText(ps, join(p, "label"), s.Label, false, "")
+		if segs[s.ID] {
+			ps.add(join(p, "id"), "the segment %q is listed twice", s.ID)
+		}
+		segs[s.ID] = true
+		if s.Population != nil && (!s.Population.IsInteger() || !checkNumber(ps, join(p, "population"), *s.Population, decimal.Zero, maxPeople, false, "a whole number of people")) {
+			ps.add(join(p, "population"), "must be a whole number of people, found %s", s.Population.String())
+		}
+	}
+	if len(d.Platforms) == 0 {
+		ps.add(join(path, "platforms"), "must list at least one platform")
+	}
+	ids := map[string]bool{}
+	for i := range d.Platforms {
+		pl := &d.Platforms[i]
+		p := index(join(path, "platforms"), i)
+		checkText(ps, join(p, "id"), pl.ID, true, "the platform an id, such as \"facebook\"")
+		checkText(ps, join(p, "name"), pl.Name, true, "the platform a name")
+		checkText(ps, join(p, "kind"), pl.Kind, false, "")
+		if ids[pl.ID] {
+			ps.add(join(p, "id"), "the platform %q is listed twice", pl.ID)
+		}
+		ids[pl.ID] = true
+		for _, seg := range sortedKeys(pl.Penetration) {
+			q := join(join(p, "penetration"), seg)
+			if !segs[seg] {
+				ps.add(q, "names no segment of this dataset; the segments are %s", segmentList(d))
+				continue
+			}
+			checkShare(ps, q, pl.Penetration[seg])
+		}
+		checkParams(ps, p, pl.Params, nil, "")
+		for j, a := range pl.Assumed {
+			if a != "penetration" && !contains(ParamNames, a) {
+				ps.add(index(join(p, "assumed"), j), "must name a field of the platform (penetration, %s), found %q", strings.Join(ParamNames, ", "), a)
+			}
+		}
+		for _, k := range sortedKeys(pl.Notes) {
+			checkTextLen(ps, join(join(p, "notes"), k), pl.Notes[k], false, "", maxLongText)
+		}
+		for _, k := range sortedKeys(pl.Context) {
+			checkTextLen(ps, join(join(p, "context"), k), pl.Context[k], false, "", maxLongText)
+		}
+	}
+}
+
+// checkParams checks a platform's effective parameters. paths maps a parameter name to
+// the field where the user set it; other names are reported under base.
+func checkParams(ps *problems, base string, pr Params, paths map[string]string, currency string) {
+	at := func(name string) string {
+		if p, ok := paths[name]; ok {
+			return p
+		}
+		return join(base, name)
+	}
+	okMin := checkWeekHours(ps, at("minHours"), pr.MinHours)
+	okFull := checkNumber(ps, at("fullHours"), pr.FullHours, decimal.Zero, maxWeekHour, true, "hours per week above 0, up to 168")
+	if okMin && okFull && pr.FullHours.LessThan(pr.MinHours) {
+		ps.add(at("fullHours"), "must be at least minHours (%s hours per week), found %s", pr.MinHours.String(), pr.FullHours.String())
+	}
+	checkShare(ps, at("reachRate"), pr.ReachRate)
+	checkNumber(ps, at("setupHours"), pr.SetupHours, decimal.Zero, maxSetup, false, "hours from 0 to 10000")
+	checkMoney(ps, at("toolCost"), pr.ToolCost, currency)
+	checkMoney(ps, at("adCost"), pr.AdCost, currency)
+}
+
+func segmentList(d *Dataset) string {
+	ids := make([]string, len(d.Segments))
+	for i, s := range d.Segments {
+		ids[i] = fmt.Sprintf("%q", s.ID)
+	}
+	return strings.Join(ids, ", ")
+}
+
+func platformList(d *Dataset) string {
+	ids := make([]string, len(d.Platforms))
+	for i, p := range d.Platforms {
+		ids[i] = p.ID
+	}
+	return strings.Join(ids, ", ")
+}
+
+// Validate checks a scenario against the catalog of datasets and reports every
+// problem at once as an *InputError. A nil catalog means the embedded datasets.
+func Validate(s *Scenario, c *Catalog) error {
+	_, err := resolve(s, c)
+	return err
+}
+
+// resolve validates s and builds the model Compute and Recommend work on.
+func resolve(s *Scenario, c *Catalog) (*model, error) {
+	if c == nil {
+		c = Embedded()
+	}
+	var ps problems
+	if s == nil {
+		ps.add("", "no scenario")
+		return nil, ps.err()
+	}
+	checkText(&ps, "name", s.Name, true, "the scenario a name")
+	if !IsCurrency(s.Currency) {
+		ps.add("currency", "must be an ISO 4217 currency code in capitals, such as EUR, USD or GBP, found %q", s.Currency)
+	}
+	cur := s.Currency
+	if s.HorizonMonths < 1 || s.HorizonMonths > MaxHorizonMonths {
+		ps.add("horizonMonths", "must be a whole number of months from 1 to %d, found %d", MaxHorizonMonths, s.HorizonMonths)
+	}
+
+	// The dataset.
+	var ds *Dataset
+	switch {
+	case s.Dataset != "" && s.DatasetInline != nil:
+		ps.add("dataset", "give either dataset or datasetInline, not both")
+	case s.DatasetInline != nil:
+		before := len(ps.list)
+		checkDataset(s.DatasetInline, "datasetInline", &ps)
+		if len(ps.list) == before {
+			ds = s.DatasetInline
+		}
+	case s.Dataset == "":
+		ps.add("dataset", "missing: name a dataset (%s) or give one under datasetInline", strings.Join(c.IDs(), ", "))
+	default:
+		if ds = c.Get(s.Dataset); ds == nil {
+			ps.add("dataset", "unknown dataset %q; the datasets available are %s", s.Dataset, strings.Join(c.IDs(), ", "))
+		}
+	}
+
+	// Audience.
+	if !s.Audience.Size.IsInteger() || s.Audience.Size.IsNegative() || s.Audience.Size.GreaterThan(maxPeople) {
+		ps.add("audience.size", "must be a whole number of people from 0 to 10000000000, found %s", s.Audience.Size.String())
+	}
+	sum := decimal.Zero
+	for _, k := range sortedKeys(s.Audience.Weights) {
+		w := s.Audience.Weights[k]
+		p := "audience.weights." + k
+		if ds != nil && ds.Segment(k) == nil {
+			ps.add(p, "names no segment of dataset %q; its segments are %s", ds.ID, segmentList(ds))
+			continue
+		}
+		if checkNumber(&ps, p, w, decimal.Zero, maxWeight, false, "a weight of 0 or more (weights are relative: 60 and 40 mean the same as 0.6 and 0.4)") {
+			sum = sum.Add(w)
+		}
+	}
+	if !ps.has("audience.weights") && !sum.IsPositive() {
+		ps.add("audience.weights", "at least one segment needs a weight above 0")
+	}
+
+	// Staff.
+	roles := make([]role, len(s.Staff))
+	names := map[string]int{}
+	for i, r := range s.Staff {
+		p := index("staff", i)
+		checkText(&ps, join(p, "role"), r.Name, true, "the role a name, such as \"Digital officer\"")
+		if j, dup := names[r.Name]; dup && r.Name != "" {
+			ps.add(join(p, "role"), "the role %q is already staff[%d]; give each role its own name", r.Name, j)
+		}
+		names[r.Name] = i
+		checkWeekHours(&ps, join(p, "hoursPerWeek"), r.HoursPerWeek)
+		roles[i] = role{name: r.Name, avail: r.HoursPerWeek, index: i}
+		switch {
+		case r.HourlyCost != nil && r.AnnualSalary != nil:
+			ps.add(join(p, "hourlyCost"), "give either hourlyCost or annualSalary for role %q, not both", r.Name)
+		case r.HourlyCost != nil:
+			if r.OnCost != nil || r.Overhead != nil || r.ProductiveHours != nil {
+				ps.add(join(p, "hourlyCost"), "onCost, overhead and productiveHours apply only to a role given by annualSalary; a given hourlyCost is already loaded")
+			}
+			if checkMoney(&ps, join(p, "hourlyCost"), *r.HourlyCost, cur) {
+				roles[i].rate = *r.HourlyCost
+			}
+		case r.AnnualSalary != nil:
+			ok := checkMoney(&ps, join(p, "annualSalary"), *r.AnnualSalary, cur)
+			on, ov, ph := orDefault(r.OnCost, DefaultOnCost), orDefault(r.Overhead, DefaultOverhead), orDefault(r.ProductiveHours, DefaultProductiveHours)
+			ok = checkNumber(&ps, join(p, "onCost"), on, decimal.Zero, maxLoading, false, "a share of salary from 0 to 10 (0.30 means 30%)") && ok
+			ok = checkNumber(&ps, join(p, "overhead"), ov, decimal.Zero, maxLoading, false, "a share from 0 to 10 (0.12 means 12%)") && ok
+			ok = checkNumber(&ps, join(p, "productiveHours"), ph, decimal.Zero, maxYearHour, true, "productive hours per year above 0, up to 8784") && ok
+			if ok {
+				roles[i].rate = LoadedRate(*r.AnnualSalary, on, ov, ph)
+			}
+		default:
+			ps.add(join(p, "hourlyCost"), "missing: give role %q an hourlyCost (loaded, per hour) or an annualSalary", r.Name)
+		}
+	}
+
+	// Value and time.
+	value := orDefault(s.ValuePer1000, decimal.Zero)
+	checkMoney(&ps, "valuePer1000", value, cur)
+	for i, b := range s.Benefits {
+		p := index("benefits", i)
+		checkText(&ps, join(p, "name"), b.Name, true, "the benefit a name")
+		checkNumber(&ps, join(p, "amountPerMonth"), b.AmountPerMonth, decimal.Zero, maxMoney, false, "an amount per month in "+cur+" from 0 to 1000000000000")
+	}
+	curve := s.Maturity
+	if curve == nil {
+		curve = DefaultMaturity()
+	}
+	if len(curve) == 0 {
+		ps.add("maturity", "must have at least one point (month, factor); the default is (0, 0.10) (1, 0.60) (12, 1.00)")
+	}
+	for i, a := range curve {
+		p := index("maturity", i)
+		okMonth := checkNumber(&ps, join(p, "month"), a.Month, decimal.Zero, maxMonth, false, "a month from 0 to 1200")
+		checkShare(&ps, join(p, "factor"), a.Factor)
+		if okMonth && i > 0 && !ps.has(join(index("maturity", i-1), "month")) && !a.Month.GreaterThan(curve[i-1].Month) {
+			ps.add(join(p, "month"), "months must increase from one point to the next: %s comes after %s", a.Month.String(), curve[i-1].Month.String())
+		}
+	}
+	obj := s.Objective
+	if obj == "" {
+		obj = ObjectiveReach
+	}
+	if obj != ObjectiveReach && obj != ObjectiveNet {
+		ps.add("objective", "must be \"reach\" (monthly unique reach over the horizon) or \"net\" (net value), found %q", s.Objective)
+	}
+
+	if ds == nil {
+		// Without a dataset nothing else can be checked; say so only if nothing else did.
+		return nil, ps.err()
+	}
+
+	// Platforms: overrides and effective parameters.
+	for _, id := range sortedKeys(s.Platforms) {
+		if ds.Platform(id) == nil {
+			ps.add("platforms."+id, "names no platform of dataset %q; its platforms are %s", ds.ID, platformList(ds))
+		}
+	}
+	plats := make([]platform, len(ds.Platforms))
+	for i := range ds.Platforms {
+		pl := &ds.Platforms[i]
+		pr := pl.Params
+		paths := map[string]string{}
+		if o, ok := s.Platforms[pl.ID]; ok {
+			for _, name := range ParamNames {
+				if v := *o.field(name); v != nil {
+					*pr.field(name) = *v
+					paths[name] = "platforms." + pl.ID + "." + name
+				}
+			}
+		}
+		base := "platforms." + pl.ID
+		if s.DatasetInline != nil {
+			base = index("datasetInline.platforms", i)
+		}
+		checkParams(&ps, base, pr, paths, cur)
+		plats[i] = platform{Platform: pl, params: pr, userSet: paths}
+	}
+
+	// Candidates.
+	var cands []int
+	seenCand := map[string]bool{}
+	for i, id := range s.Candidates {
+		p := index("candidates", i)
+		switch {
+		case seenCand[id]:
+			ps.add(p, "%q is listed twice", id)
+		case ds.Platform(id) == nil:
+			ps.add(p, "names no platform of dataset %q; its platforms are %s", ds.ID, platformList(ds))
+		}
+		seenCand[id] = true
+	}
+	for i, pl := range ds.Platforms {
+		if len(s.Candidates) == 0 || seenCand[pl.ID] {
+			cands = append(cands, i)
+		}
+	}
+
+	// Plan.
+	used := make([]decimal.Decimal, len(roles))
+	for i, l := range s.Plan {
+		p := index("plan", i)
+		pi := -1
+		for j := range ds.Platforms {
+			if ds.Platforms[j].ID == l.Platform {
+				pi = j
+			}
+		}
+		if pi < 0 {
+			ps.add(join(p, "platform"), "names no platform of dataset %q; its platforms are %s", ds.ID, platformList(ds))
+		}
+		ri, ok := names[l.Role]
+		if !ok {
+			known := make([]string, len(s.Staff))
+			for j, r := range s.Staff {
+				known[j] = fmt.Sprintf("%q", r.Name)
+			}
+			if len(known) == 0 {
+				ps.add(join(p, "role"), "names role %q, but the scenario has no staff; add the role under staff", l.Role)
+			} else {
+				ps.add(join(p, "role"), "names no role of the staff; the roles are %s", strings.Join(known, ", "))
+			}
+		}
+		if !checkWeekHours(&ps, join(p, "hoursPerWeek"), l.HoursPerWeek) || pi < 0 || !ok {
+			continue
+		}
+		used[ri] = used[ri].Add(l.HoursPerWeek)
+		plats[pi].hours = plats[pi].hours.Add(l.HoursPerWeek)
+		plats[pi].lines = append(plats[pi].lines, line{role: ri, hours: l.HoursPerWeek})
+	}
+	for i := range roles {
+		p := join(index("staff", i), "hoursPerWeek")
+		if used[i].GreaterThan(roles[i].avail) && !ps.has(p) {
+			ps.add(p, "role %q has %s hours per week available, but the plan gives it %s; add hours here or take them off the plan", roles[i].name, roles[i].avail.String(), used[i].String())
+		}
+	}
+	for i := range plats {
+		if plats[i].hours.GreaterThan(maxWeekHour) {
+			ps.add("plan", "platform %q gets %s hours per week in all; a week has 168", plats[i].ID, plats[i].hours.String())
+		}
+	}
+	if err := ps.err(); err != nil {
+		return nil, err
+	}
+	return newModel(s, ds, plats, roles, cands, value, curve, obj), nil
+}
+
+func orDefault(d *decimal.Decimal, def decimal.Decimal) decimal.Decimal {
+	if d == nil {
+		return def
+	}
+	return *d
+}
+
+// LoadedRate is the loaded hourly cost of a salaried role:
+// salary × (1 + onCost) × (1 + overhead) / productiveHours.
+func LoadedRate(salary, onCost, overhead, productiveHours decimal.Decimal) decimal.Decimal {
+	return salary.Mul(one.Add(onCost)).Mul(one.Add(overhead)).DivRound(productiveHours, divPlaces)
+}
