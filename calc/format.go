@@ -1,0 +1,63 @@
+package calc
+
+import (
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// Display formatting shared by the page, the command line and the exports. Rounding
+// is half away from zero.
+
+// Grouped inserts thousands separators (",") into a plain decimal string.
+func Grouped(s string) string {
+	sign := ""
+	if strings.HasPrefix(s, "-") {
+		sign, s = "-", s[1:]
+	}
+	intPart, frac := s, ""
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		intPart, frac = s[:i], s[i:]
+	}
+	var b strings.Builder
+	for i, r := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	if sign == "-" && strings.Trim(intPart+frac, "0.,") == "" {
+		sign = "" // no "-0.00"
+	}
+	return sign + b.String() + frac
+}
+
+// MoneyText formats an amount for people: "12,345.60 EUR".
+func MoneyText(d decimal.Decimal, currency string) string {
+	return Grouped(Money(d)) + " " + currency
+}
+
+// PeopleText formats a number of people for people: "30,573".
+func PeopleText(d decimal.Decimal) string { return Grouped(People(d)) }
+
+// Percent formats a share as a percentage with 1 decimal: "93.5%".
+func Percent(d decimal.Decimal) string { return Grouped(d.Shift(2).StringFixed(1)) + "%" }
+
+// NullPercent formats a share, or "n/a".
+func NullPercent(d decimal.NullDecimal) string {
+	if !d.Valid {
+		return "n/a"
+	}
+	return Percent(d.Decimal)
+}
+
+// NullMoneyText formats an amount, or "n/a".
+func NullMoneyText(d decimal.NullDecimal, currency string) string {
+	if !d.Valid {
+		return "n/a"
+	}
+	return MoneyText(d.Decimal, currency)
+}
+
+// HoursText formats weekly hours: "7.5 h/week".
+func HoursText(d decimal.Decimal) string { return d.String() + " h/week" }
