@@ -65,6 +65,20 @@ func parseTree(data []byte) (*node, error) {
 		}
 		return nil, syntaxAt(data, off, "the file is not UTF-8 text")
 	}
+	// encoding/json's own scan gives the byte where the document breaks.
+	var raw json.RawMessage
+	if err := json.Unmarshal(data, &raw); err != nil {
+		var se *json.SyntaxError
+		switch {
+		case len(bytes.TrimSpace(data)) == 0:
+			return nil, syntaxAt(data, len(data), "the file is empty")
+		case errors.As(err, &se) && se.Error() == "unexpected end of JSON input":
+			return nil, syntaxAt(data, len(data), "the document ends too early (is the file truncated?)")
+		case errors.As(err, &se):
+			return nil, syntaxAt(data, int(se.Offset)-1, se.Error())
+		}
+		return nil, syntaxAt(data, 0, err.Error())
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	n, err := readNode(dec, data, 0)
