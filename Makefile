@@ -1,15 +1,30 @@
 # Platform selection and ROI calculator. `make run` and `make test` do everything on a
 # fresh machine (see README.md).
 
-GO      ?= go
-BENCH   ?= .
+GO       ?= go
+BENCH    ?= .
 FUZZTIME ?= 30s
+DIST     ?= dist
+BASE     ?= /
+ADDR     ?= 127.0.0.1:8000
+VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 
-.PHONY: run test check unit wasmtest bench fuzz
+.PHONY: run site test check unit wasmtest bench fuzz
 
-# Until the web page lands, `make run` runs the command line on the default scenario.
-run:
-	$(GO) run ./wasm calc
+# Build the static site, then serve it on the loopback interface.
+run: site
+	$(GO) run ./wasm serve --dir $(DIST) --addr $(ADDR) --base $(BASE)
+
+# The deployable static site: prerendered page, app.wasm, wasm_exec.js, ECharts, assets.
+site: node_modules/.installed
+	rm -rf $(DIST)
+	$(GO) run ./wasm site --out $(DIST) --base $(BASE) --version $(VERSION)
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $(DIST)/web/app.wasm ./wasm
+
+# Front-end packages (ECharts, the browser-test tools), exactly as the lock file says.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
 
 # Every test: formatting and vet, the engine and command-line tests (fuzz seed corpora
 # included), and the engine's tests compiled to WebAssembly and run under Node.js.

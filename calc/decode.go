@@ -96,12 +96,16 @@ func number(n *node, p string, ps *problems) (decimal.Decimal, bool) {
 		return decimal.Zero, false
 	}
 	text := strings.TrimSpace(n.text)
+	if text == "" {
+		ps.add(p, "is empty: enter a number")
+		return decimal.Zero, false
+	}
 	if len(text) > maxNumberText {
 		ps.add(p, "must be a number of at most %d characters", maxNumberText)
 		return decimal.Zero, false
 	}
 	d, err := decimal.NewFromString(text)
-	if err != nil || text == "" || strings.ContainsAny(text, "\u2212") {
+	if err != nil || strings.ContainsAny(text, "\u2212") {
 		ps.add(p, "must be a number (such as 12 or \"12.50\"), found %q", n.text)
 		return decimal.Zero, false
 	}

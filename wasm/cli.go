@@ -27,6 +27,8 @@ const usage = `Platform selection and ROI calculator for public-diplomacy teams.
 Usage:
   platformroi calc [--json] [FILE]   results for the scenario FILE (the default scenario without FILE)
   platformroi datasets               the embedded datasets, with source, year and measure
+  platformroi site [--out DIR] [--base PATH] [--version V]   write the static site (app.wasm is built apart)
+  platformroi serve [--dir DIR] [--addr HOST:PORT] [--base PATH]   serve a built site
   platformroi help                   this text
 
 calc prints a table, or with --json the results document. Invalid input exits with
@@ -49,6 +51,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		printDatasets(stdout, calc.Embedded())
 		return exitOK
+	case "site":
+		return runSite(args[1:], stdout, stderr)
+	case "serve":
+		return runServe(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK

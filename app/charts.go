@@ -1,0 +1,222 @@
+package app
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+	"github.com/go-echarts/go-echarts/v2/types"
+	"github.com/shopspring/decimal"
+
+	"platformroi/calc"
+)
+
+// ChartSpec is one chart: the ECharts option built by go-echarts (JSON), and its text
+// alternative, a table with the same figures. Charts are built from results only.
+type ChartSpec struct {
+	ID      string
+	Title   string
+	Summary string // one sentence for screen readers
+	Options string // ECharts option, JSON
+	Table   Table
+}
+
+// Table is a chart's data as text.
+type Table struct {
+	Head []string
+	Rows [][]string
+}
+
+// chartFont keeps chart text readable when the image is pasted into a deck.
+var chartText = &opts.TextStyle{Color: "#1a1a1a", FontSize: 16}
+
+// f hands a decimal to a chart: the only place where numbers become floats.
+func f(d decimal.Decimal, places int32) float64 { return d.Round(places).InexactFloat64() }
+
+// subtitle carries the scenario name, the units and the source, so that a chart
+// pasted into a briefing deck stands on its own.
+func subtitle(r *calc.Result, units string) string {
+	return fmt.Sprintf("Scenario: %s · %s\nSource: %s (%d)", r.Scenario, units, sourceLine(r.Dataset), r.Dataset.Year)
+}
+
+func sourceLine(ds *calc.Dataset) string {
+	if len([]rune(ds.Source)) <= 90 {
+		return ds.Source
+	}
+	return string([]rune(ds.Source)[:87]) + "…"
+}
+
+func common(title, sub string) []charts.GlobalOpts {
+	return []charts.GlobalOpts{
+		charts.WithTitleOpts(opts.Title{Title: title, Subtitle: sub, Left: "center",
+			TitleStyle: &opts.TextStyle{Color: "#1a1a1a", FontSize: 20, LineHeight: 26}, SubtitleStyle: &opts.TextStyle{Color: "#444", FontSize: 13, LineHeight: 18}}),
+		charts.WithAnimation(false),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0", TextStyle: chartText}),
+		charts.WithGridOpts(opts.Grid{Top: "110", Bottom: "70", Left: "90", Right: "40", ContainLabel: opts.Bool(true)}),
+		charts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true)}),
+	}
+}
+
+func marshal(c interface{ JSON() map[string]interface{} }, extra map[string]any) string {
+	m := c.JSON()
+	m["backgroundColor"] = "#ffffff"
+	for k, v := range extra {
+		m[k] = v
+	}
+	data, err := json.Marshal(m)
+	if err != nil {
+		return "{}"
+	}
+	return string(data)
+}
+
+// Charts builds the page's charts for a result and its recommendation (which may be nil).
+func Charts(r *calc.Result, rec *calc.Recommendation) []ChartSpec {
+	return []ChartSpec{fitChart(r), costChart(r), cumulativeChart(r), reachChart(r, rec)}
+}
+
+func fitChart(r *calc.Result) ChartSpec {
+	spec := ChartSpec{ID: "chart-fit", Title: "Share of the target audience on each platform",
+		Table: Table{Head: []string{"Platform", "Audience on the platform (%)", "People"}}}
+	names := []string{}
+	data := []opts.BarData{}
+	for i := len(r.Platforms) - 1; i >= 0; i-- { // top to bottom in dataset order
+		p := r.Platforms[i]
+		names = append(names, p.Name)
+		data = append(data, opts.BarData{Value: f(p.Fit.Shift(2), 1)})
+	}
+	for _, p := range r.Platforms {
+		spec.Table.Rows = append(spec.Table.Rows, []string{p.Name, calc.Percent(p.Fit), calc.PeopleText(p.PotentialAudience)})
+	}
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(append(common(spec.Title, subtitle(r, "% of the target audience who use the platform")),
+		charts.WithXAxisOpts(opts.XAxis{Name: "% of the target audience", NameLocation: "middle", NameGap: 30, Max: 100, AxisLabel: &opts.AxisLabel{FontSize: 14}}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", AxisLabel: &opts.AxisLabel{FontSize: 14}}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
+	)...)
+	bar.SetXAxis(names).AddSeries("Audience on the platform (%)", data,
+		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right", Formatter: "{c}%"}))
+	bar.XYReversal()
+	bar.Validate()
+	spec.Options = marshal(bar, nil)
+	best := r.Platforms[0]
+	for _, p := range r.Platforms {
+		if p.Fit.GreaterThan(best.Fit) {
+			best = p
+		}
+	}
+	spec.Summary = fmt.Sprintf("Bar chart: the share of the target audience on each of %d platforms; the largest is %s with %s.", len(r.Platforms), best.Name, calc.Percent(best.Fit))
+	return spec
+}
+
+func costChart(r *calc.Result) ChartSpec {
+	cur := r.Currency
+	spec := ChartSpec{ID: "chart-cost", Title: "Sticker price and real cost per platform",
+		Table: Table{Head: []string{"Platform", "Sticker price: tools and ads (" + cur + ")", "Staff time (" + cur + ")", "Total cost (" + cur + ")"}}}
+	names := []string{}
+	staff, cash := []opts.BarData{}, []opts.BarData{}
+	for _, p := range r.Platforms {
+		if !p.InPlan {
+			continue
+		}
+		names = append(names, p.Name)
+		staff = append(staff, opts.BarData{Value: f(p.StaffCost, 2)})
+		cash = append(cash, opts.BarData{Value: f(p.CashCost, 2)})
+		spec.Table.Rows = append(spec.Table.Rows, []string{p.Name, calc.MoneyText(p.CashCost, cur), calc.MoneyText(p.StaffCost, cur), calc.MoneyText(p.Cost, cur)})
+	}
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(append(common(spec.Title, subtitle(r, fmt.Sprintf("%s over %d months", cur, r.HorizonMonths))),
+		charts.WithXAxisOpts(opts.XAxis{AxisLabel: &opts.AxisLabel{FontSize: 14, Interval: "0"}}),
+		charts.WithYAxisOpts(opts.YAxis{Name: cur + " over " + fmt.Sprint(r.HorizonMonths) + " months", AxisLabel: &opts.AxisLabel{FontSize: 14}}),
+	)...)
+	bar.SetXAxis(names).
+		AddSeries("Sticker price (tools, ads)", cash, charts.WithBarChartOpts(opts.BarChart{Stack: "cost"})).
+		AddSeries("Staff time", staff, charts.WithBarChartOpts(opts.BarChart{Stack: "cost"}))
+	bar.Validate()
+	spec.Options = marshal(bar, nil)
+	spec.Summary = fmt.Sprintf("Stacked bar chart: for each of the %d platforms in the plan, the sticker price (tools and ads) and the staff time, in %s over %d months; staff time is %s of the total cost of %s.",
+		len(names), cur, r.HorizonMonths, calc.NullPercent(r.Totals.HiddenCostShare), calc.MoneyText(r.Totals.Cost, cur))
+	return spec
+}
+
+func cumulativeChart(r *calc.Result) ChartSpec {
+	cur := r.Currency
+	spec := ChartSpec{ID: "chart-cumulative", Title: "Cumulative cost and value by month",
+		Table: Table{Head: []string{"Month", "Cumulative cost (" + cur + ")", "Cumulative value (" + cur + ")", "Cumulative net (" + cur + ")"}}}
+	months := []string{}
+	cost, value := []opts.LineData{}, []opts.LineData{}
+	for _, m := range r.Months {
+		months = append(months, fmt.Sprint(m.Month))
+		cost = append(cost, opts.LineData{Value: f(m.CumulativeCost, 2)})
+		value = append(value, opts.LineData{Value: f(m.CumulativeValue, 2)})
+		spec.Table.Rows = append(spec.Table.Rows, []string{fmt.Sprint(m.Month), calc.MoneyText(m.CumulativeCost, cur), calc.MoneyText(m.CumulativeValue, cur), calc.MoneyText(m.CumulativeNet, cur)})
+	}
+	be := breakEvenText(r)
+	line := charts.NewLine()
+	line.SetGlobalOptions(append(common(spec.Title, subtitle(r, cur+", cumulative; break-even: "+be)),
+		charts.WithXAxisOpts(opts.XAxis{Name: "Month", NameLocation: "middle", NameGap: 30, AxisLabel: &opts.AxisLabel{FontSize: 14}}),
+		charts.WithYAxisOpts(opts.YAxis{Name: cur + ", cumulative", AxisLabel: &opts.AxisLabel{FontSize: 14}}),
+	)...)
+	valueOpts := []charts.SeriesOpts{}
+	if r.Totals.BreakEvenMonth > 0 {
+		valueOpts = append(valueOpts,
+			charts.WithMarkLineNameXAxisItemOpts(opts.MarkLineNameXAxisItem{Name: "Break-even", XAxis: fmt.Sprint(r.Totals.BreakEvenMonth)}),
+			charts.WithMarkLineStyleOpts(opts.MarkLineStyle{Label: &opts.Label{Show: opts.Bool(true), Formatter: types.FuncStr(fmt.Sprintf("Break-even: month %d", r.Totals.BreakEvenMonth))}}))
+	}
+	line.SetXAxis(months).
+		AddSeries("Cumulative cost", cost).
+		AddSeries("Cumulative value", value, valueOpts...)
+	line.Validate()
+	spec.Options = marshal(line, nil)
+	last := r.Months[len(r.Months)-1]
+	spec.Summary = fmt.Sprintf("Line chart over %d months: cumulative cost reaches %s and cumulative value %s; break-even: %s.",
+		r.HorizonMonths, calc.MoneyText(last.CumulativeCost, cur), calc.MoneyText(last.CumulativeValue, cur), be)
+	return spec
+}
+
+func breakEvenText(r *calc.Result) string {
+	switch {
+	case r.Totals.Cost.IsZero():
+		return "n/a (no cost)"
+	case r.Totals.BreakEvenMonth == 0:
+		return "not within the horizon"
+	}
+	return fmt.Sprintf("month %d", r.Totals.BreakEvenMonth)
+}
+
+func reachChart(r *calc.Result, rec *calc.Recommendation) ChartSpec {
+	spec := ChartSpec{ID: "chart-reach", Title: "Unique reach per month: current plan and recommendation",
+		Table: Table{Head: []string{"Month", "Current plan (people)", "Recommendation (people)"}}}
+	months := []string{}
+	cur, best := []opts.LineData{}, []opts.LineData{}
+	for i, m := range r.Months {
+		months = append(months, fmt.Sprint(m.Month))
+		cur = append(cur, opts.LineData{Value: f(m.UniqueReach, 0)})
+		row := []string{fmt.Sprint(m.Month), calc.PeopleText(m.UniqueReach), "n/a"}
+		if rec != nil {
+			u := rec.Result.Months[i].UniqueReach
+			best = append(best, opts.LineData{Value: f(u, 0)})
+			row[2] = calc.PeopleText(u)
+		}
+		spec.Table.Rows = append(spec.Table.Rows, row)
+	}
+	line := charts.NewLine()
+	line.SetGlobalOptions(append(common(spec.Title, subtitle(r, "people reached in the month, counted once across platforms")),
+		charts.WithXAxisOpts(opts.XAxis{Name: "Month", NameLocation: "middle", NameGap: 30, AxisLabel: &opts.AxisLabel{FontSize: 14}}),
+		charts.WithYAxisOpts(opts.YAxis{Name: "People per month", AxisLabel: &opts.AxisLabel{FontSize: 14}}),
+	)...)
+	line.SetXAxis(months).AddSeries("Current plan", cur)
+	if rec != nil {
+		line.AddSeries("Recommendation", best)
+	}
+	line.Validate()
+	spec.Options = marshal(line, nil)
+	spec.Summary = fmt.Sprintf("Line chart over %d months: average unique reach %s people a month with the current plan", r.HorizonMonths, calc.PeopleText(r.Totals.AverageMonthlyReach))
+	if rec != nil {
+		spec.Summary += fmt.Sprintf(" and %s with the recommendation", calc.PeopleText(rec.Result.Totals.AverageMonthlyReach))
+	}
+	spec.Summary += "."
+	return spec
+}
