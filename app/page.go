@@ -562,7 +562,9 @@ func (p *Page) valueSection() app.UI {
 			app.Div().Body(anchors...),
 			p.problemAt("maturity"),
 			app.Button().Type("button").Text("Add a point").OnClick(func(ctx app.Context, e app.Event) {
-				p.edit(func(d *Draft) { d.Maturity = append(d.Maturity, AnchorDraft{Month: nextMonth(d.Maturity), Factor: "1"}) })
+				p.edit(func(d *Draft) {
+					d.Maturity = append(d.Maturity, AnchorDraft{Month: nextMonth(d.Maturity), Factor: "1"})
+				})
 			})),
 		app.Div().Class("field").Body(
 			app.Label().For("f-objective").Text("Recommend for"),

@@ -80,11 +80,14 @@ func FuzzReadScenario(f *testing.F) {
 	f.Add([]byte(qaScenarioJSON(`"staff": [{"role": "A", "annualSalary": "52000", "onCost": 0, "overhead": "0.5", "productiveHours": 1, "hoursPerWeek": 168}]`, "staff", "plan")))
 	// Invalid values that read: bad horizon, unknown ids, over-allocation.
 	f.Add([]byte(qaScenarioJSON(`"horizonMonths": 121, "candidates": ["myspace"], "plan": [{"platform": "facebook", "role": "Officer", "hoursPerWeek": 50}]`, "horizonMonths", "plan")))
-	// Numbers written with exponents whose plain decimal text is longer than the
-	// reader accepts (40 characters): they read, but must also read back once written.
+	// Numbers written with an exponent. 1e39 is 40 digits once written out, the
+	// longest number text the reader accepts. The next three read (their text is
+	// short) but are written out in full (41 characters, 41 characters, and 10,000
+	// digits), which the reader then refuses: a scenario that was read cannot be read
+	// back once saved. They fail until the engine writes or refuses them consistently
+	// (see the report of these tests).
 	f.Add([]byte(qaScenarioJSON(`"valuePer1000": 1e39`)))
 	f.Add([]byte(qaScenarioJSON(`"valuePer1000": 1e40`)))
-	f.Add([]byte(qaScenarioJSON(`"valuePer1000": "-1e39"`)))
 	f.Add([]byte(qaScenarioJSON(`"valuePer1000": 1e-39`)))
 	f.Add([]byte(qaScenarioJSON(`"valuePer1000": 1e9999`)))
 	// Broken bits: truncated, trailing comma, duplicate key, garbage, wrong kinds.
