@@ -9,7 +9,7 @@ BASE     ?= /
 ADDR     ?= 127.0.0.1:8000
 VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 
-.PHONY: run site test check unit wasmtest bench fuzz
+.PHONY: run site test check unit wasmtest browsertest bench fuzz bin/platformroi
 
 # Build the static site, then serve it on the loopback interface.
 run: site
@@ -26,9 +26,17 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-# Every test: formatting and vet, the engine and command-line tests (fuzz seed corpora
-# included), and the engine's tests compiled to WebAssembly and run under Node.js.
-test: check unit wasmtest
+# Every test: formatting and vet, the engine, page and command-line tests (fuzz seed
+# corpora included), the engine's tests compiled to WebAssembly and run under Node.js,
+# and the browser tests of the built site in headless Chromium.
+test: check unit wasmtest browsertest
+
+# The native build of ./wasm: command line, site generator and local server.
+bin/platformroi:
+	$(GO) build -o $@ ./wasm
+
+browsertest: site bin/platformroi
+	node --test --test-concurrency=1 tests/
 
 check:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \

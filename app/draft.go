@@ -263,10 +263,7 @@ var planField = regexp.MustCompile(`^plan\[(\d+)\]`)
 func (d Draft) Scenario(c *calc.Catalog) (*calc.Scenario, map[string]string) {
 	ds := c.Get(d.Dataset)
 	data, keys := d.Document(ds)
-	s, err := calc.ReadScenario(data)
-	if err == nil {
-		err = calc.Validate(s, c)
-	}
+	s, err := calc.LoadScenario(data, c)
 	if err == nil {
 		return s, nil
 	}

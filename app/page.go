@@ -363,7 +363,7 @@ func (p *Page) platformSection() app.UI {
 	return section("platforms", "Platforms",
 		app.P().Class("hint").Text("Penetration: "+lowerFirst(ds.Measure)+" Empty parameter fields use the default shown in grey; "+
 			"defaults marked 'assumption' are not survey figures. Ministries using it: DiploFoundation survey of ministries of foreign affairs, 2016."),
-		app.Div().Class("scroll").Body(app.Table().Class("grid").Body(
+		app.Div().Class("scroll").TabIndex(0).Role("region").Aria("label", "Platforms table").Body(app.Table().Class("grid").Body(
 			app.Caption().Text("Platforms, their use by segment, and the parameters of a presence"),
 			app.THead().Body(app.Tr().Body(head...)),
 			app.TBody().Body(rows...),
@@ -496,7 +496,7 @@ func (p *Page) planSection() app.UI {
 	}
 	return section("plan", "Plan",
 		app.P().Class("hint").Text("Hours per week each role spends on each platform. A presence below its minimum hours costs money but reaches no one."),
-		app.Div().Class("scroll").Body(app.Table().Class("grid").Body(
+		app.Div().Class("scroll").TabIndex(0).Role("region").Aria("label", "Plan table").Body(app.Table().Class("grid").Body(
 			app.Caption().Text("Weekly hours per platform and role"),
 			app.THead().Body(app.Tr().Body(head...)),
 			app.TBody().Body(rows...),
@@ -715,7 +715,7 @@ func (p *Page) platformTable() app.UI {
 			app.Td().Class("num").Text(calc.PeopleText(pl.Reach)),
 		))
 	}
-	return app.Div().Class("scroll").Body(app.Table().Class("grid").ID("platform-results").Body(
+	return app.Div().Class("scroll").TabIndex(0).Role("region").Aria("label", "Results per platform").Body(app.Table().Class("grid").ID("platform-results").Body(
 		app.Caption().Text(fmt.Sprintf("Per platform over %d months (amounts in %s; a platform's value counts its own reach only)", r.HorizonMonths, cur)),
 		app.THead().Body(app.Tr().Body(
 			app.Th().Scope("col").Text("Platform"), app.Th().Scope("col").Text("Hours"), app.Th().Scope("col").Text("Presence"),

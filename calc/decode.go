@@ -26,6 +26,22 @@ func ReadScenario(data []byte) (*Scenario, error) {
 	return s, nil
 }
 
+// LoadScenario reads a scenario file and validates it against the catalog (nil: the
+// embedded datasets), reporting every problem of both steps at once: a value that
+// cannot be read does not hide the problems of other fields.
+func LoadScenario(data []byte, c *Catalog) (*Scenario, error) {
+	root, err := parseTree(data)
+	if err != nil {
+		return nil, err
+	}
+	var ps problems
+	s := decodeScenario(root, &ps)
+	if _, err := resolveWith(s, c, &ps); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
 // ReadDataset reads a dataset file, reporting every problem at once.
 func ReadDataset(data []byte) (*Dataset, error) {
 	root, err := parseTree(data)

@@ -790,3 +790,37 @@ func TestRecommendMarginalRandom(t *testing.T) {
 		})
 	}
 }
+
+// TestRecommendNetTieAtHugeValue is a tie at 6 places between two single-platform
+// plans, with inputs at the limits the validation accepts (audience 10^10, value
+// 10^12 per 1,000 reached). The model's answer is the plan with fewer hours.
+//
+// One month at full maturity, N = 10^10, value 10^9 per person reached, one role at
+// r = 0.769230807654 per hour with 4 hours:
+//   - b: penetration 1, reachRate 0.7, 3 hours (min = full = 3): reaches 7·10^9
+//     people, worth 7·10^18, and costs 3 × r × 52 / 12 = 13 r = 10.000000499502;
+//     net 6999999999999999989.999999500498, which rounds (half away from zero) to
+//     6999999999999999990.000000.
+//   - a: reachRate 0.7000001, 4 hours (min = full = 4), with a tool cost chosen so
+//     that its net is the same to 10^-12: the same key, but 4 hours.
+//
+// Only one fits in the pool. The tie goes to fewer hours: b.
+func TestRecommendNetTieAtHugeValue(t *testing.T) {
+	r := bfDec("0.769230807654")
+	netB := bfDec("7e18").Sub(r.Mul(decimal.NewFromInt(13)))
+	costA := decimal.NewFromInt(4).Mul(r).Mul(decimal.NewFromInt(52)).DivRound(decimal.NewFromInt(12), 40)
+	tool := bfDec("7000001e12").Sub(costA).Sub(netB).Round(12)
+	a := bfPlat("a", "1", "4", "4", "0.7000001")
+	a.Params.ToolCost = tool
+	b := bfPlat("b", "1", "3", "3", "0.7")
+	s := bfTwinScenario("4", a, b)
+	s.HorizonMonths = 1
+	s.Audience.Size = decimal.NewFromInt(10_000_000_000)
+	s.ValuePer1000 = bfPtr("1000000000000")
+	s.Staff[0].HourlyCost = &r
+	s.Objective = ObjectiveNet
+	if err := Validate(s, nil); err != nil {
+		t.Fatalf("the case is not valid input: %v", err)
+	}
+	bfWantHours(t, s, map[string]string{"b": "3"}, "6999999999999999989.999999500498")
+}

@@ -184,15 +184,21 @@ func Validate(s *Scenario, c *Catalog) error {
 
 // resolve validates s and builds the model Compute and Recommend work on.
 func resolve(s *Scenario, c *Catalog) (*model, error) {
+	var ps problems
+	return resolveWith(s, c, &ps)
+}
+
+// resolveWith is resolve adding to problems already found (by decoding), so that a
+// field is reported once.
+func resolveWith(s *Scenario, c *Catalog, ps *problems) (*model, error) {
 	if c == nil {
 		c = Embedded()
 	}
-	var ps problems
 	if s == nil {
 		ps.add("", "no scenario")
 		return nil, ps.err()
 	}
-	checkText(&ps, "name", s.Name, true, "the scenario a name")
+	checkText(ps, "name", s.Name, true, "the scenario a name")
 	if !IsCurrency(s.Currency) {
 		ps.add("currency", "must be an ISO 4217 currency code in capitals, such as EUR, USD or GBP, found %q", s.Currency)
 	}
@@ -208,7 +214,7 @@ func resolve(s *Scenario, c *Catalog) (*model, error) {
 		ps.add("dataset", "give either dataset or datasetInline, not both")
 	case s.DatasetInline != nil:
 		before := len(ps.list)
-		checkDataset(s.DatasetInline, "datasetInline", &ps)
+		checkDataset(s.DatasetInline, "datasetInline", ps)
 		if len(ps.list) == before {
 			ds = s.DatasetInline
 		}
@@ -232,7 +238,7 @@ func resolve(s *Scenario, c *Catalog) (*model, error) {
 			ps.add(p, "names no segment of dataset %q; its segments are %s", ds.ID, segmentList(ds))
 			continue
 		}
-		if checkNumber(&ps, p, w, decimal.Zero, maxWeight, false, "a weight of 0 or more (weights are relative: 60 and 40 mean the same as 0.6 and 0.4)") {
+		if checkNumber(ps, p, w, decimal.Zero, maxWeight, false, "a weight of 0 or more (weights are relative: 60 and 40 mean the same as 0.6 and 0.4)") {
 			sum = sum.Add(w)
 		}
 	}
@@ -245,12 +251,12 @@ func resolve(s *Scenario, c *Catalog) (*model, error) {
 	names := map[string]int{}
 	for i, r := range s.Staff {
 		p := index("staff", i)
-		checkText(&ps, join(p, "role"), r.Name, true, "the role a name, such as \"Digital officer\"")
+		checkText(ps, join(p, "role"), r.Name, true, "the role a name, such as \"Digital officer\"")
 		if j, dup := names[r.Name]; dup && r.Name != "" {
 			ps.add(join(p, "role"), "the role %q is already staff[%d]; give each role its own name", r.Name, j)
 		}
 		names[r.Name] = i
-		checkWeekHours(&ps, join(p, "hoursPerWeek"), r.HoursPerWeek)
+		checkWeekHours(ps, join(p, "hoursPerWeek"), r.HoursPerWeek)
 		roles[i] = role{name: r.Name, avail: r.HoursPerWeek, index: i}
 		switch {
 		case r.HourlyCost != nil && r.AnnualSalary != nil:
@@ -259,15 +265,15 @@ func resolve(s *Scenario, c *Catalog) (*model, error) {
 			if r.OnCost != nil || r.Overhead != nil || r.ProductiveHours != nil {
 				ps.add(join(p, "hourlyCost"), "onCost, overhead and productiveHours apply only to a role given by annualSalary; a given hourlyCost is already loaded")
 			}
-			if checkMoney(&ps, join(p, "hourlyCost"), *r.HourlyCost, cur) {
+			if checkMoney(ps, join(p, "hourlyCost"), *r.HourlyCost, cur) {
 				roles[i].rate = *r.HourlyCost
 			}
 		case r.AnnualSalary != nil:
-			ok := checkMoney(&ps, join(p, "annualSalary"), *r.AnnualSalary, cur)
+			ok := checkMoney(ps, join(p, "annualSalary"), *r.AnnualSalary, cur)
 			on, ov, ph := orDefault(r.OnCost, DefaultOnCost), orDefault(r.Overhead, DefaultOverhead), orDefault(r.ProductiveHours, DefaultProductiveHours)
-			ok = checkNumber(&ps, join(p, "onCost"), on, decimal.Zero, maxLoading, false, "a share of salary from 0 to 10 (0.30 means 30%)") && ok
-			ok = checkNumber(&ps, join(p, "overhead"), ov, decimal.Zero, maxLoading, false, "a share from 0 to 10 (0.12 means 12%)") && ok
-			ok = checkNumber(&ps, join(p, "productiveHours"), ph, decimal.Zero, maxYearHour, true, "productive hours per year above 0, up to 8784") && ok
+			ok = checkNumber(ps, join(p, "onCost"), on, decimal.Zero, maxLoading, false, "a share of salary from 0 to 10 (0.30 means 30%)") && ok
+			ok = checkNumber(ps, join(p, "overhead"), ov, decimal.Zero, maxLoading, false, "a share from 0 to 10 (0.12 means 12%)") && ok
+			ok = checkNumber(ps, join(p, "productiveHours"), ph, decimal.Zero, maxYearHour, true, "productive hours per year above 0, up to 8784") && ok
 			if ok {
 				roles[i].rate = LoadedRate(*r.AnnualSalary, on, ov, ph)
 			}
@@ -278,11 +284,11 @@ func resolve(s *Scenario, c *Catalog) (*model, error) {
 
 	// Value and time.
 	value := orDefault(s.ValuePer1000, decimal.Zero)
-	checkMoney(&ps, "valuePer1000", value, cur)
+	checkMoney(ps, "valuePer1000", value, cur)
 	for i, b := range s.Benefits {
 		p := index("benefits", i)
-		checkText(&ps, join(p, "name"), b.Name, true, "the benefit a name")
-		checkNumber(&ps, join(p, "amountPerMonth"), b.AmountPerMonth, decimal.Zero, maxMoney, false, "an amount per month in "+cur+" from 0 to 1000000000000")
+		checkText(ps, join(p, "name"), b.Name, true, "the benefit a name")
+		checkNumber(ps, join(p, "amountPerMonth"), b.AmountPerMonth, decimal.Zero, maxMoney, false, "an amount per month in "+cur+" from 0 to 1000000000000")
 	}
 	curve := s.Maturity
 	if curve == nil {
@@ -293,8 +299,8 @@ func resolve(s *Scenario, c *Catalog) (*model, error) {
 	}
 	for i, a := range curve {
 		p := index("maturity", i)
-		okMonth := checkNumber(&ps, join(p, "month"), a.Month, decimal.Zero, maxMonth, false, "a month from 0 to 1200")
-		checkShare(&ps, join(p, "factor"), a.Factor)
+		okMonth := checkNumber(ps, join(p, "month"), a.Month, decimal.Zero, maxMonth, false, "a month from 0 to 1200")
+		checkShare(ps, join(p, "factor"), a.Factor)
 		if okMonth && i > 0 && !ps.has(join(index("maturity", i-1), "month")) && !a.Month.GreaterThan(curve[i-1].Month) {
 			ps.add(join(p, "month"), "months must increase from one point to the next: %s comes after %s", a.Month.String(), curve[i-1].Month.String())
 		}
@@ -335,7 +341,7 @@ func resolve(s *Scenario, c *Catalog) (*model, error) {
 		if s.DatasetInline != nil {
 			base = index("datasetInline.platforms", i)
 		}
-		checkParams(&ps, base, pr, paths, cur)
+		checkParams(ps, base, pr, paths, cur)
 		plats[i] = platform{Platform: pl, params: pr, userSet: paths}
 	}
 
@@ -383,7 +389,7 @@ func resolve(s *Scenario, c *Catalog) (*model, error) {
 				ps.add(join(p, "role"), "names no role of the staff; the roles are %s", strings.Join(known, ", "))
 			}
 		}
-		if !checkWeekHours(&ps, join(p, "hoursPerWeek"), l.HoursPerWeek) || pi < 0 || !ok {
+		if !checkWeekHours(ps, join(p, "hoursPerWeek"), l.HoursPerWeek) || pi < 0 || !ok {
 			continue
 		}
 		used[ri] = used[ri].Add(l.HoursPerWeek)

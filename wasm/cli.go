@@ -120,7 +120,7 @@ func loadScenario(file string, stderr io.Writer) (*calc.Scenario, int) {
 		fmt.Fprintf(stderr, "%s: cannot read the file: %v\n", file, errors.Unwrap(err))
 		return nil, exitInput
 	}
-	s, err := calc.ReadScenario(data)
+	s, err := calc.LoadScenario(data, nil)
 	if err != nil {
 		return nil, reportInput(stderr, file, err)
 	}
@@ -129,9 +129,12 @@ func loadScenario(file string, stderr io.Writer) (*calc.Scenario, int) {
 
 // reportInput prints an input error, one problem per line, and gives exitInput.
 func reportInput(stderr io.Writer, file string, err error) int {
-	prefix := "scenario"
-	if file != "" {
-		prefix = file
+	prefix := file
+	switch file {
+	case "":
+		prefix = "scenario"
+	case "-":
+		prefix = "stdin"
 	}
 	var se *calc.SyntaxError
 	var ie *calc.InputError

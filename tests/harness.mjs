@@ -1,0 +1,73 @@
+// Shared set-up of the browser tests and the browser benchmark: serve the built site
+// from dist/ with the project's own server, and drive Debian's Chromium headless.
+import { spawn, execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { chromium } from "playwright-core";
+
+export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+export const bin = path.join(root, "bin", "platformroi");
+
+// serve starts `platformroi serve` on a free loopback port and resolves to its URL.
+export function serve(dir = path.join(root, "dist"), base = "/") {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(bin, ["serve", "--dir", dir, "--addr", "127.0.0.1:0", "--base", base], { stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    proc.stdout.on("data", (d) => {
+      out += d;
+      const m = out.match(/at (http:\/\/\S+\/)/);
+      if (m) resolve({ url: m[1], stop: () => proc.kill("SIGTERM") });
+    });
+    proc.stderr.on("data", (d) => (out += d));
+    proc.on("exit", (code) => reject(new Error(`server exited (${code}): ${out}`)));
+  });
+}
+
+// launch starts Chromium; playwright gives it a new, empty profile every time.
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync"],
+  });
+}
+
+// watch records console errors, page errors and requests that leave the site's origin.
+export function watch(page, origin) {
+  const seen = { errors: [], foreign: [] };
+  page.on("console", (m) => { if (m.type() === "error") seen.errors.push(m.text()); });
+  page.on("pageerror", (e) => seen.errors.push(String(e)));
+  page.on("request", (r) => {
+    const u = r.url();
+    if (!u.startsWith(origin) && !u.startsWith("data:") && !u.startsWith("blob:")) seen.foreign.push(u);
+  });
+  return seen;
+}
+
+// ready waits until the app has started and drawn every chart.
+export async function ready(page, charts = 4) {
+  await page.waitForFunction((n) => window.roiCharts && window.roiCharts.stats.draws >= n &&
+    document.querySelectorAll(".chart-canvas canvas").length >= n, charts, { timeout: 60000 });
+}
+
+// cli runs the command line's calc --json on a scenario document.
+export function cli(scenario) {
+  const out = execFileSync(bin, ["calc", "--json", "-"], { input: JSON.stringify(scenario) });
+  return JSON.parse(out.toString());
+}
+
+export function defaultScenario() {
+  return JSON.parse(readFileSync(path.join(root, "calc", "data", "default-scenario.json"), "utf8"));
+}
+
+// money formats a results-document amount as the page shows it: "12,345.60 EUR".
+export function money(s, cur) {
+  const neg = s.startsWith("-");
+  const [i, f] = s.replace("-", "").split(".");
+  return (neg ? "-" : "") + i.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + "." + f + " " + cur;
+}
+
+export function people(n) {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
