@@ -125,6 +125,12 @@ func number(n *node, p string, ps *problems) (decimal.Decimal, bool) {
 		ps.add(p, "must be a number (such as 12 or \"12.50\"), found %q", n.text)
 		return decimal.Zero, false
 	}
+	// The number as it will be written back must fit the same limit, so that a file
+	// saved by this tool always opens again ("1e40" is short, its 41 digits are not).
+	if e := d.Exponent(); e > maxNumberText || e < -maxNumberText || len(d.String()) > maxNumberText {
+		ps.add(p, "must be a number of at most %d digits, found %s", maxNumberText, n.text)
+		return decimal.Zero, false
+	}
 	return d, true
 }
 
@@ -312,6 +318,9 @@ func decodeScenario(root *node, ps *problems) *Scenario {
 	}
 	if !seen["currency"] {
 		ps.add("currency", "missing: give the ISO 4217 code of the currency of every amount, such as \"EUR\"")
+	}
+	if !seen["dataset"] && !seen["datasetInline"] {
+		s.Dataset = DefaultDatasetID // the embedded default, as for any optional field
 	}
 	if !seen["audience"] {
 		ps.add("audience", "missing: give the audience's size and its weights per segment")

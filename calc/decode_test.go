@@ -8,6 +8,7 @@ package calc_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"sort"
@@ -548,6 +549,50 @@ func TestReadScenarioAllProblemsAtOnce(t *testing.T) {
 	}
 }
 
+// LoadScenario reads and validates at once: decoding and validation problems are all
+// reported together, each field once, and a value that could not be read does not
+// cause further problems elsewhere.
+func TestLoadScenarioAllProblemsAtOnce(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []string
+	}{
+		{"one decoding, two validation problems",
+			qaScenarioJSON(`"audience": {"size": 1000, "weights": {"18-29": 1}, "colour": "red"}, "horizonMonths": 0, "plan": [{"platform": "myspace", "role": "Officer", "hoursPerWeek": 5}]`, "audience", "horizonMonths", "plan"),
+			[]string{"audience.colour", "horizonMonths", "plan[0].platform"}},
+		{"an unreadable cost is reported once, not as missing too",
+			qaScenarioJSON(`"staff": [{"role": "Officer", "hourlyCost": "forty", "hoursPerWeek": 20}]`, "staff"),
+			[]string{"staff[0].hourlyCost"}},
+		{"unreadable available hours do not turn into an over-allocation",
+			qaScenarioJSON(`"staff": [{"role": "Officer", "hourlyCost": "40", "hoursPerWeek": "lots"}]`, "staff"),
+			[]string{"staff[0].hoursPerWeek"}},
+		{"an unreadable weight does not make all weights 0",
+			qaScenarioJSON(`"audience": {"size": 1000, "weights": {"18-29": "most"}}`, "audience"),
+			[]string{"audience.weights.18-29"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := calc.LoadScenario([]byte(tt.in), nil)
+			if s != nil {
+				t.Errorf("a scenario returned with the error")
+			}
+			got := qaFields(qaProblems(t, err))
+			sort.Strings(got)
+			if strings.Join(got, " ") != strings.Join(tt.want, " ") {
+				t.Errorf("problems at %v, want %v (%v)", got, tt.want, err)
+			}
+		})
+	}
+	// A valid file loads, and a broken one is a syntax error.
+	if _, err := calc.LoadScenario([]byte(qaScenarioJSON("")), nil); err != nil {
+		t.Errorf("LoadScenario of a valid file: %v", err)
+	}
+	var se *calc.SyntaxError
+	if _, err := calc.LoadScenario([]byte(`{"a" 1}`), nil); !errors.As(err, &se) {
+		t.Errorf("LoadScenario of broken JSON: %T %v, want a *SyntaxError", err, err)
+	}
+}
+
 // ---- datasets ----
 
 func TestReadDataset(t *testing.T) {
@@ -804,6 +849,61 @@ func TestDatasetRoundTrip(t *testing.T) {
 	// Context values given as numbers or true/false are kept as their text.
 	if c := d.Platforms[0].Context; c["ministries"] != "12" || c["listed"] != "true" {
 		t.Errorf("context read as %v", c)
+	}
+}
+
+// MODEL.md: "Money is written as a string ("1200.50")"; other numbers are written as
+// JSON numbers with their exact decimal text.
+func TestMarshalScenarioMoneyAsStrings(t *testing.T) {
+	s := qaRoundTripScenarios()["overrides"]
+	s.Staff = append(s.Staff, calc.Role{Name: "Head", AnnualSalary: qaPtr("120000.50"), OnCost: qaPtr("0.3"), HoursPerWeek: qaDec("2")})
+	s.Benefits = []calc.Benefit{{Name: "Calls", AmountPerMonth: qaDec("1200.50")}}
+	s.Maturity = calc.DefaultMaturity()
+	b, err := calc.MarshalScenario(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	var doc map[string]any
+	if err := dec.Decode(&doc); err != nil {
+		t.Fatal(err)
+	}
+	get := func(path ...any) any {
+		var v any = doc
+		for _, k := range path {
+			switch k := k.(type) {
+			case string:
+				v = v.(map[string]any)[k]
+			case int:
+				v = v.([]any)[k]
+			}
+		}
+		return v
+	}
+	money := [][]any{
+		{"valuePer1000"}, {"staff", 0, "hourlyCost"}, {"staff", 1, "annualSalary"}, {"benefits", 0, "amountPerMonth"},
+		{"platforms", "instagram", "toolCost"}, {"platforms", "instagram", "adCost"},
+	}
+	for _, p := range money {
+		if v, ok := get(p...).(string); !ok {
+			t.Errorf("%v is written as %T, want a string (money)", p, get(p...))
+		} else if _, err := decimal.NewFromString(v); err != nil {
+			t.Errorf("%v is written as %q, not a decimal", p, v)
+		}
+	}
+	numbers := [][]any{
+		{"audience", "size"}, {"audience", "weights", "18-29"}, {"staff", 0, "hoursPerWeek"}, {"staff", 1, "onCost"},
+		{"plan", 0, "hoursPerWeek"}, {"platforms", "instagram", "fullHours"}, {"platforms", "instagram", "reachRate"},
+		{"maturity", 2, "factor"},
+	}
+	for _, p := range numbers {
+		if _, ok := get(p...).(json.Number); !ok {
+			t.Errorf("%v is written as %T, want a JSON number", p, get(p...))
+		}
+	}
+	if v := get("platforms", "instagram", "fullHours"); fmt.Sprint(v) != "10.5" {
+		t.Errorf("fullHours written as %v, want 10.5", v)
 	}
 }
 

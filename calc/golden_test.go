@@ -54,6 +54,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"testing"
 
 	"platformroi/calc"
@@ -103,6 +104,7 @@ func TestGolden(t *testing.T) {
 				t.Errorf("results differ from %s (run with -update to accept, after reading the diff):\n%s", path, qaFirstDiff(want, got))
 			}
 			qaCheckGoldenFigures(t, c.name, want)
+			qaCheckDocFormats(t, want)
 		})
 	}
 }
@@ -250,5 +252,95 @@ func qaCheckGoldenFigures(t *testing.T, name string, data []byte) {
 		if doc.Recommendation != nil {
 			check("objective", doc.Recommendation.Objective, "net")
 		}
+	}
+}
+
+// qaCheckDocFormats checks the number formats MODEL.md asks of the results document:
+// money strings with 2 decimals, shares and ROI with at least 4, hours as plain
+// decimals, people as whole numbers (objectiveValue and loss too, for "reach"), null
+// for n/a.
+func qaCheckDocFormats(t *testing.T, data []byte) {
+	t.Helper()
+	var (
+		money  = regexp.MustCompile(`^-?[0-9]+\.[0-9]{2}$`)
+		share  = regexp.MustCompile(`^-?[0-9]+\.[0-9]{4,}$`)
+		people = regexp.MustCompile(`^-?[0-9]+$`)
+		hours  = regexp.MustCompile(`^[0-9]+(\.[0-9]+)?$`)
+	)
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var doc map[string]any
+	if err := dec.Decode(&doc); err != nil {
+		t.Fatal(err)
+	}
+	check := func(where string, v any, re *regexp.Regexp, nullable, number bool) {
+		t.Helper()
+		switch v := v.(type) {
+		case nil:
+			if !nullable {
+				t.Errorf("%s is null", where)
+			}
+		case string:
+			if number || !re.MatchString(v) {
+				t.Errorf("%s is %q, not in the format %s", where, v, re)
+			}
+		case json.Number:
+			if !number || !re.MatchString(v.String()) {
+				t.Errorf("%s is the number %s, want the format %s (as a %s)", where, v, re, map[bool]string{true: "number", false: "string"}[number])
+			}
+		default:
+			t.Errorf("%s is %T", where, v)
+		}
+	}
+	tot := doc["totals"].(map[string]any)
+	for _, k := range []string{"cost", "staffCost", "cashCost", "value", "net"} {
+		check("totals."+k, tot[k], money, false, false)
+	}
+	check("totals.costPer1000Reached", tot["costPer1000Reached"], money, true, false)
+	check("totals.roi", tot["roi"], share, true, false)
+	check("totals.hiddenCostShare", tot["hiddenCostShare"], share, true, false)
+	check("totals.reach", tot["reach"], people, false, true)
+	check("totals.averageMonthlyReach", tot["averageMonthlyReach"], people, false, true)
+	check("totals.hoursPerWeek", tot["hoursPerWeek"], hours, false, false)
+	if be := tot["breakEvenMonth"]; be != nil {
+		check("totals.breakEvenMonth", be, people, false, true)
+	}
+	for i, p := range doc["platforms"].([]any) {
+		row := p.(map[string]any)
+		w := fmt.Sprintf("platforms[%d].", i)
+		check(w+"fit", row["fit"], share, false, false)
+		check(w+"potentialAudience", row["potentialAudience"], people, false, true)
+		check(w+"hoursPerWeek", row["hoursPerWeek"], hours, false, false)
+		for _, k := range []string{"cost", "staffCost", "cashCost", "value"} {
+			check(w+k, row[k], money, false, false)
+		}
+		check(w+"roi", row["roi"], share, true, false)
+		check(w+"reach", row["reach"], people, false, true)
+	}
+	for i, m := range doc["months"].([]any) {
+		mo := m.(map[string]any)
+		w := fmt.Sprintf("months[%d].", i)
+		check(w+"month", mo["month"], regexp.MustCompile(fmt.Sprintf("^%d$", i+1)), false, true)
+		check(w+"maturity", mo["maturity"], share, false, false)
+		for _, k := range []string{"cost", "value", "cumulativeNet"} {
+			check(w+k, mo[k], money, false, false)
+		}
+		check(w+"uniqueReach", mo["uniqueReach"], people, false, true)
+	}
+	rec, ok := doc["recommendation"].(map[string]any)
+	if !ok {
+		t.Errorf("no recommendation")
+		return
+	}
+	objective := people
+	if rec["objective"] == "net" {
+		objective = money
+	}
+	check("recommendation.objectiveValue", rec["objectiveValue"], objective, false, false)
+	for i, l := range rec["plan"].([]any) {
+		check(fmt.Sprintf("recommendation.plan[%d].hoursPerWeek", i), l.(map[string]any)["hoursPerWeek"], hours, false, false)
+	}
+	for i, m := range rec["marginal"].([]any) {
+		check(fmt.Sprintf("recommendation.marginal[%d].loss", i), m.(map[string]any)["loss"], objective, false, false)
 	}
 }

@@ -54,6 +54,8 @@ const maxDepth = 64
 // parseTree reads one JSON document. It fails with a *SyntaxError saying where the
 // document is broken or truncated.
 func parseTree(data []byte) (*node, error) {
+	// Editors on Windows often start UTF-8 files with a byte order mark.
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	if !utf8.Valid(data) {
 		off := 0
 		for off < len(data) {
@@ -120,6 +122,10 @@ func nodeFrom(dec *json.Decoder, data []byte, tok json.Token, depth int) (*node,
 					return nil, syntaxAt(data, start, "expected a field name in quotes")
 				}
 				if seen[key] {
+					// start is the end of the previous value: the key begins at the next quote.
+					if i := bytes.IndexByte(data[start:], '"'); i >= 0 {
+						start += i
+					}
 					return nil, syntaxAt(data, start, fmt.Sprintf("the field %q appears twice in the same object", key))
 				}
 				seen[key] = true

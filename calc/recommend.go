@@ -117,7 +117,9 @@ func (m *model) newSearch() *search {
 	for _, b := range m.benefits {
 		sr.benefit = sr.benefit.Add(b)
 	}
-	sr.eps = m.size.Add(one).Mul(decimal.New(1, -20))
+	// The bound is computed from shares rounded to divPlaces; its margin covers those
+	// roundings at the scale of the objective (people, or people × value per person).
+	sr.eps = m.size.Add(one).Mul(m.value.Add(one)).Mul(sr.hzn).Mul(decimal.New(1, -18))
 	n := len(sr.cand)
 	sr.alloc = make([]int, n)
 	for _, p := range sr.cand {

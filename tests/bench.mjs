@@ -1,0 +1,66 @@
+// Browser timings of the built site (make bench-browser): cold load to first chart
+// drawn, and one input change to every chart redrawn, in headless Chromium. Medians of
+// several runs are printed; nothing is asserted.
+import { serve, launch, ready } from "./harness.mjs";
+
+const runs = Number(process.env.RUNS || 7);
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+
+const server = await serve();
+const browser = await launch();
+try {
+  const cold = [], warm = [];
+  for (let i = 0; i < runs; i++) {
+    const context = await browser.newContext({ serviceWorkers: "block" });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await ready(page, 1);
+    cold.push(await page.evaluate(() => window.roiCharts.stats.firstDraw));
+    await context.close();
+  }
+  // Reload through the service worker, with the server still up.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await ready(page);
+  await page.waitForFunction(async () => !!(await navigator.serviceWorker.getRegistration())?.active, null, { timeout: 60000 });
+  for (let i = 0; i < runs; i++) {
+    await page.reload();
+    await ready(page, 1);
+    warm.push(await page.evaluate(() => window.roiCharts.stats.firstDraw));
+  }
+  await ready(page);
+
+  // Input change to every chart redrawn: time from the input event to the last draw
+  // of the four charts, measured inside the page.
+  const measure = async (selector, values) => {
+    const times = [];
+    for (const v of values) {
+      const t = await page.evaluate(async ([sel, val]) => {
+        const el = document.querySelector(sel);
+        const before = window.roiCharts.stats.draws;
+        const t0 = performance.now();
+        el.value = val;
+        el.dispatchEvent(new Event("input", { bubbles: true }));
+        const deadline = t0 + 5000;
+        while (window.roiCharts.stats.draws < before + 4 && performance.now() < deadline) {
+          await new Promise((r) => setTimeout(r, 0));
+        }
+        return window.roiCharts.stats.lastDraw - t0;
+      }, [selector, v]);
+      times.push(t);
+    }
+    return times;
+  };
+  const planEdits = await measure("#f-hours-facebook-0", ["9", "8", "7", "8", "9", "10", "8", "7", "9", "8", "7"]);
+  const audienceEdits = await measure("#f-audience-size", ["1500001", "1500002", "1500003", "1500004", "1500005", "1500006", "1500007"]);
+  await context.close();
+  const fmt = (xs) => `median ${median(xs).toFixed(1)} ms (min ${Math.min(...xs).toFixed(1)}, max ${Math.max(...xs).toFixed(1)}, n=${xs.length})`;
+  console.log(`cold load to first chart drawn (no service worker): ${fmt(cold)}`);
+  console.log(`reload through the service worker to first chart drawn: ${fmt(warm)}`);
+  console.log(`plan-hours change to all 4 charts redrawn: ${fmt(planEdits)}`);
+  console.log(`audience-size change (recommendation recomputed) to all 4 charts redrawn: ${fmt(audienceEdits)}`);
+} finally {
+  await browser.close();
+  server.stop();
+}
