@@ -48,20 +48,22 @@ func Recommend(s *Scenario, c *Catalog) (*Recommendation, error) {
 // the remaining platforms' reach per hour. For net value, the remaining hours cost at
 // least the cheapest remaining staff rate.
 type search struct {
-	m       *model
-	cand    []int   // platform indices, dataset order
-	opts    [][]int // per candidate: options in half-hours, most first, 0 last
-	shares  [][][]decimal.Decimal
-	density []decimal.Decimal // per candidate: fit × reachRate / fullHours (share per weekly hour at full maturity)
-	maxHalf []int             // per candidate: largest option
-	byDens  []int             // candidate positions, density descending
-	capK    [][]decimal.Decimal
-	cum     []decimal.Decimal // cum[k]: weekly staff cost of the first k half-hours, cheapest first
-	rateAt  []decimal.Decimal // rateAt[k]: cheapest rate of the hours after the first k half-hours
-	pool    int               // half-hours
-	hzn     decimal.Decimal
-	benefit decimal.Decimal
-	eps     decimal.Decimal
+	m          *model
+	cand       []int   // platform indices, dataset order
+	opts       [][]int // per candidate: options in half-hours, most first, 0 last
+	shares     [][][]decimal.Decimal
+	density    []decimal.Decimal // per candidate: fit × reachRate / fullHours (share per weekly hour at full maturity)
+	maxHalf    []int             // per candidate: largest option
+	setupHours []decimal.Decimal // per candidate: one-off hours
+	cash       []decimal.Decimal // per candidate: tools and ads over the horizon
+	byDens     []int             // candidate positions, density descending
+	capK       [][]decimal.Decimal
+	cum        []decimal.Decimal // cum[k]: weekly staff cost of the first k half-hours, cheapest first
+	rateAt     []decimal.Decimal // rateAt[k]: cheapest rate of the hours after the first k half-hours
+	pool       int               // half-hours
+	hzn        decimal.Decimal
+	benefit    decimal.Decimal
+	eps        decimal.Decimal
 
 	alloc     []int
 	best      []int
@@ -78,6 +80,9 @@ func (m *model) recommend() *Recommendation {
 	for i := range notReached {
 		notReached[i] = one
 	}
+	// The empty plan is always feasible: as the first incumbent it lets the search
+	// discard at once every branch that costs more than it can return.
+	sr.leaf(sr.objective(notReached, decimal.Zero), 0)
 	sr.dfs(0, 0, notReached, decimal.Zero)
 	hours := sr.hours(sr.best)
 	rec := &Recommendation{Objective: m.objective, ObjectiveValue: sr.bestObj, PoolHours: m.pool(), Nodes: sr.nodes}
@@ -145,6 +150,8 @@ func (m *model) newSearch() *search {
 		sr.shares = append(sr.shares, append(shares, nil))
 		sr.density = append(sr.density, dens)
 		sr.maxHalf = append(sr.maxHalf, hi)
+		sr.setupHours = append(sr.setupHours, pr.SetupHours)
+		sr.cash = append(sr.cash, pr.ToolCost.Add(pr.AdCost).Mul(sr.hzn))
 	}
 	sr.byDens = make([]int, n)
 	for i := range sr.byDens {
@@ -219,7 +226,14 @@ func (sr *search) dfs(i, used int, notReached []decimal.Decimal, cost decimal.De
 	}
 	p := sr.cand[i]
 	next := make([]decimal.Decimal, len(notReached))
-	for oi, k := range sr.opts[i] {
+	order := sr.opts[i]
+	if m.objective == ObjectiveNet && !sr.pays(i, used, notReached) {
+		// Try no presence first where one cannot pay for itself: good plans, found
+		// early, let the bound discard more.
+		order = append([]int{0}, order[:len(order)-1]...)
+	}
+	for _, k := range order {
+		oi := sr.optionIndex(i, k)
 		if used+k > sr.pool {
 			continue
 		}
@@ -234,6 +248,33 @@ func (sr *search) dfs(i, used int, notReached []decimal.Decimal, cost decimal.De
 		sr.dfs(i+1, used+k, next, cost.Add(c))
 	}
 	sr.alloc[i] = 0
+}
+
+// pays reports whether candidate i's best case, net of its costs at the cheapest
+// remaining rate, is positive at its largest option.
+func (sr *search) pays(i, used int, notReached []decimal.Decimal) bool {
+	if sr.maxHalf[i] == 0 {
+		return false
+	}
+	m := sr.m
+	w := decimal.Zero
+	for t, nr := range notReached {
+		w = w.Add(m.maturity[t].Mul(nr))
+	}
+	rate := sr.rateAt[used]
+	h := halfHours(sr.maxHalf[i])
+	gain := m.size.Mul(w).Mul(m.value).Shift(thousandthExp).Mul(sr.density[i]).Mul(h)
+	cost := rate.Mul(weeksPerYear).Mul(sr.hzn).Mul(h).DivRound(monthsPerYear, divPlaces).Add(sr.setupHours[i].Mul(rate)).Add(sr.cash[i])
+	return gain.GreaterThan(cost)
+}
+
+// optionIndex is the position of option k (half-hours) of candidate i; options run
+// from most hours down to 0.
+func (sr *search) optionIndex(i, k int) int {
+	if k == 0 {
+		return len(sr.opts[i]) - 1
+	}
+	return sr.opts[i][0] - k
 }
 
 // objective is the objective's value for the share not reached per month and the cost.
@@ -261,20 +302,34 @@ func (sr *search) bound(i, used int, notReached []decimal.Decimal, cost decimal.
 		return cur.Add(m.size.Mul(w).Mul(sr.capK[i][left]))
 	}
 	// Net: each further weekly hour on candidate j adds at most N × density_j × w ×
-	// value/1000 and costs at least the cheapest remaining rate × 52 × H / 12.
+	// value/1000 and costs at least the cheapest remaining rate × 52 × H / 12. Its fixed
+	// costs (set-up hours, at no less than that rate, and tools and ads over the
+	// horizon) are at least their share per hour of its largest option times its hours.
+	rate := sr.rateAt[used]
 	perHour := m.size.Mul(w).Mul(m.value).Shift(thousandthExp)
-	hourCost := sr.rateAt[used].Mul(weeksPerYear).Mul(sr.hzn).DivRound(monthsPerYear, divPlaces)
-	gain := decimal.Zero
-	for _, j := range sr.byDens {
-		if j < i || left == 0 {
+	hourCost := rate.Mul(weeksPerYear).Mul(sr.hzn).DivRound(monthsPerYear, divPlaces)
+	type item struct {
+		net  decimal.Decimal
+		half int
+	}
+	items := make([]item, 0, len(sr.cand)-i)
+	for j := i; j < len(sr.cand); j++ {
+		if sr.maxHalf[j] == 0 {
 			continue
 		}
-		d := perHour.Mul(sr.density[j]).Sub(hourCost)
-		if !d.IsPositive() {
+		fixed := sr.setupHours[j].Mul(rate).Add(sr.cash[j]).DivRound(halfHours(sr.maxHalf[j]), divPlaces)
+		if d := perHour.Mul(sr.density[j]).Sub(hourCost).Sub(fixed); d.IsPositive() {
+			items = append(items, item{d, sr.maxHalf[j]})
+		}
+	}
+	sort.Slice(items, func(a, b int) bool { return items[a].net.GreaterThan(items[b].net) })
+	gain := decimal.Zero
+	for _, it := range items {
+		if left == 0 {
 			break
 		}
-		take := min(sr.maxHalf[j], left)
-		gain = gain.Add(d.Mul(halfHours(take)))
+		take := min(it.half, left)
+		gain = gain.Add(it.net.Mul(halfHours(take)))
 		left -= take
 	}
 	return cur.Add(gain)

@@ -2,13 +2,16 @@
 // page needs is served from the site itself; nothing is fetched from elsewhere.
 (function () {
   "use strict";
-  var stats = { draws: 0, lastDraw: 0, firstDraw: 0 };
+  // stats: draws counted, time of the first and last draw, milliseconds spent drawing.
+  var stats = { draws: 0, lastDraw: 0, firstDraw: 0, drawMs: 0 };
 
   function draw(id, json) {
     var el = document.getElementById(id);
     if (!el || typeof echarts === "undefined") return;
+    var t0 = performance.now();
     var chart = echarts.getInstanceByDom(el) || echarts.init(el, null, { renderer: "canvas" });
     chart.setOption(JSON.parse(json), { notMerge: true, lazyUpdate: false });
+    stats.drawMs += performance.now() - t0;
     stats.draws++;
     stats.lastDraw = performance.now();
     if (!stats.firstDraw) stats.firstDraw = stats.lastDraw;

@@ -1,0 +1,45 @@
+package app
+
+import (
+	"strconv"
+	"testing"
+
+	"platformroi/calc"
+)
+
+// BenchmarkEditPlan is one plan edit: read the draft, compute, build the charts (the
+// recommendation is reused, its inputs being unchanged).
+func BenchmarkEditPlan(b *testing.B) {
+	c := calc.Embedded()
+	st := NewState(c)
+	for i := 0; i < b.N; i++ {
+		st.Edit(c, func(d *Draft) { d.hoursOf("facebook")[0] = strconv.Itoa(6 + i%4) })
+	}
+}
+
+// BenchmarkEditAudience is one audience edit: the recommendation is recomputed too.
+func BenchmarkEditAudience(b *testing.B) {
+	c := calc.Embedded()
+	st := NewState(c)
+	for i := 0; i < b.N; i++ {
+		st.Edit(c, func(d *Draft) { d.Size = strconv.Itoa(1500000 + i) })
+	}
+}
+
+// BenchmarkCharts builds the four charts' options.
+func BenchmarkCharts(b *testing.B) {
+	c := calc.Embedded()
+	st := NewState(c)
+	for i := 0; i < b.N; i++ {
+		Charts(st.Result, st.Rec)
+	}
+}
+
+// BenchmarkRender renders the whole page once (the virtual tree go-app then diffs).
+func BenchmarkRender(b *testing.B) {
+	p := &Page{}
+	p.OnInit()
+	for i := 0; i < b.N; i++ {
+		p.Render()
+	}
+}
