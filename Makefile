@@ -35,7 +35,9 @@ test: check unit wasmtest browsertest
 bin/platformroi:
 	$(GO) build -o $@ ./wasm
 
+# The browser tests use the site of `make site` and one built for a sub-path.
 browsertest: site bin/platformroi
+	$(MAKE) --no-print-directory site DIST=dist-sub BASE=/tools/roi/
 	node --test --test-concurrency=1 tests/
 
 check:

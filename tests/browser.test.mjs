@@ -27,6 +27,19 @@ async function open(t) {
 
 // num reads a chart data item, a number or {value: number}.
 const num = (d) => Number(d !== null && typeof d === "object" ? d.value : d);
+// cached waits until the service worker is active and holds the page and app.wasm.
+async function cached(page) {
+  await page.waitForFunction(async () => {
+    const reg = await navigator.serviceWorker.getRegistration();
+    if (!reg || !reg.active) return false;
+    for (const k of await caches.keys()) {
+      const c = await caches.open(k);
+      if (await c.match(new URL("web/app.wasm", location.href).pathname) && await c.match(reg.scope)) return true;
+    }
+    return false;
+  }, null, { timeout: 60000 });
+}
+
 const text = (page, sel) => page.locator(sel).innerText();
 const figure = (page, id) => text(page, `#fig-${id} .value`);
 
@@ -120,16 +133,7 @@ test("a reload works offline once the page has been opened", async (t) => {
   const { context, page } = await open(t);
   await page.goto(server.url);
   await ready(page);
-  await page.waitForFunction(async () => {
-    const reg = await navigator.serviceWorker.getRegistration();
-    if (!reg || !reg.active) return false;
-    const keys = await caches.keys();
-    for (const k of keys) {
-      const c = await caches.open(k);
-      if (await c.match(new URL("web/app.wasm", location.href).pathname)) return true;
-    }
-    return false;
-  }, null, { timeout: 60000 });
+  await cached(page);
   await context.setOffline(true);
   await page.reload();
   await ready(page);
@@ -144,4 +148,26 @@ test("no serious or critical accessibility violations (axe-core)", async (t) => 
   const result = await page.evaluate(async () => axe.run(document, { resultTypes: ["violations"] }));
   const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   assert.deepEqual(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes.slice(0, 2).map((n) => n.target).join(" ")}`), []);
+});
+
+test("a site built with BASE=/tools/roi/ works under that path", async (t) => {
+  const sub = await serve(path.join(root, "dist-sub"), "/tools/roi/");
+  t.after(() => sub.stop());
+  const context = await browser.newContext();
+  t.after(() => context.close());
+  const page = await context.newPage();
+  const seen = watch(page, new URL(sub.url).origin);
+  const outside = [];
+  page.on("request", (r) => { const u = new URL(r.url()); if (u.protocol === "http:" && !u.pathname.startsWith("/tools/roi/")) outside.push(u.pathname); });
+  assert.ok(sub.url.endsWith("/tools/roi/"), sub.url);
+  await page.goto(sub.url);
+  await ready(page);
+  assert.match(await figure(page, "total-cost"), /EUR$/);
+  assert.deepEqual(outside, [], "requests outside the sub-path");
+  assert.deepEqual(seen.errors, []);
+  await cached(page);
+  await context.setOffline(true);
+  await page.reload();
+  await ready(page);
+  assert.match(await figure(page, "total-cost"), /EUR$/);
 });

@@ -39,19 +39,39 @@ func handler(base, version string) *goapp.Handler {
 			SVG:        "/web/icon.svg",
 			AppleTouch: "/web/icon-192.png",
 		},
-		Styles:             []string{"/web/app.css"},
-		Scripts:            []string{"/web/echarts.min.js", "/web/charts.js"},
-		CacheableResources: []string{"/web/icon.svg", "/web/icon-192.png", "/web/icon-512.png"},
-		LoadingLabel:       "Loading the calculator: {progress}%",
-		ThemeColor:         "#0b5cad",
-		BackgroundColor:    "#f5f6f8",
-		Version:            version,
-		Resources:          goapp.LocalDir(""),
+		Styles:                []string{"/web/app.css"},
+		Scripts:               []string{"/web/echarts.min.js", "/web/charts.js"},
+		CacheableResources:    []string{"/web/icon.svg", "/web/icon-192.png", "/web/icon-512.png"},
+		LoadingLabel:          "Loading the calculator: {progress}%",
+		ThemeColor:            "#0b5cad",
+		BackgroundColor:       "#f5f6f8",
+		Version:               version,
+		Resources:             goapp.LocalDir(""),
+		ServiceWorkerTemplate: serviceWorker,
 	}
 	if b := strings.Trim(base, "/"); b != "" {
 		h.Resources = goapp.CustomProvider("", "/"+b)
 	}
 	return h
+}
+
+// serviceWorker is go-app's worker, which pre-caches every resource of the page, with
+// one change: it also caches the page at the worker's scope (the address people open,
+// "/tools/roi/" for a site under a sub-path) and answers navigations with it offline.
+var serviceWorker = mustReplace(goapp.DefaultAppWorkerJS,
+	"return cache.addAll(resourcesToCache);",
+	"return cache.addAll([...new Set(resourcesToCache.concat([new URL(self.registration.scope).pathname]))]);",
+	"caches.match(event.request).then((response) => {",
+	`caches.match(event.request).then((response) => response || (event.request.mode === "navigate" ? caches.match(self.registration.scope) : undefined)).then((response) => {`)
+
+func mustReplace(s string, oldNew ...string) string {
+	for i := 0; i < len(oldNew); i += 2 {
+		if !strings.Contains(s, oldNew[i]) {
+			panic("go-app's service worker changed: " + oldNew[i])
+		}
+		s = strings.Replace(s, oldNew[i], oldNew[i+1], 1)
+	}
+	return s
 }
 
 // ogURL is the address go-app writes into the page for link previews: the temporary

@@ -1,0 +1,247 @@
+package app
+
+import (
+	"encoding/json"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"platformroi/calc"
+)
+
+// mount renders a fresh Page the way the prerendering server does.
+func mount(t *testing.T) (*Page, app.ServerDispatcher) {
+	t.Helper()
+	p := &Page{}
+	d := app.NewServerTester(p)
+	t.Cleanup(d.Close)
+	return p, d
+}
+
+func TestPagePrerendersDefaultFigures(t *testing.T) {
+	p, _ := mount(t)
+	r, err := calc.Compute(calc.DefaultScenario(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := app.HTMLString(p)
+	for _, want := range []string{
+		calc.MoneyText(r.Totals.Cost, "EUR"),
+		calc.MoneyText(r.Totals.StaffCost, "EUR"),
+		calc.NullPercent(r.Totals.ROI),
+		calc.PeopleText(r.Totals.AverageMonthlyReach) + " people",
+		"not within the horizon",
+		"Data table: Share of the target audience on each platform",
+		"Data table: Cumulative cost and value by month",
+		"Source of the demographic figures: Pew Research Center",
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("prerendered page lacks %q", want)
+		}
+	}
+}
+
+func TestEveryInputIsLabelled(t *testing.T) {
+	p, _ := mount(t)
+	html := app.HTMLString(p)
+	inputs := regexp.MustCompile(`<(input|select)[^>]*>`).FindAllString(html, -1)
+	if len(inputs) < 50 {
+		t.Fatalf("found %d inputs; the form has more", len(inputs))
+	}
+	id := regexp.MustCompile(`\bid="([^"]+)"`)
+	for _, in := range inputs {
+		m := id.FindStringSubmatch(in)
+		if m == nil {
+			t.Errorf("input without id: %s", in)
+			continue
+		}
+		if !strings.Contains(html, `for="`+m[1]+`"`) && !strings.Contains(in, "aria-label=") {
+			t.Errorf("input %s has neither a label nor an aria-label", m[1])
+		}
+	}
+}
+
+func TestEditRecomputes(t *testing.T) {
+	p, d := mount(t)
+	before := p.State().Result.Totals.Cost
+	p.edit(func(dr *Draft) { dr.hoursOf("facebook")[0] = "10" })
+	d.Consume()
+	after := p.State().Result
+	if after.Totals.Cost.Equal(before) {
+		t.Fatal("more hours on Facebook did not change the cost")
+	}
+	want, err := calc.Compute(p.State().Scenario, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !after.Totals.Cost.Equal(want.Totals.Cost) || !after.Platforms[1].HoursPerWeek.Equal(want.Platforms[1].HoursPerWeek) {
+		t.Errorf("page shows cost %s for 10 hours on Facebook, the engine gives %s", after.Totals.Cost, want.Totals.Cost)
+	}
+	if html := app.HTMLString(p); !strings.Contains(html, calc.MoneyText(want.Totals.Cost, "EUR")) {
+		t.Error("the page does not show the new total cost")
+	}
+}
+
+func TestInvalidInputKeepsResultsAndShowsMessage(t *testing.T) {
+	p, d := mount(t)
+	result := p.State().Result
+	p.edit(func(dr *Draft) { dr.Size = "lots"; dr.hoursOf("instagram")[0] = "-2" })
+	d.Consume()
+	st := p.State()
+	if st.Result != result {
+		t.Error("results changed on invalid input")
+	}
+	if !st.Stale() {
+		t.Error("results not marked out of date")
+	}
+	if !strings.Contains(st.Problems["audience.size"], "must be a number") {
+		t.Errorf("audience.size problem = %q", st.Problems["audience.size"])
+	}
+	if !strings.Contains(st.Problems[HoursKey("instagram", 0)], "hours per week from 0 to 168") {
+		t.Errorf("plan cell problem = %q (problems %v)", st.Problems[HoursKey("instagram", 0)], st.Problems)
+	}
+	html := app.HTMLString(p)
+	// go-app prints aria-invalid="true" as a bare attribute when prerendering; the
+	// browser tests check the live DOM's value.
+	for _, want := range []string{`id="f-audience-size-error"`, `aria-invalid`, "Out of date.", `id="f-hours-instagram-0-error"`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
+}
+
+func TestHostileNamesStayText(t *testing.T) {
+	p, d := mount(t)
+	evil := `<img src=x onerror="alert(1)"><script>alert(2)</script>`
+	p.edit(func(dr *Draft) { dr.Name = evil; dr.Staff[0].Name = evil })
+	d.Consume()
+	if p.State().Stale() {
+		t.Fatalf("hostile names were refused: %v", p.State().Problems)
+	}
+	// Text nodes must carry the names escaped. (Attribute values are set through the
+	// DOM in the browser; go-app's prerenderer quotes them Go-style, which is why
+	// prerendering is kept to the embedded default scenario.)
+	html := app.HTMLString(p)
+	outside := regexp.MustCompile(`"(?:[^"\\]|\\.)*"`).ReplaceAllString(html, `""`)
+	if strings.Contains(outside, "<script>alert") || strings.Contains(outside, "<img src=x") {
+		t.Error("a user-supplied name reached the page as markup")
+	}
+	if !strings.Contains(html, "&lt;script&gt;alert(2)&lt;/script&gt;") {
+		t.Error("the hostile name is not shown as text")
+	}
+	for _, c := range p.State().Charts {
+		if strings.Contains(c.Options, "<script>") {
+			t.Errorf("chart %s carries raw markup in its options", c.ID)
+		}
+	}
+}
+
+func TestApplyRecommendation(t *testing.T) {
+	p, d := mount(t)
+	rec := p.State().Rec
+	p.State().ApplyRecommendation(p.cat)
+	d.Consume()
+	st := p.State()
+	if st.Stale() {
+		t.Fatalf("applying the recommendation gave problems: %v", st.Problems)
+	}
+	if !st.Result.Totals.Reach.Equal(rec.ObjectiveValue) {
+		t.Errorf("after applying it, reach is %s; the recommendation promised %s", st.Result.Totals.Reach, rec.ObjectiveValue)
+	}
+}
+
+func TestChartMatchesSpec(t *testing.T) {
+	p, _ := mount(t)
+	spec := p.State().Charts[0]
+	c := &Chart{Spec: spec}
+	d := app.NewServerTester(c)
+	defer d.Close()
+	err := app.TestMatch(c, app.TestUIDescriptor{
+		Path: app.TestPath(0, 0),
+		Expected: app.Div().ID(spec.ID).Class("chart-canvas").Role("img").
+			Aria("label", spec.Title+". "+spec.Summary),
+	})
+	if err != nil {
+		t.Error(err)
+	}
+}
+
+func TestChartsStandAlone(t *testing.T) {
+	st := NewState(calc.Embedded())
+	r := st.Result
+	if len(st.Charts) != 4 {
+		t.Fatalf("%d charts, want 4", len(st.Charts))
+	}
+	for _, c := range st.Charts {
+		var opt struct {
+			Title struct {
+				Text    string `json:"text"`
+				Subtext string `json:"subtext"`
+			} `json:"title"`
+			Series []json.RawMessage `json:"series"`
+			Aria   struct {
+				Enabled bool `json:"enabled"`
+			} `json:"aria"`
+			Background string `json:"backgroundColor"`
+		}
+		if err := json.Unmarshal([]byte(c.Options), &opt); err != nil {
+			t.Fatalf("%s: options are not JSON: %v", c.ID, err)
+		}
+		if opt.Title.Text != c.Title {
+			t.Errorf("%s: title %+v", c.ID, opt.Title)
+			continue
+		}
+		sub := opt.Title.Subtext
+		for _, want := range []string{"Scenario: " + r.Scenario, "Source: Pew Research Center", "(2023)"} {
+			if !strings.Contains(sub, want) {
+				t.Errorf("%s: subtitle %q lacks %q", c.ID, sub, want)
+			}
+		}
+		if len(opt.Series) == 0 || !opt.Aria.Enabled || opt.Background != "#ffffff" {
+			t.Errorf("%s: series %d, aria %v, background %q", c.ID, len(opt.Series), opt.Aria.Enabled, opt.Background)
+		}
+		if c.Summary == "" || len(c.Table.Rows) == 0 {
+			t.Errorf("%s has no text alternative", c.ID)
+		}
+	}
+	if !strings.Contains(st.Charts[1].Options, "EUR") || !strings.Contains(st.Charts[2].Options, "EUR") {
+		t.Error("money charts do not name the currency")
+	}
+	if got := len(st.Charts[2].Table.Rows); got != r.HorizonMonths {
+		t.Errorf("cumulative table has %d rows for %d months", got, r.HorizonMonths)
+	}
+}
+
+func TestDraftRoundTrip(t *testing.T) {
+	c := calc.Embedded()
+	s := calc.DefaultScenario()
+	d := DraftOf(s, c.Get(s.Dataset))
+	back, problems := d.Scenario(c)
+	if problems != nil {
+		t.Fatalf("the default scenario's draft has problems: %v", problems)
+	}
+	a, _ := calc.Compute(s, c)
+	b, _ := calc.Compute(back, c)
+	// The draft states the maturity curve and objective the file left to their
+	// defaults, so only the list of defaults may differ.
+	a.Defaults, b.Defaults = nil, nil
+	ja, _ := calc.MarshalResults(a, nil)
+	jb, _ := calc.MarshalResults(b, nil)
+	if string(ja) != string(jb) {
+		t.Error("the draft of the default scenario computes other results than the scenario")
+	}
+}
+
+func TestSwitchDatasetKeepsDraftValid(t *testing.T) {
+	c := calc.Embedded()
+	st := NewState(c)
+	st.Edit(c, func(d *Draft) { switchDataset(d, c.Get("reuters-dnr-2025")) })
+	if st.Stale() {
+		t.Fatalf("switching dataset gave problems: %v", st.Problems)
+	}
+	if st.Result.Dataset.ID != "reuters-dnr-2025" || len(st.Result.Platforms) != 6 {
+		t.Errorf("results are for %s with %d platforms", st.Result.Dataset.ID, len(st.Result.Platforms))
+	}
+}
