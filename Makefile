@@ -51,8 +51,15 @@ unit:
 wasmtest:
 	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$$($(GO) env GOROOT)/lib/wasm/go_js_wasm_exec" ./calc/
 
-bench:
-	$(GO) test -run '^$$' -bench '$(BENCH)' -benchmem -count=5 ./calc/
+# Benchmarks: the engine and the page's input path natively, app.wasm's size against
+# the floor of the stack, and browser timings (cold load, input change to charts).
+bench: site
+	$(GO) test -run '^$$' -bench '$(BENCH)' -benchmem -count=5 ./calc/ ./app/
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $(DIST)/floor.wasm ./wasm/floor
+	node tests/size.mjs $(DIST)/web/app.wasm $(DIST)/floor.wasm
+	rm -f $(DIST)/floor.wasm
+	$(MAKE) --no-print-directory bin/platformroi
+	node tests/bench.mjs
 
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzReadScenario -fuzztime $(FUZZTIME) ./calc/
