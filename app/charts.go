@@ -153,7 +153,7 @@ func cumulativeChart(r *calc.Result) ChartSpec {
 		value = append(value, opts.LineData{Value: f(m.CumulativeValue, 2)})
 		spec.Table.Rows = append(spec.Table.Rows, []string{fmt.Sprint(m.Month), calc.MoneyText(m.CumulativeCost, cur), calc.MoneyText(m.CumulativeValue, cur), calc.MoneyText(m.CumulativeNet, cur)})
 	}
-	be := breakEvenText(r)
+	be := calc.BreakEvenText(r)
 	line := charts.NewLine()
 	line.SetGlobalOptions(append(common(spec.Title, subtitle(r, cur+", cumulative; break-even: "+be)),
 		charts.WithXAxisOpts(opts.XAxis{Name: "Month", NameLocation: "middle", NameGap: 30, AxisLabel: &opts.AxisLabel{FontSize: 14}}),
@@ -174,16 +174,6 @@ func cumulativeChart(r *calc.Result) ChartSpec {
 	spec.Summary = fmt.Sprintf("Line chart over %d months: cumulative cost reaches %s and cumulative value %s; break-even: %s.",
 		r.HorizonMonths, calc.MoneyText(last.CumulativeCost, cur), calc.MoneyText(last.CumulativeValue, cur), be)
 	return spec
-}
-
-func breakEvenText(r *calc.Result) string {
-	switch {
-	case r.Totals.Cost.IsZero():
-		return "n/a (no cost)"
-	case r.Totals.BreakEvenMonth == 0:
-		return "not within the horizon"
-	}
-	return fmt.Sprintf("month %d", r.Totals.BreakEvenMonth)
 }
 
 func reachChart(r *calc.Result, rec *calc.Recommendation) ChartSpec {

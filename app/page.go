@@ -614,7 +614,7 @@ func (p *Page) resultsSection() app.UI {
 			figure("cash-cost", "Sticker price: tools and ads", calc.MoneyText(t.CashCost, cur)),
 			figure("value", "Value", calc.MoneyText(t.Value, cur)),
 			figure("roi", "Return on investment", calc.NullPercent(t.ROI)),
-			figure("break-even", "Break-even", breakEvenText(r)),
+			figure("break-even", "Break-even", calc.BreakEvenText(r)),
 			figure("cost-per-1000", "Cost per 1,000 people reached", calc.NullMoneyText(t.CostPer1000Reached, cur)),
 			figure("reach", "Unique reach, average per month", calc.PeopleText(t.AverageMonthlyReach)+" people"),
 		),
@@ -687,7 +687,7 @@ func (p *Page) recommendationBox() app.UI {
 		app.Ul().ID("recommended-plan").Body(items...),
 		app.If(len(why) > 0, app.P().Text("Why these platforms:"), app.Ul().Body(why...)),
 		app.P().Text(fmt.Sprintf("The recommended plan costs %s over %d months (ROI %s, break-even %s).",
-			calc.MoneyText(rt.Cost, cur), r.HorizonMonths, calc.NullPercent(rt.ROI), breakEvenText(rec.Result))),
+			calc.MoneyText(rt.Cost, cur), r.HorizonMonths, calc.NullPercent(rt.ROI), calc.BreakEvenText(rec.Result))),
 	)
 }
 

@@ -1,6 +1,7 @@
 package calc
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -61,3 +62,15 @@ func NullMoneyText(d decimal.NullDecimal, currency string) string {
 
 // HoursText formats weekly hours: "7.5 h/week".
 func HoursText(d decimal.Decimal) string { return d.String() + " h/week" }
+
+// BreakEvenText says when a result breaks even: "month 5", "not within the horizon",
+// or "n/a (no cost)".
+func BreakEvenText(r *Result) string {
+	switch {
+	case r.Totals.Cost.IsZero():
+		return "n/a (no cost)"
+	case r.Totals.BreakEvenMonth == 0:
+		return "not within the horizon"
+	}
+	return fmt.Sprintf("month %d", r.Totals.BreakEvenMonth)
+}

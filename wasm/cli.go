@@ -218,7 +218,7 @@ func printResult(w io.Writer, r *calc.Result, rec *calc.Recommendation) {
 	fmt.Fprintf(tw, "Value\t%s (benefit lines %s)\n", calc.MoneyText(t.Value, cur), calc.MoneyText(t.Benefits, cur))
 	fmt.Fprintf(tw, "Net\t%s\n", calc.MoneyText(t.Net, cur))
 	fmt.Fprintf(tw, "ROI\t%s\n", calc.NullPercent(t.ROI))
-	fmt.Fprintf(tw, "Break-even month\t%s\n", breakEven(r))
+	fmt.Fprintf(tw, "Break-even month\t%s\n", calc.BreakEvenText(r))
 	fmt.Fprintf(tw, "Cost per 1,000 reached\t%s\n", calc.NullMoneyText(t.CostPer1000Reached, cur))
 	fmt.Fprintf(tw, "Unique reach\t%s people a month on average (%s summed over %d months)\n",
 		calc.PeopleText(t.AverageMonthlyReach), calc.PeopleText(t.Reach), r.HorizonMonths)
@@ -257,16 +257,6 @@ func printResult(w io.Writer, r *calc.Result, rec *calc.Recommendation) {
 		}
 	}
 	fmt.Fprintf(w, "\nSource: %s\n", r.Dataset.Source)
-}
-
-func breakEven(r *calc.Result) string {
-	switch {
-	case r.Totals.Cost.IsZero():
-		return "n/a (no cost)"
-	case r.Totals.BreakEvenMonth == 0:
-		return "not within the horizon"
-	}
-	return fmt.Sprintf("month %d", r.Totals.BreakEvenMonth)
 }
 
 func objectiveName(o calc.Objective) string {
