@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 	"github.com/shopspring/decimal"
@@ -18,22 +19,47 @@ import (
 // Page is the calculator: inputs on the left, results and charts on the right.
 type Page struct {
 	app.Compo
-	st  *State
-	cat *calc.Catalog
+	ws    *Workspace
+	st    *State // the scenario being edited: ws.Current()
+	cat   *calc.Catalog
+	store Store // nil when prerendering
 }
 
 // OnInit prepares the default scenario, on the server (prerendering) and in the browser.
 func (p *Page) OnInit() {
 	p.cat = calc.Embedded()
-	p.st = NewState(p.cat)
+	p.ws = NewWorkspace(p.cat)
+	p.st = p.ws.Current()
 }
 
-// State returns the page's state (for tests).
+// OnMount opens the scenarios kept in the browser.
+func (p *Page) OnMount(ctx app.Context) {
+	p.store = browserStore{}
+	p.ws = LoadWorkspace(p.store, p.cat, time.Now().UTC().Format("20060102T150405Z"))
+	p.changed()
+}
+
+// State returns the state of the scenario being edited (for tests).
 func (p *Page) State() *State { return p.st }
+
+// Workspace returns the page's scenarios (for tests).
+func (p *Page) Workspace() *Workspace { return p.ws }
+
+// changed follows a change of the workspace: it shows the current scenario and keeps
+// the workspace in the browser.
+func (p *Page) changed() {
+	p.st = p.ws.Current()
+	if p.store != nil {
+		if err := p.ws.Save(p.store); err != nil {
+			p.ws.Notice = "Your scenarios could not be kept in this browser: " + err.Error()
+		}
+	}
+	p.Update()
+}
 
 func (p *Page) edit(change func(d *Draft)) {
 	p.st.Edit(p.cat, change)
-	p.Update()
+	p.changed()
 }
 
 var nonID = regexp.MustCompile(`[^A-Za-z0-9_-]+`)
@@ -53,6 +79,7 @@ func (p *Page) Render() app.UI {
 			app.P().Class("lede").Text("A platform's sticker price is zero; the staff time it eats is the real investment. "+
 				"Describe the audience, the platforms and the staff hours: the calculator recommends platforms and shows the return on that time."),
 		),
+		p.scenarioBar(),
 		app.Main().Class("layout").Body(
 			app.Div().Class("inputs").Body(
 				p.scenarioSection(),
@@ -505,7 +532,7 @@ func (p *Page) planSection() app.UI {
 			Disabled(p.st.Rec == nil || p.st.Stale()).
 			OnClick(func(ctx app.Context, e app.Event) {
 				p.st.ApplyRecommendation(p.cat)
-				p.Update()
+				p.changed()
 			}),
 	)
 }

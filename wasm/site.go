@@ -23,7 +23,7 @@ import (
 )
 
 // siteAssets are the files of web/ the page loads, all served from the site itself.
-var siteAssets = []string{"app.css", "charts.js", "icon.svg"}
+var siteAssets = []string{"app.css", "charts.js", "files.js", "icon.svg"}
 
 // handler describes the page for go-app. base is the path the site is served under.
 func handler(base, version string) *goapp.Handler {

@@ -1,0 +1,135 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"platformroi/calc"
+)
+
+// scenarioBar lets the user switch between scenarios, create, copy, delete (with
+// undo), and move scenarios in and out as files.
+func (p *Page) scenarioBar() app.UI {
+	w := p.ws
+	options := []app.UI{}
+	for _, e := range w.Entries {
+		label := e.State.Draft.Name
+		if e.State.Stale() {
+			label += " (has problems)"
+		}
+		options = append(options, app.Option().Value(e.ID).Selected(e == w.Entries[w.Active]).Text(label))
+	}
+	action := func(label, id string, f func()) app.UI {
+		return app.Button().Type("button").Class("secondary").ID(id).Text(label).OnClick(func(ctx app.Context, e app.Event) {
+			f()
+			p.changed()
+		})
+	}
+	importMsg, importBad := w.ImportError, w.ImportError != ""
+	return app.Nav().Class("bar").Aria("label", "Scenarios").Body(
+		app.Div().Class("field").Body(
+			app.Label().For("f-scenario").Text(fmt.Sprintf("Scenario (%d kept in this browser)", len(w.Entries))),
+			app.Select().ID("f-scenario").Body(options...).OnChange(func(ctx app.Context, e app.Event) {
+				w.Select(ctx.JSSrc().Get("value").String())
+				p.changed()
+			}),
+		),
+		action("New from the default", "new-default", func() { w.New(p.cat, "default") }),
+		action("New blank", "new-blank", func() { w.New(p.cat, "blank") }),
+		action("Copy", "copy-scenario", func() { w.New(p.cat, "copy") }),
+		action("Delete", "delete-scenario", w.Delete),
+		app.If(w.Deleted != nil, action("Undo delete", "undo-delete", w.Undo)),
+		app.Button().Type("button").Class("secondary").ID("export-json").Text("Export JSON").
+			Disabled(p.st.Scenario == nil).
+			OnClick(func(ctx app.Context, e app.Event) { p.exportJSON() }),
+		app.Label().For("import-json").Class("file").Text("Import JSON"),
+		app.Input().Type("file").ID("import-json").Accept(".json,application/json").
+			OnChange(func(ctx app.Context, e app.Event) { p.importFile(ctx, ctx.JSSrc()) }),
+		app.If(w.Notice != "", app.P().Class("notice").Role("status").ID("notice").Text(w.Notice)),
+		app.If(importBad, app.Div().Class("error").Role("alert").ID("import-error").Body(
+			app.Text("The file was not imported; nothing changed. "),
+			app.Ul().Body(app.Range(strings.Split(importMsg, "\n")).Slice(func(i int) app.UI {
+				return app.Li().Text(strings.Split(importMsg, "\n")[i])
+			})),
+		)),
+	)
+}
+
+// exportJSON downloads the current scenario as a scenario file.
+func (p *Page) exportJSON() {
+	s := p.st.Scenario
+	if s == nil {
+		return
+	}
+	data, err := calc.MarshalScenario(s)
+	if err != nil {
+		p.ws.Notice = "The scenario could not be exported: " + err.Error()
+		p.Update()
+		return
+	}
+	download(fileName(s.Name)+".json", "application/json", string(data))
+}
+
+var unsafeFileChars = strings.NewReplacer("/", "-", "\\", "-", ":", "-", "*", "-", "?", "-", "\"", "'", "<", "(", ">", ")", "|", "-")
+
+// fileName makes a file name from a scenario name.
+func fileName(name string) string {
+	n := strings.TrimSpace(unsafeFileChars.Replace(name))
+	if n == "" {
+		n = "scenario"
+	}
+	if r := []rune(n); len(r) > 80 {
+		n = string(r[:80])
+	}
+	return n
+}
+
+// importFile reads a scenario file chosen by the user and adds it as a new scenario.
+// A file with problems changes nothing; its problems are listed.
+func (p *Page) importFile(ctx app.Context, input app.Value) {
+	readFile(input, func(name, text, failure string) {
+		ctx.Dispatch(func(ctx app.Context) {
+			p.importText(name, text, failure)
+		})
+	})
+}
+
+func (p *Page) importText(name, text, failure string) {
+	p.ws.ImportError = ""
+	if failure != "" {
+		p.setImportProblem(name + ": the file could not be read: " + failure)
+		return
+	}
+	s, err := calc.LoadScenario([]byte(text), p.cat)
+	if err != nil {
+		p.setImportProblem(describe(name, err))
+		return
+	}
+	p.ws.AddScenario(p.cat, s)
+	p.ws.Notice = fmt.Sprintf("Imported %q from %s as a new scenario.", p.ws.Current().Draft.Name, name)
+	p.changed()
+}
+
+func (p *Page) setImportProblem(msg string) {
+	p.ws.ImportError = msg
+	p.Update()
+}
+
+// describe turns an input error into lines for people, each naming the field.
+func describe(source string, err error) string {
+	var se *calc.SyntaxError
+	var ie *calc.InputError
+	switch {
+	case asError(err, &se):
+		return fmt.Sprintf("%s, line %d, column %d: not valid JSON: %s", source, se.Line, se.Column, se.Msg)
+	case asError(err, &ie):
+		lines := make([]string, len(ie.Problems))
+		for i, pr := range ie.Problems {
+			lines[i] = source + ": " + pr.String()
+		}
+		return strings.Join(lines, "\n")
+	}
+	return source + ": " + err.Error()
+}

@@ -1,0 +1,24 @@
+// Files in and out of the page, in the browser only: nothing is sent anywhere.
+(function () {
+  "use strict";
+  window.roiFiles = {
+    // download offers text as a file named name.
+    download: function (name, type, text) {
+      var url = URL.createObjectURL(new Blob([text], { type: type }));
+      var a = document.createElement("a");
+      a.href = url;
+      a.download = name;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+    },
+    // read calls done(name, text, failure) with the file chosen in input.
+    read: function (input, done) {
+      var f = input.files && input.files[0];
+      if (!f) return;
+      f.text().then(function (t) { done(f.name, t, ""); }, function (e) { done(f.name, "", String(e)); });
+      input.value = "";
+    },
+  };
+})();
