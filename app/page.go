@@ -25,18 +25,22 @@ type Page struct {
 	store Store // nil when prerendering
 }
 
-// OnInit prepares the default scenario, on the server (prerendering) and in the browser.
+// OnInit prepares the page before its first rendering: the default scenario when
+// prerendering, the scenarios kept in the browser when running there (opened before
+// anything is shown, so that no action can come before them).
 func (p *Page) OnInit() {
 	p.cat = calc.Embedded()
-	p.ws = NewWorkspace(p.cat)
-	p.st = p.ws.Current()
-}
-
-// OnMount opens the scenarios kept in the browser.
-func (p *Page) OnMount(ctx app.Context) {
+	if !app.IsClient {
+		p.ws = NewWorkspace(p.cat)
+		p.st = p.ws.Current()
+		return
+	}
 	p.store = browserStore{}
 	p.ws = LoadWorkspace(p.store, p.cat, time.Now().UTC().Format("20060102T150405Z"))
-	p.changed()
+	p.st = p.ws.Current()
+	if err := p.ws.Save(p.store); err != nil {
+		p.ws.Notice = "Your scenarios could not be kept in this browser: " + err.Error()
+	}
 }
 
 // State returns the state of the scenario being edited (for tests).

@@ -40,7 +40,7 @@ func handler(base, version string) *goapp.Handler {
 			AppleTouch: "/web/icon-192.png",
 		},
 		Styles:                []string{"/web/app.css"},
-		Scripts:               []string{"/web/echarts.min.js", "/web/charts.js"},
+		Scripts:               []string{"/web/echarts.min.js", "/web/charts.js", "/web/files.js"},
 		CacheableResources:    []string{"/web/icon.svg", "/web/icon-192.png", "/web/icon-512.png"},
 		LoadingLabel:          "Loading the calculator: {progress}%",
 		ThemeColor:            "#0b5cad",
