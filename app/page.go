@@ -656,6 +656,7 @@ func (p *Page) resultsSection() app.UI {
 		app.Div().Class("charts").Body(app.Range(st.Charts).Slice(func(i int) app.UI {
 			return &Chart{Spec: st.Charts[i]}
 		})),
+		p.compareSection(),
 		p.assumptions(),
 	)
 }

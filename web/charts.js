@@ -5,6 +5,21 @@
   // stats: draws counted, time of the first and last draw, milliseconds spent drawing.
   var stats = { draws: 0, lastDraw: 0, firstDraw: 0, drawMs: 0 };
 
+  // tooltip builds the tooltip's HTML with every name and value encoded: scenario,
+  // platform and role names come from people and files, and must stay text.
+  function tooltip(params) {
+    var list = Array.isArray(params) ? params : [params];
+    var enc = echarts.format.encodeHTML;
+    var num = function (v) {
+      if (v !== null && typeof v === "object" && "value" in v) v = v.value;
+      return typeof v === "number" ? v.toLocaleString("en-US", { maximumFractionDigits: 2 }) : String(v);
+    };
+    var head = list.length ? enc(String(list[0].axisValueLabel != null ? list[0].axisValueLabel : list[0].name)) : "";
+    return head + list.map(function (p) {
+      return "<br>" + p.marker + enc(String(p.seriesName)) + ": " + enc(num(p.value));
+    }).join("");
+  }
+
   function draw(id, json) {
     var el = document.getElementById(id);
     if (!el || typeof echarts === "undefined") return;
@@ -15,6 +30,7 @@
     // line that is gone must be cleared explicitly, and a change in the number of
     // series replaces them all.
     series.forEach(function (s) { if (!s.markLine) s.markLine = { data: [] }; });
+    if (opt.tooltip) opt.tooltip.formatter = tooltip;
     var chart = echarts.getInstanceByDom(el);
     if (!chart) {
       chart = echarts.init(el, null, { renderer: "canvas" });

@@ -1,0 +1,51 @@
+// Names typed by people or read from files are text everywhere: page, chart titles,
+// legends, tooltips. This test names a scenario and a role with markup and script,
+// shows every chart's tooltip, and proves that nothing ran and no element was made.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serve, launch, watch, ready } from "./harness.mjs";
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.stop(); });
+
+const evil = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>"'&`;
+
+test("hostile names stay text in the page, charts, legends and tooltips", async (t) => {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  t.after(() => context.close());
+  const page = await context.newPage();
+  const seen = watch(page, new URL(server.url).origin);
+  await page.goto(server.url);
+  await ready(page);
+  await page.click("#copy-scenario");
+  await page.fill("#f-name", evil);
+  await page.fill("#f-staff-0-role", evil + " officer");
+  await page.waitForSelector("#compare-table");
+  await page.waitForFunction(() => window.roiCharts.stats.draws >= 10);
+
+  assert.ok((await page.locator("#results-h").innerText()).includes(evil), "the name is not shown as text");
+  assert.ok((await page.locator("#recommended-plan").innerText()).includes(evil + " officer"));
+  assert.equal(await page.locator("img[src=x]").count(), 0, "an element was created from a name");
+  // Show every chart's tooltip; the comparison's names its scenarios, hostile one included.
+  let shown = "";
+  for (const id of ["chart-fit", "chart-cost", "chart-cumulative", "chart-reach", "chart-compare-key", "chart-compare-net"]) {
+    const el = page.locator("#" + id);
+    await el.scrollIntoViewIfNeeded();
+    const b = await el.boundingBox();
+    await page.mouse.move(b.x + b.width * 0.55, b.y + b.height * 0.55);
+    await page.waitForTimeout(200);
+    const tips = await page.evaluate((id) => [...document.querySelectorAll(`#${id} div`)]
+      .filter((d) => d.style.position === "absolute" && d.style.display !== "none" && d.textContent.includes("__pwned"))
+      .map((d) => ({ text: d.textContent, html: d.innerHTML })), id);
+    for (const tip of tips) {
+      assert.ok(!tip.html.includes("<img") && !tip.html.includes("<script"), "a tooltip carries raw markup: " + tip.html.slice(0, 200));
+      shown += tip.text;
+    }
+  }
+  assert.ok(shown.includes(evil), "no tooltip showed the hostile name as text");
+  const opt = await page.evaluate(() => window.roiCharts.option("chart-compare-net"));
+  assert.ok(opt.series.some((s) => s.name === evil), "the comparison's legend does not carry the name");
+  assert.equal(await page.evaluate(() => window.__pwned), undefined, "script from a name ran");
+  assert.deepEqual(seen.errors, []);
+});
