@@ -41,12 +41,22 @@ func (p *Page) scenarioBar() app.UI {
 		action("Copy", "copy-scenario", func() { w.New(p.cat, "copy") }),
 		action("Delete", "delete-scenario", w.Delete),
 		app.If(w.Deleted != nil, action("Undo delete", "undo-delete", w.Undo)),
+		app.Button().Type("button").Class("secondary").ID("share").Text("Share link").
+			Disabled(p.st.Scenario == nil).
+			OnClick(func(ctx app.Context, e app.Event) { p.makeShareLink() }),
 		app.Button().Type("button").Class("secondary").ID("export-json").Text("Export JSON").
 			Disabled(p.st.Scenario == nil).
 			OnClick(func(ctx app.Context, e app.Event) { p.exportJSON() }),
 		app.Label().For("import-json").Class("file").Text("Import JSON"),
 		app.Input().Type("file").ID("import-json").Accept(".json,application/json").
 			OnChange(func(ctx app.Context, e app.Event) { p.importFile(ctx, ctx.JSSrc()) }),
+		app.If(w.ShareLink != "", app.Div().Class("share").Body(
+			app.Label().For("share-link").Text("Link to this scenario (the scenario travels in the link itself, after #; it is never sent to a server)"),
+			app.Input().Type("text").ID("share-link").ReadOnly(true).Value(w.ShareLink).
+				OnFocus(func(ctx app.Context, e app.Event) { ctx.JSSrc().Call("select") }),
+			app.Button().Type("button").Class("secondary").ID("copy-link").Text("Copy").
+				OnClick(func(ctx app.Context, e app.Event) { copyText(w.ShareLink) }),
+		)),
 		app.If(w.Notice != "", app.P().Class("notice").Role("status").ID("notice").Text(w.Notice)),
 		app.If(importBad, app.Div().Class("error").Role("alert").ID("import-error").Body(
 			app.Text("The file was not imported; nothing changed. "),
@@ -132,4 +142,34 @@ func describe(source string, err error) string {
 		return strings.Join(lines, "\n")
 	}
 	return source + ": " + err.Error()
+}
+
+// makeShareLink shows the link that carries the current scenario.
+func (p *Page) makeShareLink() {
+	s := p.st.Scenario
+	if s == nil {
+		return
+	}
+	payload, err := calc.EncodeShare(s)
+	if err != nil {
+		p.ws.Notice = "No link could be made: " + err.Error()
+	} else {
+		p.ws.ShareLink = pageAddress() + calc.SharePrefix + payload
+	}
+	p.Update()
+}
+
+// openShared adds the scenario of a share link as a new scenario. A damaged link
+// changes nothing and says why.
+func (p *Page) openShared(hash string) {
+	s, err := calc.DecodeShare(hash)
+	if err == nil {
+		err = calc.Validate(s, p.cat)
+	}
+	if err != nil {
+		p.ws.Notice = "The scenario in this link could not be opened; nothing was changed. " + strings.ReplaceAll(describe("link", err), "\n", "; ")
+		return
+	}
+	p.ws.AddScenario(p.cat, s)
+	p.ws.Notice = fmt.Sprintf("Opened the scenario %q from the link as a new scenario; nothing was replaced.", p.ws.Current().Draft.Name)
 }

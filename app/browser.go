@@ -66,3 +66,36 @@ func readFile(input app.Value, done func(name, text, failure string)) {
 	})
 	f.Call("read", input, cb)
 }
+
+// locationHash is the page address's fragment ("#s=…"), or "" when prerendering.
+func locationHash() string {
+	loc := app.Window().Get("location")
+	if !loc.Truthy() {
+		return ""
+	}
+	return loc.Get("hash").String()
+}
+
+// clearLocationHash removes the fragment from the address without reloading.
+func clearLocationHash() {
+	loc := app.Window().Get("location")
+	if h := app.Window().Get("history"); h.Truthy() && loc.Truthy() {
+		h.Call("replaceState", nil, "", loc.Get("pathname").String()+loc.Get("search").String())
+	}
+}
+
+// pageAddress is the page's address without its fragment.
+func pageAddress() string {
+	loc := app.Window().Get("location")
+	if !loc.Truthy() {
+		return ""
+	}
+	return loc.Get("origin").String() + loc.Get("pathname").String()
+}
+
+// copyText puts text on the clipboard where the browser allows it.
+func copyText(text string) {
+	if f := app.Window().Get("roiFiles"); f.Truthy() {
+		f.Call("copy", text)
+	}
+}

@@ -37,6 +37,10 @@ func (p *Page) OnInit() {
 	}
 	p.store = browserStore{}
 	p.ws = LoadWorkspace(p.store, p.cat, time.Now().UTC().Format("20060102T150405Z"))
+	if hash := locationHash(); strings.HasPrefix(hash, calc.SharePrefix) {
+		p.openShared(hash)
+		clearLocationHash() // a reload must not add it again
+	}
 	p.st = p.ws.Current()
 	if err := p.ws.Save(p.store); err != nil {
 		p.ws.Notice = "Your scenarios could not be kept in this browser: " + err.Error()
@@ -199,7 +203,7 @@ func presets(ds *calc.Dataset) []struct {
 		for _, s := range ds.Segments[n/2:] {
 			older[s.ID] = "1"
 		}
-		out = append(out, preset{"Young adults (" + ds.Segments[0].Label + ")", young}, preset{"Older adults", older})
+		out = append(out, preset{"Young adults (" + segLabel(ds.Segments[0]) + ")", young}, preset{"Older adults", older})
 	}
 	return out
 }

@@ -39,7 +39,9 @@ type Workspace struct {
 	Notice  string
 	// ImportError lists the problems of the last file that could not be imported.
 	ImportError string
-	nextID      int
+	// ShareLink is the last link made to share a scenario.
+	ShareLink string
+	nextID    int
 }
 
 // storedWorkspace is the stored format: drafts, so that nothing typed is lost, even
@@ -146,6 +148,7 @@ func (w *Workspace) Undo() {
 
 // Select makes the scenario with the given id current.
 func (w *Workspace) Select(id string) {
+	w.ShareLink = ""
 	for i, e := range w.Entries {
 		if e.ID == id {
 			w.Active = i

@@ -20,5 +20,9 @@
       f.text().then(function (t) { done(f.name, t, ""); }, function (e) { done(f.name, "", String(e)); });
       input.value = "";
     },
+    // copy puts text on the clipboard where the browser allows it.
+    copy: function (text) {
+      if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).catch(function () {});
+    },
   };
 })();
