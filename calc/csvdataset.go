@@ -103,11 +103,12 @@ const MaxDatasetCSV = 1 << 20
 // the others), recognised by its id or its name with letter case ignored and written
 // with the built-in id, takes from it its name, kind, parameters, the list of fields
 // that are assumptions, their notes, and its context (facts such as how many foreign
-// ministries used it), for every column the file leaves out or blank. A parameter the
-// file gives replaces the built-in one and drops its note (which explained the
-// built-in value). Any other platform must give all six parameters; its name is its
-// id unless the file gives one, and its parameters are marked as assumptions (the
-// format has no place for their source), as the built-in ones are. The penetration
+// ministries used it; the US survey's own figures are left out), for every column the
+// file leaves out or blank. A parameter the file gives replaces the built-in one and
+// drops its note (which explained the built-in value). Any other platform must give
+// all six parameters; its name is its id unless the file gives one, and its
+// parameters are marked as assumptions (the format has no place for their source), as
+// the built-in ones are. The penetration
 // figures are the file's, from its source: "penetration" is never marked assumed.
 //
 // A file may have at most MaxDatasetCSV bytes (1 MiB).
