@@ -42,7 +42,7 @@ func (p *Page) OnInit() {
 		clearLocationHash() // a reload must not add it again
 	}
 	p.st = p.ws.Current()
-	if err := p.ws.Save(p.store); err != nil {
+	if err := p.ws.Save(p.store, p.cat); err != nil {
 		p.ws.Notice = "Your scenarios could not be kept in this browser: " + err.Error()
 	}
 }
@@ -58,7 +58,7 @@ func (p *Page) Workspace() *Workspace { return p.ws }
 func (p *Page) changed() {
 	p.st = p.ws.Current()
 	if p.store != nil {
-		if err := p.ws.Save(p.store); err != nil {
+		if err := p.ws.Save(p.store, p.cat); err != nil {
 			p.ws.Notice = "Your scenarios could not be kept in this browser: " + err.Error()
 		}
 	}
@@ -261,6 +261,7 @@ func (p *Page) audienceSection() app.UI {
 				}),
 		),
 		dsInfo,
+		p.datasetImport(),
 		p.field("audience.size", "Audience size", "people", d.Size, "", func(d *Draft, v string) { d.Size = strings.ReplaceAll(v, ",", "") }),
 		app.FieldSet().Body(
 			app.Legend().Text("Who is in the audience: weight per segment"),

@@ -41,7 +41,9 @@ type Workspace struct {
 	ImportError string
 	// ShareLink is the last link made to share a scenario.
 	ShareLink string
-	nextID    int
+	// DatasetError lists the problems of the last CSV file that could not be imported.
+	DatasetError string
+	nextID       int
 }
 
 // storedWorkspace is the stored format: drafts, so that nothing typed is lost, even
@@ -51,6 +53,8 @@ type storedWorkspace struct {
 	Version   int           `json:"version"`
 	Active    int           `json:"active"`
 	Scenarios []storedEntry `json:"scenarios"`
+	// Datasets are the imported datasets, as dataset files.
+	Datasets []json.RawMessage `json:"datasets,omitempty"`
 }
 
 type storedEntry struct {
@@ -156,9 +160,19 @@ func (w *Workspace) Select(id string) {
 	}
 }
 
-// Save writes the workspace to the store.
-func (w *Workspace) Save(s Store) error {
+// Save writes the workspace, and the datasets imported into c, to the store.
+func (w *Workspace) Save(s Store, c *calc.Catalog) error {
 	sw := storedWorkspace{Format: storeFormat, Version: storeVersion, Active: w.Active}
+	for _, d := range c.Datasets() {
+		if calc.IsEmbedded(d.ID) {
+			continue
+		}
+		data, err := calc.MarshalDataset(d)
+		if err != nil {
+			return err
+		}
+		sw.Datasets = append(sw.Datasets, json.RawMessage(data))
+	}
 	for _, e := range w.Entries {
 		sw.Scenarios = append(sw.Scenarios, storedEntry{ID: e.ID, Draft: e.State.Draft})
 	}
@@ -177,8 +191,9 @@ func LoadWorkspace(s Store, c *calc.Catalog, now string) *Workspace {
 	if !ok || strings.TrimSpace(raw) == "" {
 		return NewWorkspace(c)
 	}
-	setAside := func(what, reason string) string {
-		key := storeKey + ".set-aside." + now
+	// setAside keeps what cannot be used under its own key; part names what it is.
+	setAside := func(what, reason, part string) string {
+		key := storeKey + ".set-aside." + now + part
 		if err := s.Set(key, what); err != nil {
 			return reason + " It could not be set aside (" + err.Error() + ")."
 		}
@@ -187,13 +202,28 @@ func LoadWorkspace(s Store, c *calc.Catalog, now string) *Workspace {
 	var sw storedWorkspace
 	if err := json.Unmarshal([]byte(raw), &sw); err != nil || sw.Format != storeFormat {
 		w := NewWorkspace(c)
-		w.Notice = setAside(raw, "The scenarios kept in this browser could not be read.")
+		w.Notice = setAside(raw, "The scenarios kept in this browser could not be read.", "")
 		return w
 	}
 	if sw.Version > storeVersion {
 		w := NewWorkspace(c)
-		w.Notice = setAside(raw, fmt.Sprintf("The scenarios kept in this browser were saved by a newer version of this tool (format version %d); this version reads version %d.", sw.Version, storeVersion))
+		w.Notice = setAside(raw, fmt.Sprintf("The scenarios kept in this browser were saved by a newer version of this tool (format version %d); this version reads version %d.", sw.Version, storeVersion), "")
 		return w
+	}
+	var notes []string
+	var badSets []json.RawMessage
+	for _, raw := range sw.Datasets {
+		d, err := calc.ReadDataset(raw)
+		if err == nil {
+			err = c.Add(d)
+		}
+		if err != nil {
+			badSets = append(badSets, raw)
+		}
+	}
+	if len(badSets) > 0 {
+		data, _ := json.Marshal(badSets)
+		notes = append(notes, setAside(string(data), fmt.Sprintf("%d imported dataset(s) kept in this browser could not be read.", len(badSets)), ".datasets"))
 	}
 	w := &Workspace{}
 	var bad []storedEntry
@@ -213,8 +243,9 @@ func LoadWorkspace(s Store, c *calc.Catalog, now string) *Workspace {
 	w.Active = min(max(sw.Active, 0), len(w.Entries)-1)
 	if len(bad) > 0 {
 		data, _ := json.Marshal(bad)
-		w.Notice = setAside(string(data), fmt.Sprintf("%d kept scenario(s) could not be opened (their dataset is missing).", len(bad)))
+		notes = append(notes, setAside(string(data), fmt.Sprintf("%d kept scenario(s) could not be opened (their dataset is missing).", len(bad)), ".scenarios"))
 	}
+	w.Notice = strings.Join(notes, " ")
 	return w
 }
 

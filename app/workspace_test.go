@@ -16,7 +16,7 @@ func TestWorkspaceSaveLoadRoundTrip(t *testing.T) {
 	w.New(c, "blank")
 	w.Select(w.Entries[1].ID)
 	store := MemoryStore{}
-	if err := w.Save(store); err != nil {
+	if err := w.Save(store, c); err != nil {
 		t.Fatal(err)
 	}
 	back := LoadWorkspace(store, c, "t1")
@@ -58,7 +58,11 @@ func TestWorkspaceSetsAsideWhatItCannotRead(t *testing.T) {
 			if !strings.Contains(w.Notice, tt.notice) || !strings.Contains(w.Notice, "set aside") {
 				t.Errorf("notice %q", w.Notice)
 			}
-			kept := store[storeKey+".set-aside.20261123T000000Z"]
+			key := storeKey + ".set-aside.20261123T000000Z"
+			if tt.name == "unknown dataset" {
+				key += ".scenarios"
+			}
+			kept := store[key]
 			if kept == "" {
 				t.Fatal("nothing was set aside")
 			}
@@ -118,5 +122,34 @@ func TestImportChangesNothingOnError(t *testing.T) {
 	}
 	if p.ws.Entries[1].State.Draft.Name == p.ws.Entries[0].State.Draft.Name {
 		t.Error("the imported scenario took the name of an existing one")
+	}
+}
+
+func TestImportedDatasetIsKept(t *testing.T) {
+	c := calc.Embedded()
+	csv := "# id: fr-2024\n# title: France 2024\n# source: A survey\n# year: 2024\n# measure: Share of adults using it\nplatform,young,old\nfacebook,0.6,0.5\nyoutube,90%,70%\n"
+	ds, err := calc.ReadDatasetCSV([]byte(csv))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Add(ds); err != nil {
+		t.Fatal(err)
+	}
+	w := NewWorkspace(c)
+	w.Current().Edit(c, func(d *Draft) { switchDataset(d, ds) })
+	if w.Current().Stale() || w.Current().Result.Dataset.ID != "fr-2024" {
+		t.Fatalf("the scenario did not move to the imported dataset: %v", w.Current().Problems)
+	}
+	store := MemoryStore{}
+	if err := w.Save(store, c); err != nil {
+		t.Fatal(err)
+	}
+	fresh := calc.Embedded()
+	back := LoadWorkspace(store, fresh, "t")
+	if back.Notice != "" || fresh.Get("fr-2024") == nil {
+		t.Fatalf("the imported dataset did not come back (notice %q)", back.Notice)
+	}
+	if r := back.Current().Result; r == nil || r.Dataset.ID != "fr-2024" || !r.Totals.Cost.Equal(w.Current().Result.Totals.Cost) {
+		t.Error("the scenario on the imported dataset did not come back with the same figures")
 	}
 }
