@@ -62,5 +62,7 @@ bench: site
 	node tests/bench.mjs
 
 fuzz:
-	$(GO) test -run '^$$' -fuzz FuzzReadScenario -fuzztime $(FUZZTIME) ./calc/
-	$(GO) test -run '^$$' -fuzz FuzzReadDataset -fuzztime $(FUZZTIME) ./calc/
+	$(GO) test -run '^$$' -fuzz 'FuzzReadScenario$$' -fuzztime $(FUZZTIME) ./calc/
+	$(GO) test -run '^$$' -fuzz 'FuzzReadDataset$$' -fuzztime $(FUZZTIME) ./calc/
+	$(GO) test -run '^$$' -fuzz 'FuzzDecodeShare$$' -fuzztime $(FUZZTIME) ./calc/
+	$(GO) test -run '^$$' -fuzz 'FuzzReadDatasetCSV$$' -fuzztime $(FUZZTIME) ./calc/
