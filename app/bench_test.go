@@ -31,7 +31,7 @@ func BenchmarkCharts(b *testing.B) {
 	c := calc.Embedded()
 	st := NewState(c)
 	for i := 0; i < b.N; i++ {
-		Charts(st.Result, st.Rec)
+		Charts(st.Result, st.Rec, "23 November 2026")
 	}
 }
 

@@ -3,6 +3,8 @@ package app
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
+	"time"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -34,11 +36,17 @@ var chartText = &opts.TextStyle{Color: "#1a1a1a", FontSize: 16}
 // f hands a decimal to a chart: the only place where numbers become floats.
 func f(d decimal.Decimal, places int32) float64 { return d.Round(places).InexactFloat64() }
 
-// subtitle carries the scenario name, the units and the source, so that a chart
-// pasted into a briefing deck stands on its own.
-func subtitle(r *calc.Result, units string) string {
-	return fmt.Sprintf("Scenario: %s · %s\nSource: %s (%d)", r.Scenario, units, sourceLine(r.Dataset), r.Dataset.Year)
+// subtitle carries the scenario name, the units, the date and the source, so that a
+// chart pasted into a briefing deck stands on its own.
+func subtitle(r *calc.Result, units, date string) string {
+	if !strings.Contains(units, r.Currency) {
+		units += " · amounts in " + r.Currency
+	}
+	return fmt.Sprintf("Scenario: %s · %s · %s\nSource: %s (%d)", r.Scenario, units, date, sourceLine(r.Dataset), r.Dataset.Year)
 }
+
+// Today is the date charts carry, as "23 November 2026".
+func Today() string { return time.Now().Format("2 January 2006") }
 
 func sourceLine(ds *calc.Dataset) string {
 	if len([]rune(ds.Source)) <= 90 {
@@ -72,12 +80,13 @@ func marshal(c interface{ JSON() map[string]interface{} }, extra map[string]any)
 	return string(data)
 }
 
-// Charts builds the page's charts for a result and its recommendation (which may be nil).
-func Charts(r *calc.Result, rec *calc.Recommendation) []ChartSpec {
-	return []ChartSpec{fitChart(r), costChart(r), cumulativeChart(r), reachChart(r, rec)}
+// Charts builds the page's charts for a result and its recommendation (which may be
+// nil), dated date.
+func Charts(r *calc.Result, rec *calc.Recommendation, date string) []ChartSpec {
+	return []ChartSpec{fitChart(r, date), costChart(r, date), cumulativeChart(r, date), reachChart(r, rec, date)}
 }
 
-func fitChart(r *calc.Result) ChartSpec {
+func fitChart(r *calc.Result, date string) ChartSpec {
 	spec := ChartSpec{ID: "chart-fit", Title: "Share of the target audience on each platform",
 		Table: Table{Head: []string{"Platform", "Audience on the platform (%)", "People"}}}
 	names := []string{}
@@ -91,7 +100,7 @@ func fitChart(r *calc.Result) ChartSpec {
 		spec.Table.Rows = append(spec.Table.Rows, []string{p.Name, calc.Percent(p.Fit), calc.PeopleText(p.PotentialAudience)})
 	}
 	bar := charts.NewBar()
-	bar.SetGlobalOptions(append(common(spec.Title, subtitle(r, "% of the target audience who use the platform")),
+	bar.SetGlobalOptions(append(common(spec.Title, subtitle(r, "% of the target audience who use the platform", date)),
 		charts.WithXAxisOpts(opts.XAxis{Name: "% of the target audience", NameLocation: "middle", NameGap: 30, Max: 100, AxisLabel: &opts.AxisLabel{FontSize: 14}}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", AxisLabel: &opts.AxisLabel{FontSize: 14}}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
@@ -111,7 +120,7 @@ func fitChart(r *calc.Result) ChartSpec {
 	return spec
 }
 
-func costChart(r *calc.Result) ChartSpec {
+func costChart(r *calc.Result, date string) ChartSpec {
 	cur := r.Currency
 	spec := ChartSpec{ID: "chart-cost", Title: "Sticker price and real cost per platform",
 		Table: Table{Head: []string{"Platform", "Sticker price: tools and ads (" + cur + ")", "Staff time (" + cur + ")", "Total cost (" + cur + ")"}}}
@@ -127,7 +136,7 @@ func costChart(r *calc.Result) ChartSpec {
 		spec.Table.Rows = append(spec.Table.Rows, []string{p.Name, calc.MoneyText(p.CashCost, cur), calc.MoneyText(p.StaffCost, cur), calc.MoneyText(p.Cost, cur)})
 	}
 	bar := charts.NewBar()
-	bar.SetGlobalOptions(append(common(spec.Title, subtitle(r, fmt.Sprintf("%s over %d months", cur, r.HorizonMonths))),
+	bar.SetGlobalOptions(append(common(spec.Title, subtitle(r, fmt.Sprintf("%s over %d months", cur, r.HorizonMonths), date)),
 		charts.WithXAxisOpts(opts.XAxis{AxisLabel: &opts.AxisLabel{FontSize: 14, Interval: "0"}}),
 		charts.WithYAxisOpts(opts.YAxis{Name: cur + " over " + fmt.Sprint(r.HorizonMonths) + " months", AxisLabel: &opts.AxisLabel{FontSize: 14}}),
 	)...)
@@ -141,7 +150,7 @@ func costChart(r *calc.Result) ChartSpec {
 	return spec
 }
 
-func cumulativeChart(r *calc.Result) ChartSpec {
+func cumulativeChart(r *calc.Result, date string) ChartSpec {
 	cur := r.Currency
 	spec := ChartSpec{ID: "chart-cumulative", Title: "Cumulative cost and value by month",
 		Table: Table{Head: []string{"Month", "Cumulative cost (" + cur + ")", "Cumulative value (" + cur + ")", "Cumulative net (" + cur + ")"}}}
@@ -155,7 +164,7 @@ func cumulativeChart(r *calc.Result) ChartSpec {
 	}
 	be := calc.BreakEvenText(r)
 	line := charts.NewLine()
-	line.SetGlobalOptions(append(common(spec.Title, subtitle(r, cur+", cumulative; break-even: "+be)),
+	line.SetGlobalOptions(append(common(spec.Title, subtitle(r, cur+", cumulative; break-even: "+be, date)),
 		charts.WithXAxisOpts(opts.XAxis{Name: "Month", NameLocation: "middle", NameGap: 30, AxisLabel: &opts.AxisLabel{FontSize: 14}}),
 		charts.WithYAxisOpts(opts.YAxis{Name: cur + ", cumulative", AxisLabel: &opts.AxisLabel{FontSize: 14}}),
 	)...)
@@ -176,7 +185,7 @@ func cumulativeChart(r *calc.Result) ChartSpec {
 	return spec
 }
 
-func reachChart(r *calc.Result, rec *calc.Recommendation) ChartSpec {
+func reachChart(r *calc.Result, rec *calc.Recommendation, date string) ChartSpec {
 	spec := ChartSpec{ID: "chart-reach", Title: "Unique reach per month: current plan and recommendation",
 		Table: Table{Head: []string{"Month", "Current plan (people)", "Recommendation (people)"}}}
 	months := []string{}
@@ -193,7 +202,7 @@ func reachChart(r *calc.Result, rec *calc.Recommendation) ChartSpec {
 		spec.Table.Rows = append(spec.Table.Rows, row)
 	}
 	line := charts.NewLine()
-	line.SetGlobalOptions(append(common(spec.Title, subtitle(r, "people reached in the month, counted once across platforms")),
+	line.SetGlobalOptions(append(common(spec.Title, subtitle(r, "people reached in the month, counted once across platforms", date)),
 		charts.WithXAxisOpts(opts.XAxis{Name: "Month", NameLocation: "middle", NameGap: 30, AxisLabel: &opts.AxisLabel{FontSize: 14}}),
 		charts.WithYAxisOpts(opts.YAxis{Name: "People per month", AxisLabel: &opts.AxisLabel{FontSize: 14}}),
 	)...)

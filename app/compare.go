@@ -110,7 +110,7 @@ func (c *Comparison) keyChart() ChartSpec {
 		spec.Table.Rows = append(spec.Table.Rows, []string{r.Name, calc.MoneyText(t.Cost, c.Currency), calc.MoneyText(t.Value, c.Currency), calc.MoneyText(t.Net, c.Currency)})
 	}
 	bar := charts.NewBar()
-	bar.SetGlobalOptions(append(common(spec.Title, fmt.Sprintf("%d scenarios compared with %s · %s over each scenario's horizon", len(c.Rows), c.Base, c.Currency)),
+	bar.SetGlobalOptions(append(common(spec.Title, fmt.Sprintf("%d scenarios compared with %s · %s over each scenario's horizon · %s", len(c.Rows), c.Base, c.Currency, Today())),
 		charts.WithXAxisOpts(opts.XAxis{AxisLabel: &opts.AxisLabel{FontSize: 13, Interval: "0"}}),
 		charts.WithYAxisOpts(opts.YAxis{Name: c.Currency, AxisLabel: &opts.AxisLabel{FontSize: 14}}),
 	)...)
@@ -143,7 +143,7 @@ func (c *Comparison) netChart() ChartSpec {
 		spec.Table.Rows = append(spec.Table.Rows, row)
 	}
 	line := charts.NewLine()
-	line.SetGlobalOptions(append(common(spec.Title, fmt.Sprintf("%s, cumulative value − cumulative cost; compared with %s", c.Currency, c.Base)),
+	line.SetGlobalOptions(append(common(spec.Title, fmt.Sprintf("%s, cumulative value − cumulative cost; compared with %s · %s", c.Currency, c.Base, Today())),
 		charts.WithXAxisOpts(opts.XAxis{Name: "Month", NameLocation: "middle", NameGap: 30, AxisLabel: &opts.AxisLabel{FontSize: 14}}),
 		charts.WithYAxisOpts(opts.YAxis{Name: c.Currency + ", cumulative net", AxisLabel: &opts.AxisLabel{FontSize: 14}}),
 	)...)

@@ -52,7 +52,7 @@ func (s *State) Recompute(c *calc.Catalog) {
 		}
 	}
 	s.Scenario, s.Result, s.Rec, s.recKey = sc, res, rec, key
-	s.Charts = Charts(res, rec)
+	s.Charts = Charts(res, rec, Today())
 }
 
 // recommendationKey is the scenario without its plan and name: what the

@@ -72,5 +72,69 @@
     });
   });
 
-  window.roiCharts = { draw: draw, dispose: dispose, option: option, stats: stats };
+  // image renders a chart option (JSON) as an image for a briefing deck, width ×
+  // height CSS pixels (default 1600 × 900, 16:9): "png" gives a data URL at 2× pixel
+  // ratio on white, "svg" the SVG text. The option already carries the title, the
+  // scenario's name, units and currency, the date and the source line.
+  function image(json, format, width, height) {
+    width = width || 1600;
+    height = height || 900;
+    var opt = JSON.parse(json);
+    opt.animation = false;
+    if (format === "svg") {
+      var svgChart = echarts.init(null, null, { renderer: "svg", ssr: true, width: width, height: height });
+      svgChart.setOption(opt);
+      var svg = svgChart.renderToSVGString();
+      svgChart.dispose();
+      return svg;
+    }
+    var div = document.createElement("div");
+    div.style.cssText = "position:fixed;left:-20000px;top:0;width:" + width + "px;height:" + height + "px";
+    document.body.appendChild(div);
+    var chart = echarts.init(div, null, { renderer: "canvas", width: width, height: height });
+    chart.setOption(opt);
+    var url = chart.getDataURL({ type: "png", pixelRatio: 2, backgroundColor: "#ffffff" });
+    chart.dispose();
+    div.remove();
+    return url;
+  }
+
+  function blobOf(dataURL) {
+    var bytes = atob(dataURL.split(",")[1]);
+    var arr = new Uint8Array(bytes.length);
+    for (var i = 0; i < bytes.length; i++) arr[i] = bytes.charCodeAt(i);
+    return new Blob([arr], { type: "image/png" });
+  }
+
+  function save(blob, name) {
+    var url = URL.createObjectURL(blob);
+    var a = document.createElement("a");
+    a.href = url;
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+  }
+
+  // download saves the chart drawn in element id as name.png or name.svg.
+  function download(id, json, format, name) {
+    var out = image(json, format);
+    if (format === "svg") save(new Blob([out], { type: "image/svg+xml" }), name + ".svg");
+    else save(blobOf(out), name + ".png");
+  }
+
+  // copy puts the chart's PNG on the clipboard where the browser allows it, and
+  // calls done(true or false).
+  function copy(json, done) {
+    try {
+      if (!navigator.clipboard || typeof ClipboardItem === "undefined") return done(false);
+      navigator.clipboard.write([new ClipboardItem({ "image/png": blobOf(image(json, "png")) })])
+        .then(function () { done(true); }, function () { done(false); });
+    } catch (e) {
+      done(false);
+    }
+  }
+
+  window.roiCharts = { draw: draw, dispose: dispose, option: option, stats: stats, image: image, download: download, copy: copy };
 })();
