@@ -8,7 +8,9 @@ import (
 // alternative: a one-sentence summary for screen readers and a data table.
 type Chart struct {
 	app.Compo
-	Spec ChartSpec
+	Spec     ChartSpec
+	FileName string // base name of exported images, such as the scenario's name
+	copied   string
 }
 
 // Render shows the chart's container, summary and table. The canvas is drawn in the
@@ -31,11 +33,22 @@ func (c *Chart) Render() app.UI {
 		}
 		rows = append(rows, app.Tr().Body(cells...))
 	}
+	exportButton := func(label, format string) app.UI {
+		return app.Button().Type("button").Class("secondary small").ID(s.ID+"-"+format).
+			Aria("label", label+": "+s.Title).Text(label).
+			OnClick(func(ctx app.Context, e app.Event) { c.export(ctx, format) })
+	}
 	return app.Figure().Class("chart").Aria("labelledby", s.ID+"-caption").Body(
 		app.Div().ID(s.ID).Class("chart-canvas").Role("img").Aria("label", s.Title+". "+s.Summary),
 		app.FigCaption().ID(s.ID+"-caption").Body(
 			app.Span().Class("chart-title").Text(s.Title),
 			app.P().Class("chart-summary").Text(s.Summary),
+		),
+		app.Div().Class("chart-actions no-print").Body(
+			exportButton("PNG", "png"),
+			exportButton("SVG", "svg"),
+			exportButton("Copy image", "copy"),
+			app.If(c.copied != "", app.Span().Class("hint").Role("status").Text(c.copied)),
 		),
 		app.Details().Body(
 			app.Summary().Text("Data table: "+s.Title),
@@ -64,4 +77,31 @@ func (c *Chart) draw(ctx app.Context) {
 	if bridge := app.Window().Get("roiCharts"); bridge.Truthy() {
 		bridge.Call("draw", c.Spec.ID, c.Spec.Options)
 	}
+}
+
+// export downloads the chart as a 1600 × 900 image (PNG at 2× pixel ratio, or SVG),
+// or copies the PNG to the clipboard where the browser allows it.
+func (c *Chart) export(ctx app.Context, format string) {
+	bridge := app.Window().Get("roiCharts")
+	if !bridge.Truthy() {
+		return
+	}
+	name := fileName(c.FileName + " - " + c.Spec.Title)
+	if format != "copy" {
+		bridge.Call("download", c.Spec.ID, c.Spec.Options, format, name)
+		return
+	}
+	var done app.Func
+	done = app.FuncOf(func(this app.Value, args []app.Value) any {
+		defer done.Release()
+		ok := len(args) > 0 && args[0].Bool()
+		ctx.Dispatch(func(ctx app.Context) {
+			c.copied = "Copied."
+			if !ok {
+				c.copied = "This browser does not allow copying images here: use PNG."
+			}
+		})
+		return nil
+	})
+	bridge.Call("copy", c.Spec.Options, done)
 }

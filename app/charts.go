@@ -42,17 +42,17 @@ func subtitle(r *calc.Result, units, date string) string {
 	if !strings.Contains(units, r.Currency) {
 		units += " · amounts in " + r.Currency
 	}
-	return fmt.Sprintf("Scenario: %s · %s · %s\nSource: %s (%d)", r.Scenario, units, date, sourceLine(r.Dataset), r.Dataset.Year)
+	return fmt.Sprintf("Scenario: %s\n%s · %s\nSource: %s (%d)", r.Scenario, units, date, sourceLine(r.Dataset), r.Dataset.Year)
 }
 
 // Today is the date charts carry, as "23 November 2026".
 func Today() string { return time.Now().Format("2 January 2006") }
 
 func sourceLine(ds *calc.Dataset) string {
-	if len([]rune(ds.Source)) <= 90 {
+	if len([]rune(ds.Source)) <= 80 {
 		return ds.Source
 	}
-	return string([]rune(ds.Source)[:87]) + "…"
+	return string([]rune(ds.Source)[:77]) + "…"
 }
 
 func common(title, sub string) []charts.GlobalOpts {
@@ -62,7 +62,7 @@ func common(title, sub string) []charts.GlobalOpts {
 		charts.WithAnimation(false),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0", TextStyle: chartText}),
-		charts.WithGridOpts(opts.Grid{Top: "110", Bottom: "70", Left: "90", Right: "40", ContainLabel: opts.Bool(true)}),
+		charts.WithGridOpts(opts.Grid{Top: "125", Bottom: "70", Left: "90", Right: "40", ContainLabel: opts.Bool(true)}),
 		charts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true)}),
 	}
 }
@@ -102,7 +102,7 @@ func fitChart(r *calc.Result, date string) ChartSpec {
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(append(common(spec.Title, subtitle(r, "% of the target audience who use the platform", date)),
 		charts.WithXAxisOpts(opts.XAxis{Name: "% of the target audience", NameLocation: "middle", NameGap: 30, Max: 100, AxisLabel: &opts.AxisLabel{FontSize: 14}}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "category", AxisLabel: &opts.AxisLabel{FontSize: 14}}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", AxisLabel: &opts.AxisLabel{FontSize: 14, Interval: "0"}}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 	)...)
 	bar.SetXAxis(names).AddSeries("Audience on the platform (%)", data,

@@ -200,7 +200,7 @@ func (p *Page) compareSection() app.UI {
 			)),
 		app.If(len(c.Left) > 0, app.P().Class("hint").Text("Not compared: "+joinNames(c.Left)+".")),
 		app.Div().Class("charts").Body(app.Range(c.Charts).Slice(func(i int) app.UI {
-			return &Chart{Spec: c.Charts[i]}
+			return &Chart{Spec: c.Charts[i], FileName: "Comparison"}
 		})),
 	)
 }

@@ -639,6 +639,7 @@ func (p *Page) resultsSection() app.UI {
 	}
 	return app.Section().ID("results").Class(class).Aria("labelledby", "results-h").Body(
 		app.H2().ID("results-h").Text("Results: "+r.Scenario),
+		app.P().Class("print-only").Text(fmt.Sprintf("Briefing, %s. Amounts in %s over %d months. Prepared with the platform ROI calculator; figures computed from the scenario's inputs.", Today(), cur, r.HorizonMonths)),
 		app.If(st.Stale(), app.Div().Class("stale-notice").Role("status").Body(
 			app.Strong().Text("Out of date. "),
 			app.Text(fmt.Sprintf("These results are for the last valid input. Fix the %d problem(s) marked in the form to update them.", st.ProblemCount())),
@@ -656,10 +657,20 @@ func (p *Page) resultsSection() app.UI {
 		),
 		app.P().Class("hint").Text(fmt.Sprintf("Unique reach counts a person once a month across platforms; summed over the %d months it is %s. ROI is (value − cost) / cost.",
 			r.HorizonMonths, calc.PeopleText(t.Reach))),
+		app.Div().Class("downloads no-print").Body(
+			app.Button().Type("button").ID("print-briefing").Text("Print briefing (A4)").
+				OnClick(func(ctx app.Context, e app.Event) { app.Window().Call("print") }),
+			app.Button().Type("button").Class("secondary").ID("results-json").Text("Results (JSON)").
+				OnClick(func(ctx app.Context, e app.Event) { p.downloadResults("json") }),
+			app.Button().Type("button").Class("secondary").ID("results-platforms-csv").Text("Per platform (CSV)").
+				OnClick(func(ctx app.Context, e app.Event) { p.downloadResults("platforms") }),
+			app.Button().Type("button").Class("secondary").ID("results-months-csv").Text("Per month (CSV)").
+				OnClick(func(ctx app.Context, e app.Event) { p.downloadResults("months") }),
+		),
 		p.recommendationBox(),
 		p.platformTable(),
 		app.Div().Class("charts").Body(app.Range(st.Charts).Slice(func(i int) app.UI {
-			return &Chart{Spec: st.Charts[i]}
+			return &Chart{Spec: st.Charts[i], FileName: r.Scenario}
 		})),
 		p.compareSection(),
 		p.assumptions(),
@@ -779,4 +790,28 @@ func (p *Page) assumptions() app.UI {
 		app.Ul().Body(items...),
 		app.P().Class("source").Text("Source of the demographic figures: "+p.st.sourceText()),
 	)
+}
+
+// downloadResults offers the results as a file: the results document (JSON, the
+// command line's --json), or the per-platform or per-month CSV.
+func (p *Page) downloadResults(kind string) {
+	r, rec := p.st.Result, p.st.Rec
+	if r == nil {
+		return
+	}
+	name := fileName(r.Scenario)
+	switch kind {
+	case "json":
+		data, err := calc.MarshalResults(r, rec)
+		if err != nil {
+			p.ws.Notice = "The results could not be exported: " + err.Error()
+			p.Update()
+			return
+		}
+		download(name+" - results.json", "application/json", string(data))
+	case "platforms":
+		download(name+" - per platform.csv", "text/csv", string(calc.PlatformsCSV(r)))
+	case "months":
+		download(name+" - per month.csv", "text/csv", string(calc.MonthsCSV(r)))
+	}
 }

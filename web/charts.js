@@ -61,16 +61,21 @@
     return chart ? chart.getOption() : null;
   }
 
+  function resizeAll() {
+    document.querySelectorAll(".chart-canvas").forEach(function (el) {
+      var chart = echarts.getInstanceByDom(el);
+      if (chart) chart.resize();
+    });
+  }
   var pending = 0;
   window.addEventListener("resize", function () {
     cancelAnimationFrame(pending);
-    pending = requestAnimationFrame(function () {
-      document.querySelectorAll(".chart-canvas").forEach(function (el) {
-        var chart = echarts.getInstanceByDom(el);
-        if (chart) chart.resize();
-      });
-    });
+    pending = requestAnimationFrame(resizeAll);
   });
+  // Printing lays the charts out two by two: redraw them at their printed size.
+  window.addEventListener("beforeprint", resizeAll);
+  window.addEventListener("afterprint", resizeAll);
+  window.matchMedia("print").addEventListener("change", resizeAll);
 
   // image renders a chart option (JSON) as an image for a briefing deck, width ×
   // height CSS pixels (default 1600 × 900, 16:9): "png" gives a data URL at 2× pixel
