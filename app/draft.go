@@ -166,7 +166,11 @@ func (d Draft) Document(ds *calc.Dataset) ([]byte, []string) {
 	doc := map[string]any{
 		"format": calc.FileFormat, "version": calc.FileVersion,
 		"name": d.Name, "currency": d.Currency, "horizonMonths": d.Horizon, "dataset": d.Dataset,
-		"objective": d.Objective,
+	}
+	// The objective and maturity curve are written only where they differ from the
+	// model's defaults, so that results say which inputs are still defaults.
+	if d.Objective != string(calc.ObjectiveReach) {
+		doc["objective"] = d.Objective
 	}
 	doc["audience"] = map[string]any{"size": d.Size, "weights": nonEmpty(d.Weights)}
 	if d.ValuePer1000 != "" {
@@ -213,11 +217,13 @@ func (d Draft) Document(ds *calc.Dataset) ([]byte, []string) {
 		benefits = append(benefits, map[string]any{"name": b.Name, "amountPerMonth": b.AmountPerMonth, "ramped": b.Ramped})
 	}
 	doc["benefits"] = benefits
-	maturity := []any{}
-	for _, a := range d.Maturity {
-		maturity = append(maturity, map[string]any{"month": a.Month, "factor": a.Factor})
+	if !isDefaultMaturity(d.Maturity) {
+		maturity := []any{}
+		for _, a := range d.Maturity {
+			maturity = append(maturity, map[string]any{"month": a.Month, "factor": a.Factor})
+		}
+		doc["maturity"] = maturity
 	}
-	doc["maturity"] = maturity
 	if ds != nil && len(d.Excluded) > 0 {
 		cands := []string{}
 		for _, p := range ds.Platforms {
@@ -285,4 +291,20 @@ func (d Draft) Scenario(c *calc.Catalog) (*calc.Scenario, map[string]string) {
 		}
 	}
 	return nil, problems
+}
+
+// isDefaultMaturity reports whether the typed curve is the model's default curve.
+func isDefaultMaturity(as []AnchorDraft) bool {
+	def := calc.DefaultMaturity()
+	if len(as) != len(def) {
+		return false
+	}
+	for i, a := range as {
+		m, err1 := decimal.NewFromString(a.Month)
+		f, err2 := decimal.NewFromString(a.Factor)
+		if err1 != nil || err2 != nil || !m.Equal(def[i].Month) || !f.Equal(def[i].Factor) {
+			return false
+		}
+	}
+	return true
 }

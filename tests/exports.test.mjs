@@ -1,0 +1,105 @@
+// Browser tests of what goes into briefing decks: chart images (PNG size, SVG content),
+// the printed briefing (Chromium's print to PDF), and the results files, which must
+// match the command line's.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { serve, launch, watch, ready, cli, defaultScenario } from "./harness.mjs";
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.stop(); });
+
+async function open(t) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+  t.after(() => context.close());
+  const page = await context.newPage();
+  const seen = watch(page, new URL(server.url).origin);
+  await page.goto(server.url);
+  await ready(page);
+  return { page, seen };
+}
+
+async function downloaded(page, selector) {
+  const [d] = await Promise.all([page.waitForEvent("download"), page.click(selector)]);
+  const chunks = await (await d.createReadStream()).toArray();
+  return { name: d.suggestedFilename(), data: Buffer.concat(chunks) };
+}
+
+const scenarioName = "Mid-size embassy, general public in the host country";
+
+test("chart images: PNG 1600x900 at 2x, SVG with title and scenario name", async (t) => {
+  const { page, seen } = await open(t);
+  for (const id of ["chart-fit", "chart-cost", "chart-cumulative", "chart-reach"]) {
+    const png = await downloaded(page, `#${id}-png`);
+    assert.match(png.name, /\.png$/);
+    assert.equal(png.data.subarray(1, 4).toString(), "PNG");
+    assert.equal(png.data.readUInt32BE(16), 3200, `${id}: PNG width`);
+    assert.equal(png.data.readUInt32BE(20), 1800, `${id}: PNG height`);
+
+    const svg = await downloaded(page, `#${id}-svg`);
+    const text = svg.data.toString();
+    const title = await page.evaluate((id) => window.roiCharts.option(id).title[0].text, id);
+    const parsed = await page.evaluate((s) => {
+      const doc = new DOMParser().parseFromString(s, "image/svg+xml");
+      const root = doc.documentElement;
+      return { error: doc.getElementsByTagName("parsererror").length, name: root.nodeName, width: root.getAttribute("width"), height: root.getAttribute("height"), text: root.textContent };
+    }, text);
+    assert.equal(parsed.error, 0, `${id}: the SVG does not parse`);
+    assert.deepEqual([parsed.name, parsed.width, parsed.height], ["svg", "1600", "900"]);
+    for (const want of [title, "Scenario: " + scenarioName, "Source: Pew Research Center", "EUR"]) {
+      assert.ok(parsed.text.includes(want), `${id}: the SVG lacks ${want}`);
+    }
+    assert.match(parsed.text, /\d{1,2} [A-Z][a-z]+ 20\d\d/, `${id}: the SVG carries no date`);
+  }
+  assert.deepEqual(seen.errors, []);
+});
+
+test("the printed briefing is one or two A4 landscape pages with the figures, recommendation, charts and sources", async (t) => {
+  const { page } = await open(t);
+  await page.emulateMedia({ media: "print" });
+  await page.waitForTimeout(300);
+  const dir = mkdtempSync(path.join(tmpdir(), "roi-pdf-"));
+  const pdf = path.join(dir, "briefing.pdf");
+  writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+  const info = execFileSync("pdfinfo", [pdf]).toString();
+  const pages = Number(info.match(/Pages:\s+(\d+)/)[1]);
+  assert.ok(pages >= 1 && pages <= 2, `${pages} pages`);
+  assert.match(info, /Page size:\s+841\.\d+ x 59[45]\.\d+ pts \(A4\)/, "not A4 landscape");
+  const text = execFileSync("pdftotext", ["-layout", pdf, "-"]).toString();
+  const doc = cli(defaultScenario());
+  for (const want of ["Results: " + scenarioName, "Total cost over 12 months", "56,519.89 EUR", "Recommendation", "Why these platforms",
+    "Assumptions still at their defaults", "Source of the demographic figures: Pew Research Center", "Briefing,"]) {
+    assert.ok(text.includes(want), "the briefing lacks " + want);
+  }
+  assert.ok(text.includes(doc.totals.cost.replace(/\B(?=(\d{3})+(?!\d))/g, ",")), "the briefing's cost differs from the command line");
+  assert.ok(!text.includes("Audience size"), "the briefing prints the input form");
+  assert.equal((await page.locator(".chart-canvas canvas").count()) >= 4, true);
+});
+
+test("results files match the command line's results", async (t) => {
+  const { page } = await open(t);
+  const doc = cli(defaultScenario());
+  const json = await downloaded(page, "#results-json");
+  assert.deepEqual(JSON.parse(json.data.toString()), doc);
+
+  const parse = (buf) => buf.toString().trim().split(/\r\n/).map((l) => l.split(","));
+  const plats = parse((await downloaded(page, "#results-platforms-csv")).data);
+  // The scenario's name holds a comma, so it is quoted: compare from the id on.
+  const byId = Object.fromEntries(plats.slice(1).map((r) => [r[r.length - 13], r.slice(-13)]));
+  for (const p of doc.platforms) {
+    const r = byId[p.id];
+    assert.ok(r, "no CSV row for " + p.id);
+    assert.deepEqual([r[2], r[3], r[4], r[6], r[7], r[9], r[11], r[12]], [p.fit, String(p.potentialAudience), p.hoursPerWeek, p.cost, p.staffCost, p.value, p.roi ?? "n/a", String(p.reach)]);
+  }
+  const months = parse((await downloaded(page, "#results-months-csv")).data).slice(1);
+  assert.equal(months.length, doc.months.length);
+  months.forEach((r, i) => {
+    const m = doc.months[i];
+    const tail = r.slice(-9);
+    assert.deepEqual([tail[0], tail[2], tail[4], tail[7], tail[8]], [String(m.month), m.cost, m.value, m.cumulativeNet, String(m.uniqueReach)]);
+  });
+});
