@@ -1,8 +1,6 @@
 package app
 
 import (
-	"strings"
-
 	"platformroi/calc"
 )
 
@@ -95,6 +93,3 @@ func (s *State) Edit(c *calc.Catalog, change func(d *Draft)) {
 
 // ProblemCount is the number of problems, for the out-of-date notice.
 func (s *State) ProblemCount() int { return len(s.Problems) }
-
-// GeneralProblem is a problem that no field shows.
-func (s *State) GeneralProblem() string { return strings.TrimSpace(s.Problems[""]) }

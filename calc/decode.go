@@ -1,7 +1,6 @@
 package calc
 
 import (
-	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -491,4 +490,3 @@ func sortedKeys[V any](m map[string]V) []string {
 	return keys
 }
 
-var _ = fmt.Sprintf
