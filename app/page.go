@@ -689,7 +689,7 @@ func (p *Page) problemList() app.UI {
 		if k == "" {
 			return app.Li().Text(st.Problems[k])
 		}
-		return app.Li().Body(app.A().Href("#"+fieldID(k)).Text(k), app.Text(": "+st.Problems[k]))
+		return app.Li().Body(app.A().Href("#"+fieldID(k)).Text(p.fieldLabel(k)), app.Text(": "+st.Problems[k]))
 	}))
 }
 
@@ -814,4 +814,33 @@ func (p *Page) downloadResults(kind string) {
 	case "months":
 		download(name+" - per month.csv", "text/csv", string(calc.MonthsCSV(r)))
 	}
+}
+
+// fieldLabel names a field for people: plan cells and platform parameters by their
+// platform and role; other fields by their path in the scenario file.
+func (p *Page) fieldLabel(key string) string {
+	ds := p.cat.Get(p.st.Draft.Dataset)
+	name := func(id string) string {
+		if ds != nil {
+			if pl := ds.Platform(id); pl != nil {
+				return pl.Name
+			}
+		}
+		return id
+	}
+	parts := strings.Split(key, ".")
+	switch {
+	case len(parts) == 3 && parts[0] == "hours":
+		role := parts[2]
+		var i int
+		if _, err := fmt.Sscan(parts[2], &i); err == nil && i < len(p.st.Draft.Staff) {
+			role = roleLabel(p.st.Draft.Staff[i].Name, i)
+		}
+		return fmt.Sprintf("Plan, %s, hours of %s", name(parts[1]), role)
+	case len(parts) == 3 && parts[0] == "platforms":
+		if l, ok := paramLabels[parts[2]]; ok {
+			return fmt.Sprintf("%s, %s (%s)", name(parts[1]), l[0], l[1])
+		}
+	}
+	return key
 }

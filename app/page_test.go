@@ -105,7 +105,7 @@ func TestInvalidInputKeepsResultsAndShowsMessage(t *testing.T) {
 	html := app.HTMLString(p)
 	// go-app prints aria-invalid="true" as a bare attribute when prerendering; the
 	// browser tests check the live DOM's value.
-	for _, want := range []string{`id="f-audience-size-error"`, `aria-invalid`, "Out of date.", `id="f-hours-instagram-0-error"`} {
+	for _, want := range []string{`id="f-audience-size-error"`, `aria-invalid`, "Out of date.", `id="f-hours-instagram-0-error"`, "Plan, Instagram, hours of Digital officer"} {
 		if !strings.Contains(html, want) {
 			t.Errorf("page lacks %q", want)
 		}
