@@ -29,10 +29,17 @@ Usage:
   platformroi datasets               the embedded datasets, with source, year and measure
   platformroi site [--out DIR] [--base PATH] [--version V]   write the static site (app.wasm is built apart)
   platformroi serve [--dir DIR] [--addr HOST:PORT] [--base PATH]   serve a built site
+  platformroi render [--format png|svg] [--out DIR] [--echarts PATH] [--web DIR] FILE...
+                                     the charts of each scenario FILE as images, drawn by headless Chromium
   platformroi help                   this text
 
 calc prints a table, or with --json the results document. Invalid input exits with
 status 2 and prints every problem on stderr, one per line, naming the field.
+
+render writes DIR/NAME-CHART.png (3200 x 1800 pixels) or .svg (1600 x 900) for each
+chart, NAME being FILE's name without .json, and prints each file's path. It finds
+Chromium through $CHROMIUM, /usr/bin/chromium or PATH, and ECharts and charts.js in
+node_modules/ and web/ (run it from the repository's root, or pass --echarts, --web).
 `
 
 // run is the command line; it returns the exit status.
@@ -55,6 +62,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runSite(args[1:], stdout, stderr)
 	case "serve":
 		return runServe(args[1:], stdout, stderr)
+	case "render":
+		return runRender(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
