@@ -45,7 +45,8 @@ check:
 	if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
 	$(GO) vet ./...
 
-unit:
+# The render command's tests draw with ECharts from npm.
+unit: node_modules/.installed
 	$(GO) test -count=1 ./...
 
 wasmtest:

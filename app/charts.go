@@ -40,7 +40,7 @@ func f(d decimal.Decimal, places int32) float64 { return d.Round(places).Inexact
 // chart pasted into a briefing deck stands on its own.
 func subtitle(r *calc.Result, units, date string) string {
 	if !strings.Contains(units, r.Currency) {
-		units += " · amounts in " + r.Currency
+		units += " · scenario currency " + r.Currency
 	}
 	return fmt.Sprintf("Scenario: %s\n%s · %s\nSource: %s (%d)", r.Scenario, units, date, sourceLine(r.Dataset), r.Dataset.Year)
 }
