@@ -27,7 +27,6 @@ func (p *Page) scenarioBar() app.UI {
 			p.changed()
 		})
 	}
-	importMsg, importBad := w.ImportError, w.ImportError != ""
 	return app.Nav().Class("bar").Aria("label", "Scenarios").Body(
 		app.Div().Class("field").Body(
 			app.Label().For("f-scenario").Text(fmt.Sprintf("Scenario (%d kept in this browser)", len(w.Entries))),
@@ -58,12 +57,7 @@ func (p *Page) scenarioBar() app.UI {
 				OnClick(func(ctx app.Context, e app.Event) { copyText(w.ShareLink) }),
 		)),
 		app.If(w.Notice != "", app.P().Class("notice").Role("status").ID("notice").Text(w.Notice)),
-		app.If(importBad, app.Div().Class("error").Role("alert").ID("import-error").Body(
-			app.Text("The file was not imported; nothing changed. "),
-			app.Ul().Body(app.Range(strings.Split(importMsg, "\n")).Slice(func(i int) app.UI {
-				return app.Li().Text(strings.Split(importMsg, "\n")[i])
-			})),
-		)),
+		refused("import-error", w.ImportError),
 	)
 }
 
@@ -187,12 +181,7 @@ func (p *Page) datasetImport() app.UI {
 					ctx.Dispatch(func(ctx app.Context) { p.importDataset(name, text, failure) })
 				})
 			}),
-		app.If(w.DatasetError != "", app.Div().Class("error").Role("alert").ID("import-csv-error").Body(
-			app.Text("The file was not imported; nothing changed. "),
-			app.Ul().Body(app.Range(strings.Split(w.DatasetError, "\n")).Slice(func(i int) app.UI {
-				return app.Li().Text(strings.Split(w.DatasetError, "\n")[i])
-			})),
-		)),
+		refused("import-csv-error", w.DatasetError),
 	)
 }
 
@@ -215,4 +204,16 @@ func (p *Page) importDataset(name, text, failure string) {
 	}
 	w.Notice = fmt.Sprintf("Imported the dataset %q (%s, %d) from %s. Choose it under Platform demographics; it is kept in this browser.", ds.Title, ds.ID, ds.Year, name)
 	p.changed()
+}
+
+// refused lists the problems of a file that was not imported, one per line of msg.
+func refused(id, msg string) app.UI {
+	if msg == "" {
+		return nil
+	}
+	lines := strings.Split(msg, "\n")
+	return app.Div().Class("error").Role("alert").ID(id).Body(
+		app.Text("The file was not imported; nothing changed. "),
+		app.Ul().Body(app.Range(lines).Slice(func(i int) app.UI { return app.Li().Text(lines[i]) })),
+	)
 }

@@ -5,7 +5,6 @@ package calc_test
 //	go test ./calc -run XXX -fuzz FuzzReadDatasetCSV -fuzztime 20s
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -449,24 +448,7 @@ func FuzzReadDatasetCSV(f *testing.F) {
 		if _, err := calc.Compute(s, c); err != nil {
 			t.Fatalf("Compute with a dataset read from CSV: %v", err)
 		}
-		b1, err := calc.MarshalDataset(d)
-		if err != nil {
-			t.Fatalf("MarshalDataset: %v", err)
-		}
-		d2, err := calc.ReadDataset(b1)
-		if err != nil {
-			t.Fatalf("a dataset read from CSV cannot be read back once written: %v\nwritten:\n%s", err, b1)
-		}
-		if diff := qaDatasetDiff("", d, d2); len(diff) > 0 {
-			t.Fatalf("read back a different dataset: %v", diff)
-		}
-		b2, err := calc.MarshalDataset(d2)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(b1, b2) {
-			t.Fatalf("marshal → read → marshal is not stable")
-		}
+		checkDatasetRoundTrip(t, d)
 	})
 }
 

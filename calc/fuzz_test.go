@@ -216,25 +216,32 @@ func FuzzReadDataset(f *testing.F) {
 		_ = calc.Validate(s, nil)
 		_, _ = calc.Compute(s, nil)
 
-		b1, err := calc.MarshalDataset(d)
-		if err != nil {
-			t.Fatalf("MarshalDataset: %v", err)
-		}
-		d2, err := calc.ReadDataset(b1)
-		if err != nil {
-			t.Fatalf("a dataset that was read cannot be read back once written: %v\nwritten:\n%s", err, b1)
-		}
-		if diff := qaDatasetDiff("", d, d2); len(diff) > 0 {
-			t.Fatalf("read back a different dataset: %v", diff)
-		}
-		b2, err := calc.MarshalDataset(d2)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(b1, b2) {
-			t.Fatalf("marshal → read → marshal is not stable")
-		}
+		checkDatasetRoundTrip(t, d)
 	})
+}
+
+// checkDatasetRoundTrip checks that a dataset that was read is written and read back
+// the same, and that writing is stable.
+func checkDatasetRoundTrip(t *testing.T, d *calc.Dataset) {
+	t.Helper()
+	b1, err := calc.MarshalDataset(d)
+	if err != nil {
+		t.Fatalf("MarshalDataset: %v", err)
+	}
+	d2, err := calc.ReadDataset(b1)
+	if err != nil {
+		t.Fatalf("a dataset that was read cannot be read back once written: %v\nwritten:\n%s", err, b1)
+	}
+	if diff := qaDatasetDiff("", d, d2); len(diff) > 0 {
+		t.Fatalf("read back a different dataset: %v", diff)
+	}
+	b2, err := calc.MarshalDataset(d2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(b1, b2) {
+		t.Fatalf("marshal → read → marshal is not stable")
+	}
 }
 
 // Package calc depends on the standard library and shopspring/decimal only (MODEL.md,

@@ -111,22 +111,12 @@
     return new Blob([arr], { type: "image/png" });
   }
 
-  function save(blob, name) {
-    var url = URL.createObjectURL(blob);
-    var a = document.createElement("a");
-    a.href = url;
-    a.download = name;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
-  }
-
   // download saves the chart drawn in element id as name.png or name.svg.
   function download(id, json, format, name) {
     var out = image(json, format);
-    if (format === "svg") save(new Blob([out], { type: "image/svg+xml" }), name + ".svg");
-    else save(blobOf(out), name + ".png");
+    // web/files.js saves files; it is loaded with this script.
+    if (format === "svg") window.roiFiles.saveBlob(new Blob([out], { type: "image/svg+xml" }), name + ".svg");
+    else window.roiFiles.saveBlob(blobOf(out), name + ".png");
   }
 
   // copy puts the chart's PNG on the clipboard where the browser allows it, and

@@ -2,9 +2,9 @@
 (function () {
   "use strict";
   window.roiFiles = {
-    // download offers text as a file named name.
-    download: function (name, type, text) {
-      var url = URL.createObjectURL(new Blob([text], { type: type }));
+    // saveBlob offers a blob as a file named name.
+    saveBlob: function (blob, name) {
+      var url = URL.createObjectURL(blob);
       var a = document.createElement("a");
       a.href = url;
       a.download = name;
@@ -12,6 +12,10 @@
       a.click();
       a.remove();
       setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+    },
+    // download offers text as a file named name.
+    download: function (name, type, text) {
+      window.roiFiles.saveBlob(new Blob([text], { type: type }), name);
     },
     // read calls done(name, text, failure) with the file chosen in input.
     read: function (input, done) {
