@@ -1,29 +1,13 @@
 // Browser tests of the built site (make site): it loads, draws its charts, updates to
 // the command line's figures, keeps results on bad input, works offline, stays on its
 // origin, and has no serious accessibility violations.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { root, serve, launch, watch, ready, cli, defaultScenario, money, people } from "./harness.mjs";
+import { root, serve, watch, ready, cli, defaultScenario, money, people, browserSession } from "./harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
-
-async function open(t) {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  const page = await context.newPage();
-  const seen = watch(page, new URL(server.url).origin);
-  t.after(() => context.close());
-  return { context, page, seen };
-}
+const env = browserSession();
 
 // num reads a chart data item, a number or {value: number}.
 const num = (d) => Number(d !== null && typeof d === "object" ? d.value : d);
@@ -51,9 +35,7 @@ test("the prerendered page already shows the default scenario's figures", async 
 });
 
 test("the site loads, draws every chart and matches the command line", async (t) => {
-  const { page, seen } = await open(t);
-  await page.goto(server.url);
-  await ready(page);
+  const { page, seen } = await env.open(t);
   const doc = cli(defaultScenario());
   assert.equal(await figure(page, "total-cost"), money(doc.totals.cost, "EUR"));
   assert.equal(await figure(page, "value"), money(doc.totals.value, "EUR"));
@@ -69,9 +51,7 @@ test("the site loads, draws every chart and matches the command line", async (t)
 });
 
 test("changing inputs updates numbers and charts to the command line's values", async (t) => {
-  const { page, seen } = await open(t);
-  await page.goto(server.url);
-  await ready(page);
+  const { page, seen } = await env.open(t);
   const before = await figure(page, "total-cost");
   await page.fill("#f-audience-size", "2500000");
   await page.fill("#f-hours-facebook-0", "10");
@@ -107,9 +87,7 @@ test("changing inputs updates numbers and charts to the command line's values", 
 });
 
 test("an invalid value shows its message at the field and keeps the results", async (t) => {
-  const { page, seen } = await open(t);
-  await page.goto(server.url);
-  await ready(page);
+  const { page, seen } = await env.open(t);
   const before = await figure(page, "total-cost");
   await page.fill("#f-audience-size", "lots");
   await page.waitForSelector("#f-audience-size-error");
@@ -130,9 +108,7 @@ test("an invalid value shows its message at the field and keeps the results", as
 });
 
 test("a reload works offline once the page has been opened", async (t) => {
-  const { context, page } = await open(t);
-  await page.goto(server.url);
-  await ready(page);
+  const { context, page } = await env.open(t);
   await cached(page);
   await context.setOffline(true);
   await page.reload();
@@ -141,9 +117,7 @@ test("a reload works offline once the page has been opened", async (t) => {
 });
 
 test("no serious or critical accessibility violations (axe-core)", async (t) => {
-  const { page } = await open(t);
-  await page.goto(server.url);
-  await ready(page);
+  const { page } = await env.open(t);
   await page.addScriptTag({ path: path.join(root, "node_modules", "axe-core", "axe.min.js") });
   const result = await page.evaluate(async () => axe.run(document, { resultTypes: ["violations"] }));
   const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
@@ -153,7 +127,7 @@ test("no serious or critical accessibility violations (axe-core)", async (t) => 
 test("a site built with BASE=/tools/roi/ works under that path", async (t) => {
   const sub = await serve(path.join(root, "dist-sub"), "/tools/roi/");
   t.after(() => sub.stop());
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   t.after(() => context.close());
   const page = await context.newPage();
   const seen = watch(page, new URL(sub.url).origin);

@@ -1,27 +1,15 @@
 // Browser tests of what goes into briefing decks: chart images (PNG size, SVG content),
 // the printed briefing (Chromium's print to PDF), and the results files, which must
 // match the command line's.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { serve, launch, watch, ready, cli, defaultScenario } from "./harness.mjs";
+import { cli, defaultScenario, browserSession } from "./harness.mjs";
 
-let server, browser;
-before(async () => { server = await serve(); browser = await launch(); });
-after(async () => { await browser?.close(); server?.stop(); });
-
-async function open(t) {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
-  t.after(() => context.close());
-  const page = await context.newPage();
-  const seen = watch(page, new URL(server.url).origin);
-  await page.goto(server.url);
-  await ready(page);
-  return { page, seen };
-}
+const env = browserSession();
 
 async function downloaded(page, selector) {
   const [d] = await Promise.all([page.waitForEvent("download"), page.click(selector)]);
@@ -32,7 +20,7 @@ async function downloaded(page, selector) {
 const scenarioName = "Mid-size embassy, general public in the host country";
 
 test("chart images: PNG 1600x900 at 2x, SVG with title and scenario name", async (t) => {
-  const { page, seen } = await open(t);
+  const { page, seen } = await env.open(t);
   for (const id of ["chart-fit", "chart-cost", "chart-cumulative", "chart-reach"]) {
     const png = await downloaded(page, `#${id}-png`);
     assert.match(png.name, /\.png$/);
@@ -59,7 +47,7 @@ test("chart images: PNG 1600x900 at 2x, SVG with title and scenario name", async
 });
 
 test("the printed briefing is one or two A4 landscape pages with the figures, recommendation, charts and sources", async (t) => {
-  const { page } = await open(t);
+  const { page } = await env.open(t);
   await page.emulateMedia({ media: "print" });
   await page.waitForTimeout(300);
   const dir = mkdtempSync(path.join(tmpdir(), "roi-pdf-"));
@@ -81,7 +69,7 @@ test("the printed briefing is one or two A4 landscape pages with the figures, re
 });
 
 test("results files match the command line's results", async (t) => {
-  const { page } = await open(t);
+  const { page } = await env.open(t);
   const doc = cli(defaultScenario());
   const json = await downloaded(page, "#results-json");
   assert.deepEqual(JSON.parse(json.data.toString()), doc);

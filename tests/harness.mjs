@@ -3,6 +3,7 @@
 import { spawn, execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 
 export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
@@ -70,4 +71,33 @@ export function money(s, cur) {
 
 export function people(n) {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
+// browserSession sets up a test file: the built site served from dist/ and one
+// Chromium, for all its tests. open(t, {url, wait}) gives a fresh context and page,
+// closed after test t, with console errors and requests leaving the origin recorded
+// in seen; it opens url (the site by default; null for none) and, unless wait is
+// false, waits for every chart.
+export function browserSession() {
+  const env = {};
+  before(async () => {
+    env.server = await serve();
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    env.server?.stop();
+  });
+  env.open = async (t, { url, wait = true } = {}) => {
+    const context = await env.browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+    t.after(() => context.close());
+    const page = await context.newPage();
+    const seen = watch(page, new URL(env.server.url).origin);
+    if (url !== null) {
+      await page.goto(url || env.server.url);
+      if (wait) await ready(page);
+    }
+    return { context, page, seen };
+  };
+  return env;
 }

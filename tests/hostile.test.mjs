@@ -1,23 +1,16 @@
 // Names typed by people or read from files are text everywhere: page, chart titles,
 // legends, tooltips. This test names a scenario and a role with markup and script,
 // shows every chart's tooltip, and proves that nothing ran and no element was made.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, watch, ready } from "./harness.mjs";
+import { browserSession } from "./harness.mjs";
 
-let server, browser;
-before(async () => { server = await serve(); browser = await launch(); });
-after(async () => { await browser?.close(); server?.stop(); });
+const env = browserSession();
 
 const evil = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>"'&`;
 
 test("hostile names stay text in the page, charts, legends and tooltips", async (t) => {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  t.after(() => context.close());
-  const page = await context.newPage();
-  const seen = watch(page, new URL(server.url).origin);
-  await page.goto(server.url);
-  await ready(page);
+  const { page, seen } = await env.open(t);
   await page.click("#copy-scenario");
   await page.fill("#f-name", evil);
   await page.fill("#f-staff-0-role", evil + " officer");

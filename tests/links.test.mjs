@@ -1,24 +1,14 @@
 // Browser tests of share links and of importing demographics as CSV.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, watch, ready } from "./harness.mjs";
+import { ready, browserSession } from "./harness.mjs";
 
-let server, browser;
-before(async () => { server = await serve(); browser = await launch(); });
-after(async () => { await browser?.close(); server?.stop(); });
+const env = browserSession();
 
-async function open(t, url = server.url) {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  t.after(() => context.close());
-  const page = await context.newPage();
-  const seen = watch(page, new URL(server.url).origin);
-  await page.goto(url);
-  return { context, page, seen };
-}
 const options = (page) => page.locator("#f-scenario option").allInnerTexts();
 
 test("a share link opens as a new scenario in another browser, never replacing one", async (t) => {
-  const a = await open(t);
+  const a = await env.open(t, { wait: false });
   await ready(a.page);
   await a.page.fill("#f-name", "Youth outreach via video");
   await a.page.fill("#f-hours-youtube-0", "5");
@@ -28,7 +18,7 @@ test("a share link opens as a new scenario in another browser, never replacing o
   const link = await a.page.inputValue("#share-link");
   assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/#s=[A-Za-z0-9_-]+$/, "the link is not base64url in the fragment");
 
-  const b = await open(t, link);
+  const b = await env.open(t, { url: link, wait: false });
   await ready(b.page);
   assert.deepEqual(await options(b.page), ["Mid-size embassy, general public in the host country", "Youth outreach via video"]);
   assert.equal(await b.page.locator("#fig-total-cost .value").innerText(), cost);
@@ -41,12 +31,12 @@ test("a share link opens as a new scenario in another browser, never replacing o
 });
 
 test("a damaged or truncated link gives a clear message and changes nothing", async (t) => {
-  const a = await open(t);
+  const a = await env.open(t, { wait: false });
   await ready(a.page);
   await a.page.click("#share");
   const link = await a.page.inputValue("#share-link");
   for (const [bad, want] of [[link.slice(0, link.length - 40), /cut off|damaged/], [link.replace("#s=", "#s=$$"), /character/], [link.replace(/#s=.*/, "#s=AAAA"), /damaged|cut off/]]) {
-    const b = await open(t, bad);
+    const b = await env.open(t, { url: bad, wait: false });
     await ready(b.page);
     assert.match(await b.page.locator("#notice").innerText(), /could not be opened; nothing was changed/);
     assert.match(await b.page.locator("#notice").innerText(), want);
@@ -55,7 +45,7 @@ test("a damaged or truncated link gives a clear message and changes nothing", as
 });
 
 test("demographics imported as CSV: row and column named on error; kept and choosable", async (t) => {
-  const { page, seen } = await open(t);
+  const { page, seen } = await env.open(t, { wait: false });
   await ready(page);
   const bad = "# title: Kenya 2025\n# year: 2025\n# measure: Share of adults using it\nplatform,18-34,35+\nfacebook,0.7,1.7\nyoutube,abc,0.4\n";
   await page.setInputFiles("#import-csv", { name: "kenya.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });

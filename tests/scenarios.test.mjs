@@ -1,32 +1,14 @@
 // Browser tests of the scenarios kept in the browser, and of JSON files in and out.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, watch, ready, defaultScenario } from "./harness.mjs";
+import { ready, defaultScenario, browserSession } from "./harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
-
-async function open(t) {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
-  const page = await context.newPage();
-  const seen = watch(page, new URL(server.url).origin);
-  t.after(() => context.close());
-  await page.goto(server.url);
-  await ready(page);
-  return { context, page, seen };
-}
+const env = browserSession();
 
 const options = (page) => page.locator("#f-scenario option").allInnerTexts();
 
 test("scenarios are kept in the browser and come back after a reload", async (t) => {
-  const { page, seen } = await open(t);
+  const { page, seen } = await env.open(t);
   await page.click("#copy-scenario");
   await page.fill("#f-name", "Two officers on two platforms");
   await page.fill("#f-audience-size", "abc"); // an unfinished edit is kept too
@@ -48,7 +30,7 @@ test("scenarios are kept in the browser and come back after a reload", async (t)
 });
 
 test("a corrupt store is set aside, not deleted, and the user is told", async (t) => {
-  const { page } = await open(t);
+  const { page } = await env.open(t);
   await page.evaluate(() => localStorage.setItem("platformroi.workspace", '{"format": "platform-roi-workspace", "version": 1, "scen'));
   await page.reload();
   await ready(page);
@@ -59,7 +41,7 @@ test("a corrupt store is set aside, not deleted, and the user is told", async (t
 });
 
 test("a store written by a newer version is set aside", async (t) => {
-  const { page } = await open(t);
+  const { page } = await env.open(t);
   await page.evaluate(() => localStorage.setItem("platformroi.workspace", '{"format": "platform-roi-workspace", "version": 7, "scenarios": []}'));
   await page.reload();
   await ready(page);
@@ -67,7 +49,7 @@ test("a store written by a newer version is set aside", async (t) => {
 });
 
 test("a bad file is refused with field-named messages and changes nothing; a good one is added", async (t) => {
-  const { page, seen } = await open(t);
+  const { page, seen } = await env.open(t);
   const bad = { ...defaultScenario(), currency: "EURO", horizonMonths: 500 };
   await page.setInputFiles("#import-json", { name: "bad.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(bad)) });
   await page.waitForSelector("#import-error");
