@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"testing"
 
+	"platformroi/app/report"
 	"platformroi/calc"
 )
 
@@ -31,7 +32,7 @@ func BenchmarkCharts(b *testing.B) {
 	c := calc.Embedded()
 	st := NewState(c)
 	for i := 0; i < b.N; i++ {
-		Charts(st.Result, st.Rec, "23 November 2026")
+		report.Charts(st.Result, st.Rec, "23 November 2026")
 	}
 }
 

@@ -1,14 +1,16 @@
 package app
 
 import (
+	"platformroi/app/report"
+
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
-// Chart draws one ChartSpec with ECharts (through web/charts.js) and shows its text
+// Chart draws one report.ChartSpec with ECharts (through web/charts.js) and shows its text
 // alternative: a one-sentence summary for screen readers and a data table.
 type Chart struct {
 	app.Compo
-	Spec     ChartSpec
+	Spec     report.ChartSpec
 	FileName string // base name of exported images, such as the scenario's name
 	copied   string
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 	"github.com/shopspring/decimal"
 
+	"platformroi/app/report"
 	"platformroi/calc"
 )
 
@@ -639,7 +640,7 @@ func (p *Page) resultsSection() app.UI {
 	}
 	return app.Section().ID("results").Class(class).Aria("labelledby", "results-h").Body(
 		app.H2().ID("results-h").Text("Results: "+r.Scenario),
-		app.P().Class("print-only").Text(fmt.Sprintf("Briefing, %s. Amounts in %s over %d months. Prepared with the platform ROI calculator; figures computed from the scenario's inputs.", Today(), cur, r.HorizonMonths)),
+		app.P().Class("print-only").Text(fmt.Sprintf("Briefing, %s. Amounts in %s over %d months. Prepared with the platform ROI calculator; figures computed from the scenario's inputs.", report.Today(), cur, r.HorizonMonths)),
 		app.If(st.Stale(), app.Div().Class("stale-notice").Role("status").Body(
 			app.Strong().Text("Out of date. "),
 			app.Text(fmt.Sprintf("These results are for the last valid input. Fix the %d problem(s) marked in the form to update them.", st.ProblemCount())),

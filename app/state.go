@@ -1,6 +1,7 @@
 package app
 
 import (
+	"platformroi/app/report"
 	"platformroi/calc"
 )
 
@@ -13,7 +14,7 @@ type State struct {
 	Scenario *calc.Scenario // last valid scenario
 	Result   *calc.Result
 	Rec      *calc.Recommendation
-	Charts   []ChartSpec
+	Charts   []report.ChartSpec
 	recKey   string // the recommendation's inputs, to skip recomputing it when only the plan changed
 }
 
@@ -50,7 +51,7 @@ func (s *State) Recompute(c *calc.Catalog) {
 		}
 	}
 	s.Scenario, s.Result, s.Rec, s.recKey = sc, res, rec, key
-	s.Charts = Charts(res, rec, Today())
+	s.Charts = report.Charts(res, rec, report.Today())
 }
 
 // recommendationKey is the scenario without its plan and name: what the

@@ -23,7 +23,7 @@ import (
 	"sync"
 	"time"
 
-	"platformroi/app"
+	"platformroi/app/report"
 	"platformroi/calc"
 )
 
@@ -99,7 +99,7 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 
 	// Every file is read and checked before anything is drawn: with one invalid file,
 	// nothing is written.
-	date := app.Today()
+	date := report.Today()
 	var jobs []*renderJob
 	names := map[string]string{}
 	code := exitOK
@@ -152,7 +152,7 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 }
 
 // renderCharts reads a scenario file and builds the page's charts for it.
-func renderCharts(file, date string, stderr io.Writer) ([]app.ChartSpec, int) {
+func renderCharts(file, date string, stderr io.Writer) ([]report.ChartSpec, int) {
 	s, code := loadScenario(file, stderr)
 	if s == nil {
 		return nil, code
@@ -165,7 +165,7 @@ func renderCharts(file, date string, stderr io.Writer) ([]app.ChartSpec, int) {
 	if err != nil {
 		return nil, reportInput(stderr, file, err)
 	}
-	return app.Charts(res, rec, date), exitOK
+	return report.Charts(res, rec, date), exitOK
 }
 
 // renderAssets reads ECharts and web/charts.js, the scripts that draw the charts.

@@ -13,7 +13,7 @@ import (
 	"strings"
 	"testing"
 
-	"platformroi/app"
+	"platformroi/app/report"
 	"platformroi/calc"
 )
 
@@ -47,7 +47,7 @@ func scenarioFile(t *testing.T, dir, name string, s *calc.Scenario) string {
 }
 
 // wantImages gives the files render should write for a scenario, with its charts.
-func wantImages(t *testing.T, dir, base, format string, s *calc.Scenario) map[string]app.ChartSpec {
+func wantImages(t *testing.T, dir, base, format string, s *calc.Scenario) map[string]report.ChartSpec {
 	t.Helper()
 	res, err := calc.Compute(s, nil)
 	if err != nil {
@@ -57,8 +57,8 @@ func wantImages(t *testing.T, dir, base, format string, s *calc.Scenario) map[st
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := map[string]app.ChartSpec{}
-	for _, c := range app.Charts(res, rec, app.Today()) {
+	want := map[string]report.ChartSpec{}
+	for _, c := range report.Charts(res, rec, report.Today()) {
 		want[filepath.Join(dir, base+"-"+strings.TrimPrefix(c.ID, "chart-")+"."+format)] = c
 	}
 	if len(want) != 4 {

@@ -1,0 +1,150 @@
+package report
+
+import (
+	"fmt"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+	"github.com/shopspring/decimal"
+
+	"platformroi/calc"
+)
+
+// Comparison is the scenarios' key figures side by side, against the scenario being
+// edited, and the comparison charts. Only scenarios with valid figures in the same
+// currency as the current one are compared; the others are named in Left.
+type Comparison struct {
+	Currency string
+	Base     string // the scenario the differences are taken against
+	Rows     []CompareRow
+	Left     []string
+	Charts   []ChartSpec
+}
+
+// CompareRow is one scenario's key figures.
+type CompareRow struct {
+	Name    string
+	Current bool
+	Result  *calc.Result
+}
+
+// figure is one key figure: its label, and how to read and show it.
+type KeyFigure struct {
+	Label string
+	Value func(r *calc.Result) (decimal.Decimal, bool) // false: n/a
+	Show  func(d decimal.Decimal, cur string) string
+}
+
+var KeyFigures = []KeyFigure{
+	{"Total cost", func(r *calc.Result) (decimal.Decimal, bool) { return r.Totals.Cost, true }, calc.MoneyText},
+	{"Staff cost", func(r *calc.Result) (decimal.Decimal, bool) { return r.Totals.StaffCost, true }, calc.MoneyText},
+	{"Value", func(r *calc.Result) (decimal.Decimal, bool) { return r.Totals.Value, true }, calc.MoneyText},
+	{"Net", func(r *calc.Result) (decimal.Decimal, bool) { return r.Totals.Net, true }, calc.MoneyText},
+	{"ROI", func(r *calc.Result) (decimal.Decimal, bool) { return r.Totals.ROI.Decimal, r.Totals.ROI.Valid }, func(d decimal.Decimal, _ string) string { return calc.Percent(d) }},
+	{"Break-even month", func(r *calc.Result) (decimal.Decimal, bool) {
+		return decimal.NewFromInt(int64(r.Totals.BreakEvenMonth)), r.Totals.BreakEvenMonth > 0
+	}, func(d decimal.Decimal, _ string) string { return "month " + d.String() }},
+	{"Unique reach, average per month (people)", func(r *calc.Result) (decimal.Decimal, bool) { return r.Totals.AverageMonthlyReach, true }, func(d decimal.Decimal, _ string) string { return calc.PeopleText(d) }},
+	{"Staff hours per week", func(r *calc.Result) (decimal.Decimal, bool) { return r.Totals.HoursPerWeek, true }, func(d decimal.Decimal, _ string) string { return d.String() + " h" }},
+}
+
+// NewComparison returns the comparison of rows (one per scenario with valid figures in
+// currency), against the scenario named base, with its charts; left names the
+// scenarios that could not be compared, and why.
+func NewComparison(currency, base string, rows []CompareRow, left []string) *Comparison {
+	c := &Comparison{Currency: currency, Base: base, Rows: rows, Left: left}
+	c.Charts = []ChartSpec{c.keyChart(), c.netChart()}
+	return c
+}
+
+// Cell shows figure f of row r, with its difference to the current scenario.
+func (c *Comparison) Cell(f KeyFigure, r CompareRow) (text, diff string) {
+	v, ok := f.Value(r.Result)
+	if !ok {
+		return "n/a", ""
+	}
+	text = f.Show(v, c.Currency)
+	if r.Current {
+		return text, ""
+	}
+	for _, b := range c.Rows {
+		if b.Current {
+			if bv, ok := f.Value(b.Result); ok && !v.Equal(bv) {
+				d := v.Sub(bv)
+				sign := "+"
+				if d.IsNegative() {
+					sign, d = "−", d.Neg()
+				}
+				diff = sign + f.Show(d, c.Currency)
+			}
+		}
+	}
+	return text, diff
+}
+
+func (c *Comparison) keyChart() ChartSpec {
+	spec := ChartSpec{ID: "chart-compare-key", Title: "Key figures per scenario",
+		Table: Table{Head: []string{"Scenario", "Total cost (" + c.Currency + ")", "Value (" + c.Currency + ")", "Net (" + c.Currency + ")"}}}
+	names := []string{}
+	cost, value, net := []opts.BarData{}, []opts.BarData{}, []opts.BarData{}
+	for _, r := range c.Rows {
+		t := r.Result.Totals
+		names = append(names, r.Name)
+		cost = append(cost, opts.BarData{Value: f(t.Cost, 2)})
+		value = append(value, opts.BarData{Value: f(t.Value, 2)})
+		net = append(net, opts.BarData{Value: f(t.Net, 2)})
+		spec.Table.Rows = append(spec.Table.Rows, []string{r.Name, calc.MoneyText(t.Cost, c.Currency), calc.MoneyText(t.Value, c.Currency), calc.MoneyText(t.Net, c.Currency)})
+	}
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(append(common(spec.Title, fmt.Sprintf("%d scenarios compared with %s · %s over each scenario's horizon · %s", len(c.Rows), c.Base, c.Currency, Today())),
+		charts.WithXAxisOpts(opts.XAxis{AxisLabel: &opts.AxisLabel{FontSize: 13, Interval: "0"}}),
+		charts.WithYAxisOpts(opts.YAxis{Name: c.Currency, AxisLabel: &opts.AxisLabel{FontSize: 14}}),
+	)...)
+	bar.SetXAxis(names).AddSeries("Total cost", cost).AddSeries("Value", value).AddSeries("Net", net)
+	bar.Validate()
+	spec.Options = marshal(bar, nil)
+	spec.Summary = fmt.Sprintf("Bar chart: total cost, value and net in %s for %d scenarios.", c.Currency, len(c.Rows))
+	return spec
+}
+
+func (c *Comparison) netChart() ChartSpec {
+	spec := ChartSpec{ID: "chart-compare-net", Title: "Cumulative net by month, per scenario",
+		Table: Table{Head: []string{"Month"}}}
+	months := 0
+	for _, r := range c.Rows {
+		months = max(months, r.Result.HorizonMonths)
+		spec.Table.Head = append(spec.Table.Head, r.Name+" ("+c.Currency+")")
+	}
+	axis := []string{}
+	for m := 1; m <= months; m++ {
+		axis = append(axis, fmt.Sprint(m))
+		row := []string{fmt.Sprint(m)}
+		for _, r := range c.Rows {
+			if m <= len(r.Result.Months) {
+				row = append(row, calc.MoneyText(r.Result.Months[m-1].CumulativeNet, c.Currency))
+			} else {
+				row = append(row, "")
+			}
+		}
+		spec.Table.Rows = append(spec.Table.Rows, row)
+	}
+	line := charts.NewLine()
+	line.SetGlobalOptions(append(common(spec.Title, fmt.Sprintf("%s, cumulative value − cumulative cost; compared with %s · %s", c.Currency, c.Base, Today())),
+		charts.WithXAxisOpts(opts.XAxis{Name: "Month", NameLocation: "middle", NameGap: 30, AxisLabel: &opts.AxisLabel{FontSize: 14}}),
+		charts.WithYAxisOpts(opts.YAxis{Name: c.Currency + ", cumulative net", AxisLabel: &opts.AxisLabel{FontSize: 14}}),
+	)...)
+	line.SetXAxis(axis)
+	for _, r := range c.Rows {
+		data := []opts.LineData{}
+		for _, m := range r.Result.Months {
+			data = append(data, opts.LineData{Value: f(m.CumulativeNet, 2)})
+		}
+		line.AddSeries(r.Name, data)
+	}
+	line.Validate()
+	spec.Options = marshal(line, nil)
+	spec.Summary = fmt.Sprintf("Line chart: cumulative net in %s by month, one line for each of %d scenarios.", c.Currency, len(c.Rows))
+	return spec
+}
+
+// compareSection shows the comparison when there is more than one scenario.
