@@ -353,7 +353,7 @@ func requireKeys(n *node, p string, ps *problems, keys ...string) {
 
 func decodeRole(n *node, p string, ps *problems) Role {
 	var r Role
-	fields(n, p, ps, []string{"role", "hourlyCost", "annualSalary", "onCost", "overhead", "productiveHours", "hoursPerWeek"},
+	fields(n, p, ps, roleFields,
 		func(name string, v *node, p string) {
 			switch name {
 			case "role":
@@ -489,3 +489,5 @@ func sortedKeys[V any](m map[string]V) []string {
 	sort.Strings(keys)
 	return keys
 }
+
+var roleFields = []string{"role", "hourlyCost", "annualSalary", "onCost", "overhead", "productiveHours", "hoursPerWeek"}

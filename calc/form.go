@@ -1,0 +1,780 @@
+package calc
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// Form is a scenario as a person typed it: the scenario file's own shape with every
+// number kept as its text, exactly as typed, even while it has problems. One Form is
+// at once what the page edits, the file it exports, the payload of a share link and
+// the entry kept in the browser; Prepare reads and checks it, once per change.
+//
+// An optional field is left out of the file when its text is "" (it then takes its
+// default, and the results list it among the defaults); a required one is written as
+// typed, so that an empty required field is reported at its own path.
+type Form struct {
+	Name          string
+	Currency      string
+	HorizonMonths string
+	Audience      FormAudience
+	// Dataset names a dataset of the catalog; DatasetInline carries one instead.
+	Dataset       string
+	DatasetInline *Dataset
+	// Platforms holds the parameters the scenario sets, by platform id and parameter
+	// name (ParamNames); a parameter left out keeps the dataset's default.
+	Platforms map[string]map[string]string
+	Staff     []FormRole
+	Plan      []FormLine
+	// ValuePer1000 is money per 1,000 people reached; "" leaves it to its default, 0.
+	ValuePer1000 string
+	Benefits     []FormBenefit
+	// Maturity is the maturity curve; nil leaves it to DefaultMaturity.
+	Maturity []FormAnchor
+	// Objective is "reach" or "net"; "" leaves it to its default, reach.
+	Objective Objective
+	// Candidates are the platforms the recommendation may use; nil means every one.
+	Candidates []string
+}
+
+// FormAudience is the audience as typed: its size and a weight per segment id (a
+// segment left out has weight 0).
+type FormAudience struct {
+	Size    string
+	Weights map[string]string
+}
+
+// FormRole is a staff role as typed. BySalary says which way its cost is given: an
+// hourly cost, or an annual salary with on-costs, overhead and productive hours. The
+// fields of the other way are kept as typed, so that switching back shows them again,
+// but only the chosen way's fields are part of the scenario.
+type FormRole struct {
+	Role            string
+	BySalary        bool
+	HourlyCost      string
+	AnnualSalary    string
+	OnCost          string // "" means DefaultOnCost
+	Overhead        string // "" means DefaultOverhead
+	ProductiveHours string // "" means DefaultProductiveHours
+	HoursPerWeek    string
+}
+
+// FormLine is a plan line as typed. It follows its role by position in the staff
+// list, so that renaming a role keeps its lines.
+type FormLine struct {
+	Platform     string
+	Role         string // the role's name, as read; the role at position role wins
+	HoursPerWeek string
+	role         int // position in Staff, or -1 when Role names no role
+}
+
+// FormBenefit is a benefit line as typed.
+type FormBenefit struct {
+	Name           string
+	AmountPerMonth string
+	Ramped         bool
+}
+
+// FormAnchor is a point of the maturity curve as typed.
+type FormAnchor struct {
+	Month, Factor string
+}
+
+// Clone returns a deep copy: an edit of the copy never changes f.
+func (f *Form) Clone() *Form {
+	c := *f
+	c.Audience.Weights = cloneStrings(f.Audience.Weights)
+	if f.Platforms != nil {
+		c.Platforms = make(map[string]map[string]string, len(f.Platforms))
+		for id, m := range f.Platforms {
+			c.Platforms[id] = cloneStrings(m)
+		}
+	}
+	c.Staff = append([]FormRole(nil), f.Staff...)
+	c.Plan = append([]FormLine(nil), f.Plan...)
+	c.Benefits = append([]FormBenefit(nil), f.Benefits...)
+	if f.Maturity != nil {
+		c.Maturity = append([]FormAnchor{}, f.Maturity...)
+	}
+	if f.Candidates != nil {
+		c.Candidates = append([]string{}, f.Candidates...)
+	}
+	return &c
+}
+
+func cloneStrings(m map[string]string) map[string]string {
+	if m == nil {
+		return nil
+	}
+	c := make(map[string]string, len(m))
+	for k, v := range m {
+		c[k] = v
+	}
+	return c
+}
+
+// DefaultForm returns the default scenario as a form.
+func DefaultForm() *Form {
+	data, _ := dataFiles.ReadFile("data/default-scenario.json")
+	f, err := ReadForm(data)
+	if err != nil {
+		panic(fmt.Sprintf("embedded default scenario: %v", err))
+	}
+	return f
+}
+
+// DatasetIn returns the form's dataset: the one it carries, or the catalog's.
+func (f *Form) DatasetIn(c *Catalog) *Dataset {
+	if f.DatasetInline != nil {
+		return f.DatasetInline
+	}
+	if c == nil {
+		c = Embedded()
+	}
+	return c.Get(f.Dataset)
+}
+
+// ---- Reading and writing ----
+
+// ReadForm reads a scenario file into a form, keeping every number's text. It checks
+// the file's shape (JSON, known fields, each value of a type the form can hold: text
+// or a number where a number goes), not the values: Prepare does that, so that a form
+// kept with problems reads back as it was. A file that LoadScenario accepts always
+// reads.
+func ReadForm(data []byte) (*Form, error) {
+	root, err := parseTree(data)
+	if err != nil {
+		return nil, err
+	}
+	var ps problems
+	f := formOf(root, &ps)
+	if err := ps.err(); err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// formReader reads values of a tree into text, reporting values of the wrong shape.
+type formReader struct{ ps *problems }
+
+// text reads a string, or a number's literal text.
+func (r formReader) text(n *node, p string) string {
+	if n.kind != 's' && n.kind != 'n' {
+		r.ps.add(p, "must be text or a number, found %s", n.kindName())
+	}
+	return n.text
+}
+
+// object calls fn for each field of n that is one of names.
+func (r formReader) object(n *node, p string, names []string, fn func(k string, v *node, p string)) {
+	fields(n, p, r.ps, names, fn)
+}
+
+func (r formReader) list(n *node, p string, fn func(i int, v *node, p string)) {
+	for i, it := range list(n, p, r.ps) {
+		fn(i, it, index(p, i))
+	}
+}
+
+// texts reads an object of texts in key order.
+func (r formReader) texts(n *node, p string) map[string]string {
+	m := map[string]string{}
+	if n.kind != 'o' {
+		r.ps.add(p, "must be an object, found %s", n.kindName())
+		return m
+	}
+	for i, k := range n.keys {
+		m[k] = r.text(n.vals[i], join(p, k))
+	}
+	return m
+}
+
+// formOf builds the form of a scenario file's tree, reporting what has the wrong shape.
+func formOf(root *node, ps *problems) *Form {
+	r := formReader{ps}
+	f := &Form{Name: UntitledName, HorizonMonths: fmt.Sprint(DefaultHorizonMonths)}
+	inline := false
+	r.object(root, "", scenarioFields, func(k string, v *node, p string) {
+		switch k {
+		case "format":
+			if str(v, p, ps) != FileFormat && v.kind == 's' {
+				ps.add(p, "must be %q (this is not a scenario file of this tool)", FileFormat)
+			}
+		case "version":
+			readVersion(v, p, ps)
+		case "name":
+			f.Name = str(v, p, ps)
+		case "currency":
+			f.Currency = str(v, p, ps)
+		case "horizonMonths":
+			f.HorizonMonths = r.text(v, p)
+		case "audience":
+			f.Audience.Weights = map[string]string{}
+			r.object(v, p, []string{"size", "weights"}, func(k string, v *node, p string) {
+				if k == "size" {
+					f.Audience.Size = r.text(v, p)
+				} else {
+					f.Audience.Weights = r.texts(v, p)
+				}
+			})
+		case "dataset":
+			f.Dataset = str(v, p, ps)
+		case "datasetInline":
+			var dps problems
+			d := decodeDataset(v, p, &dps)
+			if dps.err() == nil {
+				checkDataset(d, p, &dps)
+			}
+			for _, pr := range dps.list {
+				ps.add(pr.Field, "%s", pr.Message)
+			}
+			f.DatasetInline, inline = d, true
+		case "platforms":
+			f.Platforms = map[string]map[string]string{}
+			if v.kind != 'o' {
+				ps.add(p, "must be an object of platform ids, found %s", v.kindName())
+				return
+			}
+			for j, id := range v.keys {
+				m := map[string]string{}
+				r.object(v.vals[j], join(p, id), ParamNames, func(k string, v *node, p string) { m[k] = r.text(v, p) })
+				f.Platforms[id] = m
+			}
+		case "staff":
+			r.list(v, p, func(_ int, it *node, p string) {
+				role := FormRole{}
+				r.object(it, p, roleFields, func(k string, v *node, p string) {
+					t := r.text(v, p)
+					switch k {
+					case "role":
+						role.Role = t
+					case "hourlyCost":
+						role.HourlyCost = t
+					case "annualSalary":
+						role.AnnualSalary, role.BySalary = t, true
+					case "onCost":
+						role.OnCost, role.BySalary = t, true
+					case "overhead":
+						role.Overhead, role.BySalary = t, true
+					case "productiveHours":
+						role.ProductiveHours, role.BySalary = t, true
+					case "hoursPerWeek":
+						role.HoursPerWeek = t
+					}
+				})
+				f.Staff = append(f.Staff, role)
+			})
+		case "plan":
+			r.list(v, p, func(_ int, it *node, p string) {
+				l := FormLine{}
+				r.object(it, p, []string{"platform", "role", "hoursPerWeek"}, func(k string, v *node, p string) {
+					t := r.text(v, p)
+					switch k {
+					case "platform":
+						l.Platform = t
+					case "role":
+						l.Role = t
+					case "hoursPerWeek":
+						l.HoursPerWeek = t
+					}
+				})
+				f.Plan = append(f.Plan, l)
+			})
+		case "valuePer1000":
+			f.ValuePer1000 = r.text(v, p)
+		case "benefits":
+			r.list(v, p, func(_ int, it *node, p string) {
+				b := FormBenefit{}
+				r.object(it, p, []string{"name", "amountPerMonth", "ramped"}, func(k string, v *node, p string) {
+					switch k {
+					case "name":
+						b.Name = r.text(v, p)
+					case "amountPerMonth":
+						b.AmountPerMonth = r.text(v, p)
+					case "ramped":
+						b.Ramped = boolean(v, p, ps)
+					}
+				})
+				f.Benefits = append(f.Benefits, b)
+			})
+		case "maturity":
+			f.Maturity = []FormAnchor{}
+			r.list(v, p, func(_ int, it *node, p string) {
+				a := FormAnchor{}
+				r.object(it, p, []string{"month", "factor"}, func(k string, v *node, p string) {
+					if k == "month" {
+						a.Month = r.text(v, p)
+					} else {
+						a.Factor = r.text(v, p)
+					}
+				})
+				f.Maturity = append(f.Maturity, a)
+			})
+		case "objective":
+			f.Objective = Objective(str(v, p, ps))
+		case "candidates":
+			f.Candidates = stringList(v, p, ps)
+			if f.Candidates == nil {
+				f.Candidates = []string{}
+			}
+		}
+	})
+	if f.Dataset == "" && !inline {
+		f.Dataset = DefaultDatasetID
+	}
+	f.linkPlan()
+	return f
+}
+
+// linkPlan ties each plan line to the first role of its name.
+func (f *Form) linkPlan() {
+	for i := range f.Plan {
+		f.Plan[i].role = -1
+		for j, r := range f.Staff {
+			if r.Role == f.Plan[i].Role {
+				f.Plan[i].role = j
+				break
+			}
+		}
+	}
+}
+
+// numberText is a number as typed, written as a JSON number when it is one and as a
+// string otherwise, so that the reader reports it at its field exactly as typed.
+type numberText string
+
+func (n numberText) MarshalJSON() ([]byte, error) {
+	if isJSONNumber(string(n)) {
+		return []byte(n), nil
+	}
+	return json.Marshal(string(n))
+}
+
+// isJSONNumber reports whether s is a JSON number literal.
+func isJSONNumber(s string) bool {
+	if s == "" {
+		return false
+	}
+	var n json.Number
+	dec := json.NewDecoder(strings.NewReader(s))
+	dec.UseNumber()
+	if err := dec.Decode(&n); err != nil || dec.More() {
+		return false
+	}
+	return string(n) == s
+}
+
+type formFile struct {
+	Format        string                    `json:"format"`
+	Version       int                       `json:"version"`
+	Name          string                    `json:"name"`
+	Currency      string                    `json:"currency"`
+	HorizonMonths numberText                `json:"horizonMonths"`
+	Audience      formFileAudience          `json:"audience"`
+	Dataset       string                    `json:"dataset,omitempty"`
+	DatasetInline *fileDataset              `json:"datasetInline,omitempty"`
+	Platforms     map[string]map[string]any `json:"platforms,omitempty"`
+	Staff         []formFileRole            `json:"staff"`
+	Plan          []formFileLine            `json:"plan"`
+	ValuePer1000  *string                   `json:"valuePer1000,omitempty"`
+	Benefits      []formFileBenefit         `json:"benefits,omitempty"`
+	Maturity      *[]formFileAnchor         `json:"maturity,omitempty"`
+	Objective     Objective                 `json:"objective,omitempty"`
+	Candidates    []string                  `json:"candidates,omitempty"`
+}
+
+type formFileAudience struct {
+	Size    numberText            `json:"size"`
+	Weights map[string]numberText `json:"weights"`
+}
+
+type formFileRole struct {
+	Role            string      `json:"role"`
+	HourlyCost      *string     `json:"hourlyCost,omitempty"`
+	AnnualSalary    *string     `json:"annualSalary,omitempty"`
+	OnCost          *numberText `json:"onCost,omitempty"`
+	Overhead        *numberText `json:"overhead,omitempty"`
+	ProductiveHours *numberText `json:"productiveHours,omitempty"`
+	HoursPerWeek    numberText  `json:"hoursPerWeek"`
+}
+
+type formFileLine struct {
+	Platform     string     `json:"platform"`
+	Role         string     `json:"role"`
+	HoursPerWeek numberText `json:"hoursPerWeek"`
+}
+
+type formFileBenefit struct {
+	Name           string `json:"name"`
+	AmountPerMonth string `json:"amountPerMonth"`
+	Ramped         bool   `json:"ramped"`
+}
+
+type formFileAnchor struct {
+	Month  numberText `json:"month"`
+	Factor numberText `json:"factor"`
+}
+
+// moneyParams are the parameters that are money: written as strings, as in files.
+var moneyParams = map[string]bool{"toolCost": true, "adCost": true}
+
+func optText(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+func optNumberText(s string) *numberText {
+	if s == "" {
+		return nil
+	}
+	n := numberText(s)
+	return &n
+}
+
+// File writes the form as a scenario file (indented JSON, UTF-8, ending in a newline):
+// money as strings, other numbers as JSON numbers where the text is one, optional
+// fields left out where they are empty. ReadForm gives the form back.
+func (f *Form) File() []byte {
+	ff := formFile{Format: FileFormat, Version: FileVersion, Name: f.Name, Currency: f.Currency,
+		HorizonMonths: numberText(f.HorizonMonths), Dataset: f.Dataset, ValuePer1000: optText(f.ValuePer1000),
+		Objective: f.Objective, Candidates: f.Candidates,
+		Audience: formFileAudience{Size: numberText(f.Audience.Size), Weights: map[string]numberText{}},
+		Staff:    []formFileRole{}, Plan: []formFileLine{}}
+	if f.Candidates != nil && len(f.Candidates) == 0 {
+		// An explicit empty list means every platform, as an absent one does.
+		ff.Candidates = nil
+	}
+	for k, w := range f.Audience.Weights {
+		ff.Audience.Weights[k] = numberText(w)
+	}
+	if f.DatasetInline != nil {
+		ff.DatasetInline, ff.Dataset = toFileDataset(f.DatasetInline), ""
+	}
+	for id, m := range f.Platforms {
+		o := map[string]any{}
+		for name, v := range m {
+			switch {
+			case v == "":
+			case moneyParams[name]:
+				o[name] = v
+			default:
+				o[name] = numberText(v)
+			}
+		}
+		if len(o) > 0 {
+			if ff.Platforms == nil {
+				ff.Platforms = map[string]map[string]any{}
+			}
+			ff.Platforms[id] = o
+		}
+	}
+	for _, r := range f.Staff {
+		fr := formFileRole{Role: r.Role, HoursPerWeek: numberText(r.HoursPerWeek)}
+		if r.BySalary {
+			s := r.AnnualSalary
+			fr.AnnualSalary = &s
+			fr.OnCost, fr.Overhead, fr.ProductiveHours = optNumberText(r.OnCost), optNumberText(r.Overhead), optNumberText(r.ProductiveHours)
+		} else {
+			h := r.HourlyCost
+			fr.HourlyCost = &h
+		}
+		ff.Staff = append(ff.Staff, fr)
+	}
+	for _, l := range f.Plan {
+		name := l.Role
+		if l.role >= 0 && l.role < len(f.Staff) {
+			name = f.Staff[l.role].Role
+		}
+		ff.Plan = append(ff.Plan, formFileLine{Platform: l.Platform, Role: name, HoursPerWeek: numberText(l.HoursPerWeek)})
+	}
+	for _, b := range f.Benefits {
+		ff.Benefits = append(ff.Benefits, formFileBenefit{Name: b.Name, AmountPerMonth: b.AmountPerMonth, Ramped: b.Ramped})
+	}
+	if f.Maturity != nil {
+		as := []formFileAnchor{}
+		for _, a := range f.Maturity {
+			as = append(as, formFileAnchor{Month: numberText(a.Month), Factor: numberText(a.Factor)})
+		}
+		ff.Maturity = &as
+	}
+	data, err := marshalIndent(ff)
+	if err != nil {
+		// Every field is a string, a bool or a valid JSON literal: this cannot fail.
+		panic(err)
+	}
+	return data
+}
+
+// ---- Checking and computing ----
+
+// Prepared is a form that was read and checked: a scenario that can be computed and
+// recommended. Only Prepare makes one, so nothing unchecked is ever computed.
+type Prepared struct {
+	Scenario *Scenario
+	m        *model
+}
+
+// Prepare reads and checks the form against the catalog (nil: the embedded datasets).
+// It returns every problem at once as an *InputError whose fields are the form's own
+// paths (those of the scenario file, such as "staff[0].hourlyCost" or
+// "plan[2].hoursPerWeek").
+func (f *Form) Prepare(c *Catalog) (*Prepared, error) {
+	return prepareFile(f.File(), c)
+}
+
+func prepareFile(data []byte, c *Catalog) (*Prepared, error) {
+	root, err := parseTree(data)
+	if err != nil {
+		return nil, err
+	}
+	var ps problems
+	s := decodeScenario(root, &ps)
+	m, err := resolveWith(s, c, &ps)
+	if err != nil {
+		return nil, err
+	}
+	return &Prepared{Scenario: s, m: m}, nil
+}
+
+// Compute computes the results of the prepared scenario.
+func (p *Prepared) Compute() *Result { return p.m.compute() }
+
+// Recommend finds the recommended allocation of the prepared scenario.
+func (p *Prepared) Recommend() *Recommendation { return p.m.recommend() }
+
+// ---- Edits that change the form's shape ----
+
+// AddRole appends a role.
+func (f *Form) AddRole(r FormRole) { f.Staff = append(f.Staff, r) }
+
+// RemoveRole deletes the role at position i and its plan lines; other lines keep
+// their roles.
+func (f *Form) RemoveRole(i int) {
+	if i < 0 || i >= len(f.Staff) {
+		return
+	}
+	f.Staff = append(f.Staff[:i:i], f.Staff[i+1:]...)
+	plan := f.Plan[:0:0]
+	for _, l := range f.Plan {
+		switch {
+		case l.role == i:
+			continue
+		case l.role > i:
+			l.role--
+		}
+		plan = append(plan, l)
+	}
+	f.Plan = plan
+}
+
+// PlanLine returns the position in Plan of the first line of platform and the role at
+// position role, or -1.
+func (f *Form) PlanLine(platform string, role int) int {
+	for i, l := range f.Plan {
+		if l.Platform == platform && l.role == role {
+			return i
+		}
+	}
+	return -1
+}
+
+// SetPlanHours sets the weekly hours of the role at position role on platform, as
+// typed. Empty text removes the line; further lines of the same platform and role
+// are merged into the first.
+func (f *Form) SetPlanHours(platform string, role int, text string) {
+	text = strings.TrimSpace(text)
+	first := f.PlanLine(platform, role)
+	plan := f.Plan[:0:0]
+	for i, l := range f.Plan {
+		if l.Platform == platform && l.role == role {
+			if i != first || text == "" {
+				continue
+			}
+			l.HoursPerWeek = text
+		}
+		plan = append(plan, l)
+	}
+	if first < 0 && text != "" && role >= 0 && role < len(f.Staff) {
+		plan = append(plan, FormLine{Platform: platform, Role: f.Staff[role].Role, HoursPerWeek: text, role: role})
+	}
+	f.Plan = plan
+}
+
+// SetPlan replaces the plan by lines naming roles of the staff.
+func (f *Form) SetPlan(lines []PlanLine) {
+	f.Plan = nil
+	for _, l := range lines {
+		f.Plan = append(f.Plan, FormLine{Platform: l.Platform, Role: l.Role, HoursPerWeek: l.HoursPerWeek.String()})
+	}
+	f.linkPlan()
+}
+
+// SetParam sets a platform parameter as typed; empty text goes back to the default.
+func (f *Form) SetParam(platform, name, text string) {
+	text = strings.TrimSpace(text)
+	if f.Platforms == nil {
+		f.Platforms = map[string]map[string]string{}
+	}
+	m := cloneStrings(f.Platforms[platform])
+	if m == nil {
+		m = map[string]string{}
+	}
+	if text == "" {
+		delete(m, name)
+	} else {
+		m[name] = text
+	}
+	if len(m) == 0 {
+		delete(f.Platforms, platform)
+	} else {
+		f.Platforms[platform] = m
+	}
+}
+
+// SetCandidate puts a platform of ds into the recommendation's candidates or takes it
+// out. The list stays in dataset order.
+func (f *Form) SetCandidate(ds *Dataset, id string, on bool) {
+	in := map[string]bool{}
+	if f.Candidates == nil {
+		for _, p := range ds.Platforms {
+			in[p.ID] = true
+		}
+	} else {
+		for _, c := range f.Candidates {
+			in[c] = true
+		}
+	}
+	in[id] = on
+	out := []string{}
+	for _, p := range ds.Platforms {
+		if in[p.ID] {
+			out = append(out, p.ID)
+		}
+	}
+	f.Candidates = out
+}
+
+// IsCandidate reports whether platform id may be used by the recommendation.
+func (f *Form) IsCandidate(id string) bool {
+	if len(f.Candidates) == 0 {
+		return true
+	}
+	for _, c := range f.Candidates {
+		if c == id {
+			return true
+		}
+	}
+	return false
+}
+
+// SwitchDataset moves the form to dataset to (id is what the form names it by; ""
+// with an inline dataset), keeping what still applies: plan lines and parameters of
+// the platforms both datasets have, weights of the segments both have, candidates
+// that exist in both. When no weight is left, the weights become general. It returns
+// what could not be kept, one sentence each, for the person to read.
+func (f *Form) SwitchDataset(to *Dataset, id string, general map[string]string) []string {
+	var lost []string
+	var planLost, paramLost, weightLost []string
+	for _, l := range f.Plan {
+		if to.Platform(l.Platform) == nil {
+			planLost = appendOnce(planLost, l.Platform)
+		}
+	}
+	plan := f.Plan[:0:0]
+	for _, l := range f.Plan {
+		if to.Platform(l.Platform) != nil {
+			plan = append(plan, l)
+		}
+	}
+	f.Plan = plan
+	for _, pid := range sortedKeys(f.Platforms) {
+		if to.Platform(pid) == nil {
+			paramLost = append(paramLost, pid)
+			delete(f.Platforms, pid)
+		}
+	}
+	weights := map[string]string{}
+	for _, seg := range sortedKeys(f.Audience.Weights) {
+		if to.Segment(seg) == nil {
+			weightLost = append(weightLost, seg)
+			continue
+		}
+		weights[seg] = f.Audience.Weights[seg]
+	}
+	if !anyPositive(weights) {
+		weights = cloneStrings(general)
+		if len(weightLost) > 0 {
+			lost = append(lost, fmt.Sprintf("The audience weights (segments %s) are not segments of the new dataset; the weights were set to its general public.", strings.Join(weightLost, ", ")))
+		}
+	} else if len(weightLost) > 0 {
+		lost = append(lost, fmt.Sprintf("Weights of segments the new dataset does not have: %s.", strings.Join(weightLost, ", ")))
+	}
+	f.Audience.Weights = weights
+	if f.Candidates != nil {
+		kept := []string{}
+		for _, c := range f.Candidates {
+			if to.Platform(c) != nil {
+				kept = append(kept, c)
+			}
+		}
+		if len(kept) == 0 {
+			kept = nil
+		}
+		f.Candidates = kept
+	}
+	if len(planLost) > 0 {
+		lost = append(lost, "Plan hours on platforms the new dataset does not have: "+strings.Join(planLost, ", ")+".")
+	}
+	if len(paramLost) > 0 {
+		lost = append(lost, "Your parameters for platforms the new dataset does not have: "+strings.Join(paramLost, ", ")+".")
+	}
+	if id == "" {
+		f.Dataset, f.DatasetInline = "", to
+	} else {
+		f.Dataset, f.DatasetInline = id, nil
+	}
+	return lost
+}
+
+func appendOnce(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
+}
+
+func anyPositive(weights map[string]string) bool {
+	for _, w := range weights {
+		if d, err := decimal.NewFromString(strings.TrimSpace(w)); err == nil && d.IsPositive() {
+			return true
+		}
+	}
+	return false
+}
+
+// ForSharing returns the form as it travels in a file or a link: with its dataset
+// inline when the catalog's dataset it names is not embedded (an imported one), so
+// that whoever opens it has the figures.
+func (f *Form) ForSharing(c *Catalog) *Form {
+	if f.DatasetInline != nil || IsEmbedded(f.Dataset) || c == nil {
+		return f
+	}
+	ds := c.Get(f.Dataset)
+	if ds == nil {
+		return f
+	}
+	out := f.Clone()
+	out.Dataset, out.DatasetInline = "", ds
+	return out
+}
+
+// Equal reports whether two forms write the same file.
+func (f *Form) Equal(g *Form) bool { return bytes.Equal(f.File(), g.File()) }

@@ -1,0 +1,239 @@
+package calc_test
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"platformroi/calc"
+)
+
+// results computes a scenario file's results document, as the command line does.
+func results(t *testing.T, data []byte, c *calc.Catalog) []byte {
+	t.Helper()
+	s, err := calc.LoadScenario(data, c)
+	if err != nil {
+		t.Fatalf("LoadScenario: %v\n%s", err, data)
+	}
+	r, err := calc.Compute(s, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec, err := calc.Recommend(s, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := calc.MarshalResults(r, rec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// formFiles are scenario files covering every field of the format.
+func formFiles(t *testing.T) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	paths, _ := filepath.Glob("testdata/scenarios/*.json")
+	paths = append(paths, "data/default-scenario.json")
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[filepath.Base(p)] = data
+	}
+	files["explicit defaults"] = []byte(`{"format":"platform-roi-scenario","version":1,"name":"Explicit","currency":"EUR",
+		"horizonMonths":12,"audience":{"size":1000,"weights":{"18-29":1}},"dataset":"pew-us-2023",
+		"staff":[{"role":"A","annualSalary":"60000","onCost":0.30,"overhead":"0.12","productiveHours":1720,"hoursPerWeek":10}],
+		"plan":[{"platform":"facebook","role":"A","hoursPerWeek":"4"},{"platform":"facebook","role":"A","hoursPerWeek":1.5}],
+		"valuePer1000":"0","objective":"reach","candidates":[],
+		"maturity":[{"month":0,"factor":0.10},{"month":1,"factor":0.60},{"month":12,"factor":1.00}]}`)
+	ds, _ := calc.MarshalDataset(calc.Embedded().Get("reuters-dnr-2025"))
+	inline := `{"format":"platform-roi-scenario","version":1,"name":"<b>Inline</b> & \"quoted\"","currency":"USD",
+		"horizonMonths":24,"audience":{"size":"5e5","weights":{"all":1}},"datasetInline":` + string(ds) + `,
+		"platforms":{"facebook":{"reachRate":0.05,"toolCost":"12.50"}},
+		"staff":[{"role":"Officer","hourlyCost":"40.125","hoursPerWeek":"20"}],
+		"plan":[{"platform":"facebook","role":"Officer","hoursPerWeek":8}],
+		"benefits":[{"name":"Calls","amountPerMonth":"100","ramped":false}],"objective":"net"}`
+	files["inline dataset"] = []byte(strings.ReplaceAll(inline, "\"id\": \"reuters-dnr-2025\"", "\"id\": \"my-inline\""))
+	return files
+}
+
+// A file read into a form and written back gives the same results, defaults included.
+func TestFormRoundTrip(t *testing.T) {
+	for name, data := range formFiles(t) {
+		t.Run(name, func(t *testing.T) {
+			f, err := calc.ReadForm(data)
+			if err != nil {
+				t.Fatalf("ReadForm: %v", err)
+			}
+			out := f.File()
+			if want, got := results(t, data, nil), results(t, out, nil); !bytes.Equal(want, got) {
+				t.Errorf("results differ after a round trip\nfile:\n%s\nwritten back:\n%s", data, out)
+			}
+			again, err := calc.ReadForm(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(again.File(), out) {
+				t.Errorf("a second round trip changed the file:\n%s\n%s", out, again.File())
+			}
+			p, err := f.Prepare(nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if p.Scenario.Name == "" {
+				t.Error("prepared scenario has no name")
+			}
+		})
+	}
+}
+
+// Numbers stay as typed, and explicit defaults stay explicit.
+func TestFormKeepsText(t *testing.T) {
+	f, err := calc.ReadForm(formFiles(t)["explicit defaults"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Objective != calc.ObjectiveReach || f.Maturity == nil || f.ValuePer1000 != "0" || f.Candidates == nil {
+		t.Errorf("explicit defaults lost: objective %q, maturity %v, value %q", f.Objective, f.Maturity, f.ValuePer1000)
+	}
+	if f.Maturity[0].Factor != "0.10" || f.Staff[0].OnCost != "0.30" {
+		t.Errorf("number text changed: %q, %q", f.Maturity[0].Factor, f.Staff[0].OnCost)
+	}
+	out := string(f.File())
+	for _, want := range []string{`"objective": "reach"`, `"maturity"`, `"factor": 0.10`, `"valuePer1000": "0"`, `"onCost": 0.30`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("written file lacks %s:\n%s", want, out)
+		}
+	}
+}
+
+// A form with problems is kept and written as typed, and Prepare names each problem's
+// field by the form's own path.
+func TestFormWithProblems(t *testing.T) {
+	f := calc.DefaultForm()
+	f.HorizonMonths = "twelve"
+	f.Staff[0].HourlyCost = ""
+	f.Staff[0].BySalary = false
+	f.SetPlanHours("facebook", 0, "abc")
+	back, err := calc.ReadForm(f.File())
+	if err != nil {
+		t.Fatalf("a form with problems must read back: %v", err)
+	}
+	if back.HorizonMonths != "twelve" || !bytes.Equal(back.File(), f.File()) {
+		t.Errorf("form with problems changed on reading back:\n%s", back.File())
+	}
+	_, err = f.Prepare(nil)
+	var ie *calc.InputError
+	if !errors.As(err, &ie) {
+		t.Fatalf("want an InputError, got %v", err)
+	}
+	fields := map[string]bool{}
+	for _, p := range ie.Problems {
+		fields[p.Field] = true
+	}
+	line := f.PlanLine("facebook", 0)
+	for _, want := range []string{"horizonMonths", "staff[0].hourlyCost", "plan[" + itoa(line) + "].hoursPerWeek"} {
+		if !fields[want] {
+			t.Errorf("no problem at %s; problems: %v", want, ie.Problems)
+		}
+	}
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }
+
+// Switching cost modes keeps both ways' values; only the chosen one is in the file.
+func TestFormCostModes(t *testing.T) {
+	f := calc.DefaultForm()
+	f.Staff[0].HourlyCost = "45"
+	f.Staff[0].BySalary = true
+	f.Staff[0].AnnualSalary = "90000"
+	if s := string(f.File()); strings.Contains(s, "hourlyCost") || !strings.Contains(s, `"annualSalary": "90000"`) {
+		t.Errorf("salary mode writes:\n%s", s)
+	}
+	f.Staff[0].BySalary = false
+	if s := string(f.File()); !strings.Contains(s, `"hourlyCost": "45"`) || strings.Contains(s, "annualSalary") {
+		t.Errorf("hourly mode writes:\n%s", s)
+	}
+	if f.Staff[0].AnnualSalary != "90000" {
+		t.Error("the salary typed was lost when switching to hourly")
+	}
+}
+
+// Roles removed and renamed keep the other roles' plan lines.
+func TestFormRoles(t *testing.T) {
+	f := calc.DefaultForm()
+	f.AddRole(calc.FormRole{Role: "Press", HourlyCost: "30", HoursPerWeek: "10"})
+	f.AddRole(calc.FormRole{Role: "Intern", HourlyCost: "15", HoursPerWeek: "10"})
+	f.SetPlanHours("youtube", 1, "3")
+	f.SetPlanHours("tiktok", 2, "4")
+	f.Staff[2].Role = "Trainee"
+	f.RemoveRole(1)
+	if i := f.PlanLine("tiktok", 1); i < 0 || f.Plan[i].HoursPerWeek != "4" {
+		t.Fatalf("the renamed role's line was lost: %+v", f.Plan)
+	}
+	if f.PlanLine("youtube", 1) >= 0 {
+		t.Error("the removed role's line is still there")
+	}
+	if !strings.Contains(string(f.File()), `"role": "Trainee",`) {
+		t.Errorf("plan line does not follow the renamed role:\n%s", f.File())
+	}
+	if _, err := f.Prepare(nil); err != nil {
+		t.Errorf("form after role edits: %v", err)
+	}
+}
+
+// Switching datasets keeps what both have and says what it could not keep.
+func TestFormSwitchDataset(t *testing.T) {
+	c := calc.Embedded()
+	f := calc.DefaultForm()
+	f.SetPlanHours("flickr", 0, "1")
+	f.SetParam("flickr", "reachRate", "0.5")
+	to := c.Get("reuters-dnr-2025")
+	lost := f.SwitchDataset(to, to.ID, map[string]string{"all": "1"})
+	if f.Dataset != to.ID {
+		t.Fatal("dataset not switched")
+	}
+	if f.PlanLine("facebook", 0) < 0 {
+		t.Error("facebook's hours were dropped, though both datasets have it")
+	}
+	if f.PlanLine("flickr", 0) >= 0 || f.Platforms["flickr"] != nil {
+		t.Error("flickr is not in the news dataset but its line or parameters stayed")
+	}
+	text := strings.Join(lost, " ")
+	if !strings.Contains(text, "flickr") || !strings.Contains(text, "18-29") {
+		t.Errorf("lost: %v", lost)
+	}
+	if f.Audience.Weights["all"] != "1" {
+		t.Errorf("weights: %v", f.Audience.Weights)
+	}
+}
+
+// A scenario on an imported dataset travels with the dataset inline.
+func TestFormForSharing(t *testing.T) {
+	c := calc.Embedded()
+	ds := *c.Get("reuters-dnr-2025")
+	ds.ID, ds.Title = "imported-1", "Imported"
+	if err := c.Add(&ds); err != nil {
+		t.Fatal(err)
+	}
+	f := calc.DefaultForm()
+	to := c.Get("imported-1")
+	f.SwitchDataset(to, to.ID, map[string]string{"all": "1"})
+	shared := f.ForSharing(c)
+	if shared.DatasetInline == nil || shared.Dataset != "" {
+		t.Fatal("not inline")
+	}
+	if f.DatasetInline != nil {
+		t.Error("ForSharing changed the form itself")
+	}
+	if _, err := shared.Prepare(nil); err != nil {
+		t.Errorf("the shared form does not open without the import: %v", err)
+	}
+}
