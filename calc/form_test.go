@@ -237,3 +237,39 @@ func TestFormForSharing(t *testing.T) {
 		t.Errorf("the shared form does not open without the import: %v", err)
 	}
 }
+
+// Set edits the field its path names in the form as it is now, and FieldLabel names it
+// for people.
+func TestFormSetAndLabels(t *testing.T) {
+	ds := calc.Embedded().Get("pew-us-2023")
+	f := calc.DefaultForm()
+	cases := []struct{ path, text, label string }{
+		{"staff[0].hourlyCost", "45", "Digital officer: hourly cost"},
+		{"platforms.facebook.reachRate", "0.02", "Facebook: reach rate"},
+		{calc.PlanCell("youtube", 0), "5", "Plan: YouTube, hours of Digital officer"},
+		{"audience.weights.18-29", "50", "Audience: weight of Ages 18-29"},
+		{"maturity[1].factor", "0.5", "Maturity point 2: effect"},
+		{"horizonMonths", "24", "Horizon (months)"},
+	}
+	for _, c := range cases {
+		if !f.Set(c.path, c.text) {
+			t.Errorf("Set(%q) found no field", c.path)
+		}
+		if got, _ := f.Get(c.path); got != c.text {
+			t.Errorf("Get(%q) = %q, want %q", c.path, got, c.text)
+		}
+		if got := f.FieldLabel(c.path, ds); got != c.label {
+			t.Errorf("FieldLabel(%q) = %q, want %q", c.path, got, c.label)
+		}
+	}
+	if f.Set("staff[5].hourlyCost", "1") || f.Set("platforms.facebook.colour", "1") {
+		t.Error("Set accepted a path that names no field")
+	}
+	i := f.PlanLine("youtube", 0)
+	if got := f.FieldLabel("plan["+strconv.Itoa(i)+"].hoursPerWeek", ds); got != "Plan: YouTube, hours of Digital officer" {
+		t.Errorf("plan line label: %q", got)
+	}
+	if f.Maturity == nil || f.Maturity[1].Factor != "0.5" || f.Maturity[2].Month != "12" {
+		t.Errorf("maturity after editing one point: %+v", f.Maturity)
+	}
+}
