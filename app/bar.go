@@ -15,7 +15,7 @@ func (p *Page) scenarioBar() app.UI {
 	w := p.ws
 	options := []app.UI{}
 	for _, e := range w.Entries {
-		label := e.State.Draft.Name
+		label := e.State.Form.Name
 		if e.State.Stale() {
 			label += " (has problems)"
 		}
@@ -41,10 +41,8 @@ func (p *Page) scenarioBar() app.UI {
 		action("Delete", "delete-scenario", w.Delete),
 		app.If(w.Deleted != nil, action("Undo delete", "undo-delete", w.Undo)),
 		app.Button().Type("button").Class("secondary").ID("share").Text("Share link").
-			Disabled(p.st.Scenario == nil).
 			OnClick(func(ctx app.Context, e app.Event) { p.makeShareLink() }),
 		app.Button().Type("button").Class("secondary").ID("export-json").Text("Export JSON").
-			Disabled(p.st.Scenario == nil).
 			OnClick(func(ctx app.Context, e app.Event) { p.exportJSON() }),
 		app.Label().For("import-json").Class("file").Text("Import JSON"),
 		app.Input().Type("file").ID("import-json").Accept(".json,application/json").
@@ -61,19 +59,28 @@ func (p *Page) scenarioBar() app.UI {
 	)
 }
 
-// exportJSON downloads the current scenario as a scenario file.
+// exportJSON downloads the current scenario as a scenario file, as typed, with its
+// dataset inline when that is an imported one. A form with problems is not exported:
+// the file would not open anywhere; the notice says why.
 func (p *Page) exportJSON() {
-	s := p.st.Scenario
-	if s == nil {
+	if p.refuseStale("exported") {
 		return
 	}
-	data, err := calc.MarshalScenario(s)
-	if err != nil {
-		p.ws.Notice = "The scenario could not be exported: " + err.Error()
-		p.Update()
-		return
+	f := p.st.Form.ForSharing(p.cat)
+	download(fileName(f.Name)+".json", "application/json", string(f.File()))
+}
+
+// refuseStale tells the person why the scenario cannot be exported or shared while its
+// form has problems, and reports whether it did.
+func (p *Page) refuseStale(what string) bool {
+	if !p.st.Stale() {
+		return false
 	}
-	download(fileName(s.Name)+".json", "application/json", string(data))
+	p.ws.ShareLink = ""
+	p.ws.Notice = fmt.Sprintf("The scenario was not %s: its form has %s (listed under Results). Fix them first; a file or link with problems would not open elsewhere. Your work is kept in this browser meanwhile.",
+		what, plural(p.st.ProblemCount(), "problem", "problems"))
+	p.Update()
+	return true
 }
 
 var unsafeFileChars = strings.NewReplacer("/", "-", "\\", "-", ":", "-", "*", "-", "?", "-", "\"", "'", "<", "(", ">", ")", "|", "-")
@@ -106,14 +113,23 @@ func (p *Page) importText(name, text, failure string) {
 		p.setImportProblem(name + ": the file could not be read: " + failure)
 		return
 	}
-	s, err := calc.LoadScenario([]byte(text), p.cat)
+	f, err := readScenarioForm([]byte(text), p.cat)
 	if err != nil {
 		p.setImportProblem(describe(name, err))
 		return
 	}
-	p.ws.AddScenario(p.cat, s)
-	p.ws.Notice = fmt.Sprintf("Imported %q from %s as a new scenario.", p.ws.Current().Draft.Name, name)
+	p.ws.AddForm(p.cat, f)
+	p.ws.Notice = fmt.Sprintf("Imported %q from %s as a new scenario.", p.ws.Current().Form.Name, name)
 	p.changed()
+}
+
+// readScenarioForm reads a scenario file from outside (a file or a link) as a form,
+// after checking it as the command line would: one with problems is refused.
+func readScenarioForm(data []byte, c *calc.Catalog) (*calc.Form, error) {
+	if _, err := calc.LoadScenario(data, c); err != nil {
+		return nil, err
+	}
+	return calc.ReadForm(data)
 }
 
 func (p *Page) setImportProblem(msg string) {
@@ -138,13 +154,13 @@ func describe(source string, err error) string {
 	return source + ": " + err.Error()
 }
 
-// makeShareLink shows the link that carries the current scenario.
+// makeShareLink shows the link that carries the current scenario, as typed, with its
+// dataset inline when that is an imported one.
 func (p *Page) makeShareLink() {
-	s := p.st.Scenario
-	if s == nil {
+	if p.refuseStale("shared") {
 		return
 	}
-	payload, err := calc.EncodeShare(s)
+	payload, err := calc.EncodeShareJSON(p.st.Form.ForSharing(p.cat).File())
 	if err != nil {
 		p.ws.Notice = "No link could be made: " + err.Error()
 	} else {
@@ -156,23 +172,23 @@ func (p *Page) makeShareLink() {
 // openShared adds the scenario of a share link as a new scenario. A damaged link
 // changes nothing and says why.
 func (p *Page) openShared(hash string) {
-	s, err := calc.DecodeShare(hash)
+	data, err := calc.DecodeShareJSON(hash)
+	var f *calc.Form
 	if err == nil {
-		err = calc.Validate(s, p.cat)
+		f, err = readScenarioForm(data, p.cat)
 	}
 	if err != nil {
 		p.ws.Notice = "The scenario in this link could not be opened; nothing was changed. " + strings.ReplaceAll(describe("link", err), "\n", "; ")
 		return
 	}
-	p.ws.AddScenario(p.cat, s)
-	p.ws.Notice = fmt.Sprintf("Opened the scenario %q from the link as a new scenario; nothing was replaced.", p.ws.Current().Draft.Name)
+	p.ws.AddForm(p.cat, f)
+	p.ws.Notice = fmt.Sprintf("Opened the scenario %q from the link as a new scenario; nothing was replaced.", p.ws.Current().Form.Name)
 }
 
 // datasetImport reads platform demographics for another country from a CSV file (the
 // format is in the README and calc.ReadDatasetCSV). The dataset is kept in the browser
 // and can be chosen like the built-in ones; a file with problems changes nothing.
-func (p *Page) datasetImport() app.UI {
-	w := p.ws
+func (p *Page) datasetImport(problem string) app.UI {
 	return app.Div().Class("dataset-import").Body(
 		app.Label().For("import-csv").Text("Import demographics for another country (CSV)"),
 		app.Input().Type("file").ID("import-csv").Accept(".csv,text/csv").
@@ -181,7 +197,7 @@ func (p *Page) datasetImport() app.UI {
 					ctx.Dispatch(func(ctx app.Context) { p.importDataset(name, text, failure) })
 				})
 			}),
-		refused("import-csv-error", w.DatasetError),
+		refused("import-csv-error", problem),
 	)
 }
 

@@ -12,25 +12,25 @@ import (
 // recommendation is reused, its inputs being unchanged).
 func BenchmarkEditPlan(b *testing.B) {
 	c := calc.Embedded()
-	st := NewState(c)
+	st := NewState(c, calc.DefaultForm())
 	for i := 0; i < b.N; i++ {
-		st.Edit(c, func(d *Draft) { d.hoursOf("facebook")[0] = strconv.Itoa(6 + i%4) })
+		edit(st, c, func(f *calc.Form) { f.SetPlanHours("facebook", 0, strconv.Itoa(6+i%4)) })
 	}
 }
 
 // BenchmarkEditAudience is one audience edit: the recommendation is recomputed too.
 func BenchmarkEditAudience(b *testing.B) {
 	c := calc.Embedded()
-	st := NewState(c)
+	st := NewState(c, calc.DefaultForm())
 	for i := 0; i < b.N; i++ {
-		st.Edit(c, func(d *Draft) { d.Size = strconv.Itoa(1500000 + i) })
+		edit(st, c, func(f *calc.Form) { f.Audience.Size = strconv.Itoa(1500000 + i) })
 	}
 }
 
 // BenchmarkCharts builds the four charts' options.
 func BenchmarkCharts(b *testing.B) {
 	c := calc.Embedded()
-	st := NewState(c)
+	st := NewState(c, calc.DefaultForm())
 	for i := 0; i < b.N; i++ {
 		report.Charts(st.Result, st.Rec, "23 November 2026")
 	}
@@ -43,4 +43,13 @@ func BenchmarkRender(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		p.Render()
 	}
+}
+
+// edit is what the page's editor does on a change: a copy of the form, changed, checked
+// and computed.
+func edit(st *State, c *calc.Catalog, change func(f *calc.Form)) {
+	f := st.Form.Clone()
+	change(f)
+	st.Form = f
+	st.Recompute(c)
 }

@@ -20,7 +20,7 @@ func Compare(w *Workspace) *report.Comparison {
 		r := e.State.Result
 		switch {
 		case r == nil:
-			c.Left = append(c.Left, e.State.Draft.Name+" (no valid figures yet)")
+			c.Left = append(c.Left, e.State.Form.Name+" (no figures yet: it has problems)")
 		case r.Currency != cur0:
 			c.Left = append(c.Left, fmt.Sprintf("%s (amounts in %s)", r.Scenario, r.Currency))
 		default:
@@ -30,11 +30,19 @@ func Compare(w *Workspace) *report.Comparison {
 	return report.NewComparison(cur0, cur.Result.Scenario, c.Rows, c.Left)
 }
 
-func (p *Page) compareSection() app.UI {
+// comparison is the comparison of the workspace's scenarios, when there are several.
+func (p *Page) comparison() *report.Comparison {
 	if len(p.ws.Entries) < 2 {
 		return nil
 	}
-	c := Compare(p.ws)
+	return Compare(p.ws)
+}
+
+// compareSection shows the comparison of kept scenarios (when there are several).
+func compareSection(c *report.Comparison, kept int) app.UI {
+	if kept < 2 {
+		return nil
+	}
 	if c == nil {
 		return app.Section().Class("compare").Body(app.H3().Text("Compare scenarios"),
 			app.P().Text("The scenario being edited has no valid figures yet; fix its problems to compare it."))

@@ -12,9 +12,9 @@ func TestCompareMarksDifferences(t *testing.T) {
 	c := calc.Embedded()
 	w := NewWorkspace(c)
 	w.New(c, "copy")
-	w.Current().Edit(c, func(d *Draft) { d.hoursOf("tiktok")[0] = "4" })
+	edit(w.Current(), c, func(f *calc.Form) { f.SetPlanHours("tiktok", 0, "4") })
 	w.New(c, "copy")
-	w.Current().Edit(c, func(d *Draft) { d.Currency = "USD" })
+	edit(w.Current(), c, func(f *calc.Form) { f.Currency = "USD" })
 	w.Select(w.Entries[0].ID)
 	cmp := Compare(w)
 	if len(cmp.Rows) != 2 || len(cmp.Left) != 1 || !strings.Contains(cmp.Left[0], "USD") {

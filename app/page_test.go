@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
+	"github.com/shopspring/decimal"
 
 	"platformroi/calc"
 )
@@ -66,7 +67,7 @@ func TestEveryInputIsLabelled(t *testing.T) {
 func TestEditRecomputes(t *testing.T) {
 	p, d := mount(t)
 	before := p.State().Result.Totals.Cost
-	p.edit(func(dr *Draft) { dr.hoursOf("facebook")[0] = "10" })
+	p.ed.Set(calc.PlanCell("facebook", 0), "10")
 	d.Consume()
 	after := p.State().Result
 	if after.Totals.Cost.Equal(before) {
@@ -87,7 +88,8 @@ func TestEditRecomputes(t *testing.T) {
 func TestInvalidInputKeepsResultsAndShowsMessage(t *testing.T) {
 	p, d := mount(t)
 	result := p.State().Result
-	p.edit(func(dr *Draft) { dr.Size = "lots"; dr.hoursOf("instagram")[0] = "-2" })
+	p.ed.Set("audience.size", "lots")
+	p.ed.Set(calc.PlanCell("instagram", 0), "-2")
 	d.Consume()
 	st := p.State()
 	if st.Result != result {
@@ -99,13 +101,15 @@ func TestInvalidInputKeepsResultsAndShowsMessage(t *testing.T) {
 	if !strings.Contains(st.Problems["audience.size"], "must be a number") {
 		t.Errorf("audience.size problem = %q", st.Problems["audience.size"])
 	}
-	if !strings.Contains(st.Problems[HoursKey("instagram", 0)], "hours per week from 0 to 168") {
-		t.Errorf("plan cell problem = %q (problems %v)", st.Problems[HoursKey("instagram", 0)], st.Problems)
+	line := st.Form.PlanLine("instagram", 0)
+	linePath := "plan[" + itoa(line) + "].hoursPerWeek"
+	if !strings.Contains(st.Problems[linePath], "hours per week from 0 to 168") {
+		t.Errorf("plan cell problem = %q (problems %v)", st.Problems[linePath], st.Problems)
 	}
 	html := app.HTMLString(p)
 	// go-app prints aria-invalid="true" as a bare attribute when prerendering; the
 	// browser tests check the live DOM's value.
-	for _, want := range []string{`id="f-audience-size-error"`, `aria-invalid`, "Out of date.", `id="f-hours-instagram-0-error"`, "Plan, Instagram, hours of Digital officer"} {
+	for _, want := range []string{`id="f-audience-size-error"`, `aria-invalid`, "Out of date: fix 2 problems.", `id="f-plan-instagram-0-error"`, "Plan: Instagram, hours of Digital officer", "Audience size"} {
 		if !strings.Contains(html, want) {
 			t.Errorf("page lacks %q", want)
 		}
@@ -115,7 +119,8 @@ func TestInvalidInputKeepsResultsAndShowsMessage(t *testing.T) {
 func TestHostileNamesStayText(t *testing.T) {
 	p, d := mount(t)
 	evil := `<img src=x onerror="alert(1)"><script>alert(2)</script>`
-	p.edit(func(dr *Draft) { dr.Name = evil; dr.Staff[0].Name = evil })
+	p.ed.Set("name", evil)
+	p.ed.Set("staff[0].role", evil)
 	d.Consume()
 	if p.State().Stale() {
 		t.Fatalf("hostile names were refused: %v", p.State().Problems)
@@ -141,7 +146,7 @@ func TestHostileNamesStayText(t *testing.T) {
 func TestApplyRecommendation(t *testing.T) {
 	p, d := mount(t)
 	rec := p.State().Rec
-	p.State().ApplyRecommendation(p.cat)
+	p.ed.ApplyRecommendation()
 	d.Consume()
 	st := p.State()
 	if st.Stale() {
@@ -169,7 +174,7 @@ func TestChartMatchesSpec(t *testing.T) {
 }
 
 func TestChartsStandAlone(t *testing.T) {
-	st := NewState(calc.Embedded())
+	st := NewState(calc.Embedded(), calc.DefaultForm())
 	r := st.Result
 	if len(st.Charts) != 4 {
 		t.Fatalf("%d charts, want 4", len(st.Charts))
@@ -214,31 +219,65 @@ func TestChartsStandAlone(t *testing.T) {
 	}
 }
 
-func TestDraftRoundTrip(t *testing.T) {
-	c := calc.Embedded()
-	s := calc.DefaultScenario()
-	d := DraftOf(s, c.Get(s.Dataset))
-	back, problems := d.Scenario(c)
-	if problems != nil {
-		t.Fatalf("the default scenario's draft has problems: %v", problems)
-	}
-	a, _ := calc.Compute(s, c)
-	b, _ := calc.Compute(back, c)
-	ja, _ := calc.MarshalResults(a, nil)
-	jb, _ := calc.MarshalResults(b, nil)
-	if string(ja) != string(jb) {
-		t.Error("the draft of the default scenario computes other results than the scenario")
-	}
-}
-
-func TestSwitchDatasetKeepsDraftValid(t *testing.T) {
-	c := calc.Embedded()
-	st := NewState(c)
-	st.Edit(c, func(d *Draft) { switchDataset(d, c.Get("reuters-dnr-2025")) })
+func TestSwitchDatasetKeepsFormValidAndUndoes(t *testing.T) {
+	p, d := mount(t)
+	before := p.State().Form.File()
+	p.ed.SwitchDataset("reuters-dnr-2025")
+	d.Consume()
+	st := p.State()
 	if st.Stale() {
 		t.Fatalf("switching dataset gave problems: %v", st.Problems)
 	}
 	if st.Result.Dataset.ID != "reuters-dnr-2025" || len(st.Result.Platforms) != 6 {
 		t.Errorf("results are for %s with %d platforms", st.Result.Dataset.ID, len(st.Result.Platforms))
 	}
+	if p.ws.Switched == nil || len(p.ws.Switched.Lost) == 0 {
+		t.Error("the switch does not say what it could not keep")
+	}
+	if html := app.HTMLString(p); !strings.Contains(html, "Undo the switch") {
+		t.Error("no undo after the switch")
+	}
+	p.ed.UndoSwitch()
+	d.Consume()
+	if got := p.State().Form.File(); string(got) != string(before) {
+		t.Errorf("undo did not give back the form:\n%s\nwant\n%s", got, before)
+	}
+}
+
+// Typing into the field now shown after a cost-mode switch edits that field, however
+// often the mode is switched, and the other mode's values come back.
+func TestCostModeSwitchKeepsEachValue(t *testing.T) {
+	p, d := mount(t)
+	ed := p.ed
+	ed.Edit(func(f *calc.Form) { f.Staff[0].BySalary = true })
+	ed.Set("staff[0].annualSalary", "90000")
+	ed.Edit(func(f *calc.Form) { f.Staff[0].BySalary = false })
+	ed.Set("staff[0].hourlyCost", "45")
+	ed.Edit(func(f *calc.Form) { f.Staff[0].BySalary = true })
+	d.Consume()
+	st := p.State()
+	if st.Stale() {
+		t.Fatalf("problems: %v", st.Problems)
+	}
+	r := st.Form.Staff[0]
+	if r.AnnualSalary != "90000" || r.HourlyCost != "45" {
+		t.Errorf("role after switches: %+v", r)
+	}
+	want := calc.LoadedRate(decimalOf(t, "90000"), calc.DefaultOnCost, calc.DefaultOverhead, calc.DefaultProductiveHours)
+	if !st.Result.Roles[0].Rate.Equal(want) {
+		t.Errorf("rate %s, want %s from the salary", st.Result.Roles[0].Rate, want)
+	}
+	html := app.HTMLString(p)
+	if !strings.Contains(html, `id="f-staff-0-annualSalary"`) || strings.Contains(html, `id="f-staff-0-hourlyCost"`) {
+		t.Error("the page does not show the salary fields only")
+	}
+}
+
+func decimalOf(t *testing.T, s string) decimal.Decimal {
+	t.Helper()
+	d, err := decimal.NewFromString(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
 }

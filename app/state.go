@@ -1,96 +1,87 @@
 package app
 
 import (
+	"errors"
+	"fmt"
+
 	"platformroi/app/report"
 	"platformroi/calc"
 )
 
-// State is what the page shows: the draft being edited and the results of the last
-// valid scenario. When the draft is invalid, Problems holds the messages by field key
-// and the results stay those of the last valid draft, marked out of date.
+// State is one scenario of the page: the form as typed, and what the engine made of
+// it. The form is read and checked once per change (calc.Form.Prepare). When it has
+// problems, Problems holds their messages by the form's paths and the results stay
+// those of the last form without problems, marked out of date.
 type State struct {
-	Draft    Draft
+	Form     *calc.Form
 	Problems map[string]string
-	Scenario *calc.Scenario // last valid scenario
+	Scenario *calc.Scenario // of the last form without problems
 	Result   *calc.Result
 	Rec      *calc.Recommendation
 	Charts   []report.ChartSpec
-	recKey   string // the recommendation's inputs, to skip recomputing it when only the plan changed
+	// Version counts the checks of the form, so that components showing this state
+	// know it changed (the state itself is changed in place).
+	Version int
+	recKey  string // what the recommendation depends on, to skip recomputing it when only the plan changed
 }
 
-// Stale reports whether the results shown are not those of the draft.
+// Stale reports whether the results shown are not those of the form.
 func (s *State) Stale() bool { return len(s.Problems) > 0 }
 
-// NewState returns the state of the default scenario.
-func NewState(c *calc.Catalog) *State {
-	sc := calc.DefaultScenario()
-	st := &State{Draft: DraftOf(sc, c.Get(sc.Dataset))}
+// ProblemCount is the number of problems, for the out-of-date notices.
+func (s *State) ProblemCount() int { return len(s.Problems) }
+
+// NewState returns the state of form, computed.
+func NewState(c *calc.Catalog, f *calc.Form) *State {
+	st := &State{Form: f}
 	st.Recompute(c)
 	return st
 }
 
-// Recompute reads the draft and, when it is valid, computes every result and chart.
-// When it is not, the problems are kept and nothing else changes.
+// Recompute reads and checks the form and, when it has no problems, computes every
+// result and chart. When it has, the problems are kept and nothing else changes.
 func (s *State) Recompute(c *calc.Catalog) {
-	sc, problems := s.Draft.Scenario(c)
-	s.Problems = problems
-	if sc == nil {
-		return
-	}
-	res, err := calc.Compute(sc, c)
+	s.Version++
+	prep, err := s.Form.Prepare(c)
 	if err != nil {
-		s.Problems = map[string]string{"": err.Error()}
+		s.Problems = problemMap(err)
 		return
 	}
-	key := recommendationKey(sc)
+	s.Problems = nil
+	res := prep.Compute()
+	key := recommendationKey(s.Form)
 	rec := s.Rec
 	if rec == nil || key != s.recKey {
-		if rec, err = calc.Recommend(sc, c); err != nil {
-			s.Problems = map[string]string{"": err.Error()}
-			return
-		}
+		rec = prep.Recommend()
 	}
-	s.Scenario, s.Result, s.Rec, s.recKey = sc, res, rec, key
+	s.Scenario, s.Result, s.Rec, s.recKey = prep.Scenario, res, rec, key
 	s.Charts = report.Charts(res, rec, report.Today())
 }
 
-// recommendationKey is the scenario without its plan and name: what the
-// recommendation depends on.
-func recommendationKey(sc *calc.Scenario) string {
-	c := *sc
-	c.Plan, c.Name = nil, ""
-	data, err := calc.MarshalScenario(&c)
-	if err != nil {
-		return ""
-	}
-	return string(data)
-}
-
-// ApplyRecommendation puts the recommended plan into the draft.
-func (s *State) ApplyRecommendation(c *calc.Catalog) {
-	if s.Rec == nil || s.Stale() {
-		return
-	}
-	d := s.Draft.Clone()
-	d.Hours = map[string][]string{}
-	for _, l := range s.Rec.Plan {
-		for i, r := range d.Staff {
-			if r.Name == l.Role {
-				d.hoursOf(l.Platform)[i] = l.HoursPerWeek.String()
+// problemMap turns an input error into messages by path ("" for a problem no field shows).
+func problemMap(err error) map[string]string {
+	out := map[string]string{}
+	var ie *calc.InputError
+	var se *calc.SyntaxError
+	switch {
+	case errors.As(err, &ie):
+		for _, p := range ie.Problems {
+			if _, dup := out[p.Field]; !dup {
+				out[p.Field] = p.Message
 			}
 		}
+	case errors.As(err, &se):
+		out[""] = fmt.Sprintf("not valid JSON at line %d, column %d: %s", se.Line, se.Column, se.Msg)
+	default:
+		out[""] = err.Error()
 	}
-	s.Draft = d
-	s.Recompute(c)
+	return out
 }
 
-// Edit applies a change to a copy of the draft and recomputes.
-func (s *State) Edit(c *calc.Catalog, change func(d *Draft)) {
-	d := s.Draft.Clone()
-	change(&d)
-	s.Draft = d
-	s.Recompute(c)
+// recommendationKey is the form without its plan and name: what the recommendation
+// depends on.
+func recommendationKey(f *calc.Form) string {
+	c := f.Clone()
+	c.Plan, c.Name = nil, ""
+	return string(c.File())
 }
-
-// ProblemCount is the number of problems, for the out-of-date notice.
-func (s *State) ProblemCount() int { return len(s.Problems) }

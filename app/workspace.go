@@ -1,6 +1,7 @@
 package app
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -20,7 +21,7 @@ type Store interface {
 const (
 	storeKey     = "platformroi.workspace"
 	storeFormat  = "platform-roi-workspace"
-	storeVersion = 1
+	storeVersion = 2
 )
 
 // Entry is one scenario of the workspace: its id and its page state.
@@ -43,29 +44,86 @@ type Workspace struct {
 	ShareLink string
 	// DatasetError lists the problems of the last CSV file that could not be imported.
 	DatasetError string
-	nextID       int
+	// ApplyNote says what applying the recommendation did, or why it could not.
+	ApplyNote string
+	// Switched is the last change of demographics, for its notice and its undo.
+	Switched *Switch
+	nextID   int
 }
 
-// storedWorkspace is the stored format: drafts, so that nothing typed is lost, even
-// what is not valid yet.
+// Switch is a change of the demographics of a scenario: the form before it, and what
+// the new dataset could not keep.
+type Switch struct {
+	ID     string // the entry's
+	Before *calc.Form
+	Lost   []string
+}
+
+// storedWorkspace is the stored format (version 2): each scenario as its scenario file
+// (calc.Form.File), so that what is kept is what would be exported, problems included,
+// with the cost fields of the way a role's cost is not given (kept so that switching
+// back shows them again).
 type storedWorkspace struct {
-	Format    string        `json:"format"`
-	Version   int           `json:"version"`
-	Active    int           `json:"active"`
-	Scenarios []storedEntry `json:"scenarios"`
+	Format    string          `json:"format"`
+	Version   int             `json:"version"`
+	Active    int             `json:"active"`
+	Scenarios json.RawMessage `json:"scenarios"`
 	// Datasets are the imported datasets, as dataset files.
 	Datasets []json.RawMessage `json:"datasets,omitempty"`
 }
 
 type storedEntry struct {
-	ID    string `json:"id"`
-	Draft Draft  `json:"draft"`
+	ID       string          `json:"id"`
+	Scenario json.RawMessage `json:"scenario"`
+	// Aside holds, per role (by position), the typed cost fields of the way not chosen.
+	Aside []map[string]string `json:"aside,omitempty"`
+}
+
+// asideOf returns the cost fields of each role's way not chosen, or nil when none.
+func asideOf(f *calc.Form) []map[string]string {
+	var out []map[string]string
+	any := false
+	for _, r := range f.Staff {
+		m := map[string]string{}
+		if r.BySalary {
+			if r.HourlyCost != "" {
+				m["hourlyCost"] = r.HourlyCost
+			}
+		} else {
+			for k, v := range map[string]string{"annualSalary": r.AnnualSalary, "onCost": r.OnCost, "overhead": r.Overhead, "productiveHours": r.ProductiveHours} {
+				if v != "" {
+					m[k] = v
+				}
+			}
+		}
+		any = any || len(m) > 0
+		out = append(out, m)
+	}
+	if !any {
+		return nil
+	}
+	return out
+}
+
+// putAside puts kept cost fields back into the form's roles.
+func putAside(f *calc.Form, aside []map[string]string) {
+	for i, m := range aside {
+		if i >= len(f.Staff) {
+			break
+		}
+		r := &f.Staff[i]
+		if r.BySalary {
+			r.HourlyCost = m["hourlyCost"]
+		} else {
+			r.AnnualSalary, r.OnCost, r.Overhead, r.ProductiveHours = m["annualSalary"], m["onCost"], m["overhead"], m["productiveHours"]
+		}
+	}
 }
 
 // NewWorkspace returns a workspace with the default scenario.
 func NewWorkspace(c *calc.Catalog) *Workspace {
 	w := &Workspace{}
-	w.add(NewState(c))
+	w.add(NewState(c, calc.DefaultForm()))
 	return w
 }
 
@@ -80,40 +138,40 @@ func (w *Workspace) add(st *State) *Entry {
 // Current is the scenario being edited.
 func (w *Workspace) Current() *State { return w.Entries[w.Active].State }
 
+// CurrentID is the id of the scenario being edited.
+func (w *Workspace) CurrentID() string { return w.Entries[w.Active].ID }
+
 // New adds a scenario: "default" (the default scenario), "blank" (default audience
 // and dataset, no staff or plan) or "copy" (of the current one). It becomes current.
 func (w *Workspace) New(c *calc.Catalog, kind string) {
-	var st *State
+	var f *calc.Form
 	switch kind {
 	case "copy":
-		cur := w.Current()
-		st = &State{Draft: cur.Draft.Clone()}
-		st.Draft.Name = uniqueName(w, "Copy of "+cur.Draft.Name)
+		f = w.Current().Form.Clone()
+		f.Name = uniqueName(w, "Copy of "+f.Name)
 	case "blank":
-		st = NewState(c)
-		st.Draft.Staff, st.Draft.Hours, st.Draft.Benefits = nil, map[string][]string{}, nil
-		st.Draft.Name = uniqueName(w, "New scenario")
+		f = calc.DefaultForm()
+		f.Staff, f.Plan, f.Benefits = nil, nil, nil
+		f.Name = uniqueName(w, "New scenario")
 	default:
-		st = NewState(c)
-		st.Draft.Name = uniqueName(w, st.Draft.Name)
+		f = calc.DefaultForm()
+		f.Name = uniqueName(w, f.Name)
 	}
-	st.Recompute(c)
-	w.add(st)
+	w.add(NewState(c, f))
 	w.Notice = ""
 }
 
-// AddScenario adds a scenario read from a file or a link, never replacing one.
-func (w *Workspace) AddScenario(c *calc.Catalog, s *calc.Scenario) {
-	st := &State{Draft: DraftOf(s, c.Get(s.Dataset))}
-	st.Draft.Name = uniqueName(w, st.Draft.Name)
-	st.Recompute(c)
-	w.add(st)
+// AddForm adds a scenario read from a file or a link, never replacing one.
+func (w *Workspace) AddForm(c *calc.Catalog, f *calc.Form) {
+	f = f.Clone()
+	f.Name = uniqueName(w, f.Name)
+	w.add(NewState(c, f))
 }
 
 func uniqueName(w *Workspace, name string) string {
 	taken := map[string]bool{}
 	for _, e := range w.Entries {
-		taken[e.State.Draft.Name] = true
+		taken[e.State.Form.Name] = true
 	}
 	if !taken[name] {
 		return name
@@ -137,7 +195,7 @@ func (w *Workspace) Delete() {
 	if w.Active >= len(w.Entries) {
 		w.Active = len(w.Entries) - 1
 	}
-	w.Notice = fmt.Sprintf("Deleted %q.", w.Deleted.State.Draft.Name)
+	w.Notice = fmt.Sprintf("Deleted %q.", w.Deleted.State.Form.Name)
 }
 
 // Undo puts the last deleted scenario back where it was.
@@ -173,9 +231,11 @@ func (w *Workspace) Save(s Store, c *calc.Catalog) error {
 		}
 		sw.Datasets = append(sw.Datasets, json.RawMessage(data))
 	}
+	entries := []storedEntry{}
 	for _, e := range w.Entries {
-		sw.Scenarios = append(sw.Scenarios, storedEntry{ID: e.ID, Draft: e.State.Draft})
+		entries = append(entries, storedEntry{ID: e.ID, Scenario: compact(e.State.Form.File()), Aside: asideOf(e.State.Form)})
 	}
+	sw.Scenarios, _ = json.Marshal(entries)
 	data, err := json.Marshal(sw)
 	if err != nil {
 		return err
@@ -183,9 +243,18 @@ func (w *Workspace) Save(s Store, c *calc.Catalog) error {
 	return s.Set(storeKey, string(data))
 }
 
-// LoadWorkspace reads the stored workspace. What cannot be read, or was written by a
-// newer version, is set aside under another key (never deleted) and the user is told;
-// the page then starts from what could be read, or from the default scenario.
+func compact(data []byte) json.RawMessage {
+	var b bytes.Buffer
+	if err := json.Compact(&b, data); err != nil {
+		return data
+	}
+	return b.Bytes()
+}
+
+// LoadWorkspace reads the stored workspace (version 2, or version 1, which it
+// migrates). What cannot be read, or was written by a newer version, is set aside
+// under another key (never deleted) and the user is told; the page then starts from
+// what could be read, or from the default scenario.
 func LoadWorkspace(s Store, c *calc.Catalog, now string) *Workspace {
 	raw, ok := s.Get(storeKey)
 	if !ok || strings.TrimSpace(raw) == "" {
@@ -207,7 +276,7 @@ func LoadWorkspace(s Store, c *calc.Catalog, now string) *Workspace {
 	}
 	if sw.Version > storeVersion {
 		w := NewWorkspace(c)
-		w.Notice = setAside(raw, fmt.Sprintf("The scenarios kept in this browser were saved by a newer version of this tool (format version %d); this version reads version %d.", sw.Version, storeVersion), "")
+		w.Notice = setAside(raw, fmt.Sprintf("The scenarios kept in this browser were saved by a newer version of this tool (format version %d); this version reads versions 1 to %d.", sw.Version, storeVersion), "")
 		return w
 	}
 	var notes []string
@@ -225,17 +294,10 @@ func LoadWorkspace(s Store, c *calc.Catalog, now string) *Workspace {
 		data, _ := json.Marshal(badSets)
 		notes = append(notes, setAside(string(data), fmt.Sprintf("%d imported dataset(s) kept in this browser could not be read.", len(badSets)), ".datasets"))
 	}
+	forms, bad := readEntries(sw)
 	w := &Workspace{}
-	var bad []storedEntry
-	for _, se := range sw.Scenarios {
-		if c.Get(se.Draft.Dataset) == nil || se.Draft.Weights == nil {
-			bad = append(bad, se)
-			continue
-		}
-		d := se.Draft.Clone()
-		st := &State{Draft: d}
-		st.Recompute(c)
-		w.add(st)
+	for _, f := range forms {
+		w.add(NewState(c, f))
 	}
 	if len(w.Entries) == 0 {
 		w = NewWorkspace(c)
@@ -243,10 +305,54 @@ func LoadWorkspace(s Store, c *calc.Catalog, now string) *Workspace {
 	w.Active = min(max(sw.Active, 0), len(w.Entries)-1)
 	if len(bad) > 0 {
 		data, _ := json.Marshal(bad)
-		notes = append(notes, setAside(string(data), fmt.Sprintf("%d kept scenario(s) could not be opened (their dataset is missing).", len(bad)), ".scenarios"))
+		notes = append(notes, setAside(string(data), fmt.Sprintf("%d kept scenario(s) could not be opened.", len(bad)), ".scenarios"))
 	}
 	w.Notice = strings.Join(notes, " ")
 	return w
+}
+
+// readEntries reads the stored scenarios as forms; those that cannot be read are
+// returned as they were stored.
+func readEntries(sw storedWorkspace) ([]*calc.Form, []json.RawMessage) {
+	var forms []*calc.Form
+	var bad []json.RawMessage
+	if sw.Version == 1 {
+		var old []struct {
+			ID    string          `json:"id"`
+			Draft json.RawMessage `json:"draft"`
+		}
+		if err := json.Unmarshal(sw.Scenarios, &old); err != nil {
+			return nil, []json.RawMessage{sw.Scenarios}
+		}
+		for _, e := range old {
+			f, err := migrateDraft(e.Draft)
+			if err != nil {
+				bad = append(bad, e.Draft)
+				continue
+			}
+			forms = append(forms, f)
+		}
+		return forms, bad
+	}
+	var entries []json.RawMessage
+	if err := json.Unmarshal(sw.Scenarios, &entries); err != nil {
+		return nil, []json.RawMessage{sw.Scenarios}
+	}
+	for _, raw := range entries {
+		var e storedEntry
+		if err := json.Unmarshal(raw, &e); err != nil {
+			bad = append(bad, raw)
+			continue
+		}
+		f, err := calc.ReadForm(e.Scenario)
+		if err != nil {
+			bad = append(bad, raw)
+			continue
+		}
+		putAside(f, e.Aside)
+		forms = append(forms, f)
+	}
+	return forms, bad
 }
 
 // MemoryStore is a Store in memory.

@@ -1,7 +1,7 @@
 package app
 
 import (
-	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 
@@ -12,7 +12,7 @@ func TestWorkspaceSaveLoadRoundTrip(t *testing.T) {
 	c := calc.Embedded()
 	w := NewWorkspace(c)
 	w.New(c, "copy")
-	w.Current().Edit(c, func(d *Draft) { d.Size = "not yet a number" }) // kept as typed
+	edit(w.Current(), c, func(f *calc.Form) { f.Audience.Size = "not yet a number" }) // kept as typed
 	w.New(c, "blank")
 	w.Select(w.Entries[1].ID)
 	store := MemoryStore{}
@@ -27,8 +27,8 @@ func TestWorkspaceSaveLoadRoundTrip(t *testing.T) {
 		t.Fatalf("loaded %d scenarios, active %d; want 3, active 1", len(back.Entries), back.Active)
 	}
 	for i := range w.Entries {
-		a, _ := json.Marshal(w.Entries[i].State.Draft)
-		b, _ := json.Marshal(back.Entries[i].State.Draft)
+		a, _ := w.Entries[i].State.Form.File(), error(nil)
+		b, _ := back.Entries[i].State.Form.File(), error(nil)
 		if string(a) != string(b) {
 			t.Errorf("scenario %d changed through the store:\n%s\n%s", i, a, b)
 		}
@@ -36,7 +36,7 @@ func TestWorkspaceSaveLoadRoundTrip(t *testing.T) {
 	if !back.Entries[1].State.Stale() || back.Entries[1].State.Problems["audience.size"] == "" {
 		t.Error("an unfinished edit did not come back with its problem")
 	}
-	if names := []string{back.Entries[0].State.Draft.Name, back.Entries[1].State.Draft.Name, back.Entries[2].State.Draft.Name}; names[1] != "Copy of "+names[0] || names[2] != "New scenario" {
+	if names := []string{back.Entries[0].State.Form.Name, back.Entries[1].State.Form.Name, back.Entries[2].State.Form.Name}; names[1] != "Copy of "+names[0] || names[2] != "New scenario" {
 		t.Errorf("names %q", names)
 	}
 }
@@ -47,7 +47,7 @@ func TestWorkspaceSetsAsideWhatItCannotRead(t *testing.T) {
 		{"corrupt", `{"format": "platform-roi-workspace", "version": 1, "scenarios": [`, "could not be read"},
 		{"not ours", `[1, 2, 3]`, "could not be read"},
 		{"newer", `{"format": "platform-roi-workspace", "version": 99, "scenarios": []}`, "newer version"},
-		{"unknown dataset", `{"format": "platform-roi-workspace", "version": 1, "scenarios": [{"id": "s1", "draft": {"Dataset": "gone", "Weights": {"a": "1"}}}]}`, "could not be opened"},
+		{"not a scenario", `{"format": "platform-roi-workspace", "version": 2, "scenarios": [{"id": "s1", "scenario": [1]}]}`, "could not be opened"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			store := MemoryStore{storeKey: tt.stored}
@@ -59,14 +59,14 @@ func TestWorkspaceSetsAsideWhatItCannotRead(t *testing.T) {
 				t.Errorf("notice %q", w.Notice)
 			}
 			key := storeKey + ".set-aside.20261123T000000Z"
-			if tt.name == "unknown dataset" {
+			if tt.name == "not a scenario" {
 				key += ".scenarios"
 			}
 			kept := store[key]
 			if kept == "" {
 				t.Fatal("nothing was set aside")
 			}
-			if tt.name != "unknown dataset" && kept != tt.stored {
+			if tt.name != "not a scenario" && kept != tt.stored {
 				t.Errorf("set aside %q, want the stored text unchanged", kept)
 			}
 			if store[storeKey] != tt.stored {
@@ -99,13 +99,13 @@ func TestWorkspaceDeleteUndo(t *testing.T) {
 
 func TestImportChangesNothingOnError(t *testing.T) {
 	p, d := mount(t)
-	before, _ := json.Marshal(p.ws.Current().Draft)
+	before, _ := p.ws.Current().Form.File(), error(nil)
 	p.importText("plan.json", `{"format": "platform-roi-scenario", "version": 1, "currency": "EURO", "audience": {"size": -1, "weights": {}}}`, "")
 	d.Consume()
 	if len(p.ws.Entries) != 1 {
 		t.Fatalf("a bad file added a scenario")
 	}
-	after, _ := json.Marshal(p.ws.Current().Draft)
+	after, _ := p.ws.Current().Form.File(), error(nil)
 	if string(before) != string(after) {
 		t.Error("a bad file changed the current scenario")
 	}
@@ -120,7 +120,7 @@ func TestImportChangesNothingOnError(t *testing.T) {
 	if len(p.ws.Entries) != 2 || p.ws.ImportError != "" || p.ws.Active != 1 {
 		t.Errorf("a good file: %d scenarios, active %d, error %q", len(p.ws.Entries), p.ws.Active, p.ws.ImportError)
 	}
-	if p.ws.Entries[1].State.Draft.Name == p.ws.Entries[0].State.Draft.Name {
+	if p.ws.Entries[1].State.Form.Name == p.ws.Entries[0].State.Form.Name {
 		t.Error("the imported scenario took the name of an existing one")
 	}
 }
@@ -136,7 +136,7 @@ func TestImportedDatasetIsKept(t *testing.T) {
 		t.Fatal(err)
 	}
 	w := NewWorkspace(c)
-	w.Current().Edit(c, func(d *Draft) { switchDataset(d, ds) })
+	edit(w.Current(), c, func(f *calc.Form) { f.SwitchDataset(ds, ds.ID, presets(ds)[0].Weights) })
 	if w.Current().Stale() || w.Current().Result.Dataset.ID != "fr-2024" {
 		t.Fatalf("the scenario did not move to the imported dataset: %v", w.Current().Problems)
 	}
@@ -151,5 +151,91 @@ func TestImportedDatasetIsKept(t *testing.T) {
 	}
 	if r := back.Current().Result; r == nil || r.Dataset.ID != "fr-2024" || !r.Totals.Cost.Equal(w.Current().Result.Totals.Cost) {
 		t.Error("the scenario on the imported dataset did not come back with the same figures")
+	}
+}
+
+// A workspace kept by the first release (format version 1, written by that version's
+// code: testdata/workspace-v1.json) opens with every typed value, and is saved in
+// today's format.
+func TestWorkspaceMigratesVersion1(t *testing.T) {
+	raw, err := os.ReadFile("testdata/workspace-v1.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := calc.Embedded()
+	store := MemoryStore{storeKey: string(raw)}
+	w := LoadWorkspace(store, c, "t")
+	if w.Notice != "" || len(w.Entries) != 3 || w.Active != 2 {
+		t.Fatalf("notice %q, %d scenarios, active %d", w.Notice, len(w.Entries), w.Active)
+	}
+	// The first release computed 56519.8883720930232558139534884348 EUR for the default scenario.
+	if got := w.Entries[0].State.Result.Totals.Cost.String(); got != "56519.8883720930232558139534884348" {
+		t.Errorf("default scenario cost %s after migration", got)
+	}
+	f := w.Entries[1].State.Form
+	if w.Entries[1].State.Stale() {
+		t.Fatalf("the second scenario has problems: %v", w.Entries[1].State.Problems)
+	}
+	r := f.Staff[1]
+	if r.Role != "Press attaché" || !r.BySalary || r.AnnualSalary != "90000" || r.OnCost != "0.25" || r.HoursPerWeek != "5" {
+		t.Errorf("second role: %+v", r)
+	}
+	for _, c := range []struct {
+		platform string
+		role     int
+		hours    string
+	}{{"facebook", 0, "7.5"}, {"youtube", 1, "3"}} {
+		if i := f.PlanLine(c.platform, c.role); i < 0 || f.Plan[i].HoursPerWeek != c.hours {
+			t.Errorf("plan %s by role %d: want %s, plan %+v", c.platform, c.role, c.hours, f.Plan)
+		}
+	}
+	if f.Platforms["instagram"]["reachRate"] != "0.05" || f.Objective != calc.ObjectiveNet || f.IsCandidate("tiktok") || !f.IsCandidate("facebook") {
+		t.Errorf("parameters %v, objective %q, candidates %v", f.Platforms, f.Objective, f.Candidates)
+	}
+	if f.Maturity != nil || len(f.Benefits) != 1 || f.Benefits[0].AmountPerMonth != "250" || !f.Benefits[0].Ramped {
+		t.Errorf("maturity %v (the default curve must stay the default), benefits %+v", f.Maturity, f.Benefits)
+	}
+	if w.Entries[0].State.Form.Objective != "" {
+		t.Error("the first release's default objective became explicit")
+	}
+	third := w.Entries[2].State
+	if third.Form.Audience.Size != "not yet" || !third.Stale() || third.Problems["audience.size"] == "" {
+		t.Errorf("unfinished input not kept as typed: size %q, problems %v", third.Form.Audience.Size, third.Problems)
+	}
+	if err := w.Save(store, c); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(store[storeKey], `"version":2`) {
+		t.Error("not saved in format version 2")
+	}
+	again := LoadWorkspace(store, calc.Embedded(), "t")
+	for i := range w.Entries {
+		if a, b := w.Entries[i].State.Form.File(), again.Entries[i].State.Form.File(); string(a) != string(b) {
+			t.Errorf("scenario %d changed on a second load:\n%s\n%s", i, a, b)
+		}
+	}
+}
+
+// A kept scenario on a dataset that is no longer there opens with that problem shown,
+// nothing lost; a salary typed before switching to an hourly cost is kept too.
+func TestWorkspaceKeepsWhatCannotBeComputed(t *testing.T) {
+	c := calc.Embedded()
+	w := NewWorkspace(c)
+	edit(w.Current(), c, func(f *calc.Form) {
+		f.Dataset = "imported-and-removed"
+		f.Staff[0].BySalary = false
+		f.Staff[0].HourlyCost = "44"
+	})
+	store := MemoryStore{}
+	if err := w.Save(store, c); err != nil {
+		t.Fatal(err)
+	}
+	back := LoadWorkspace(store, calc.Embedded(), "t")
+	st := back.Current()
+	if st.Form.Dataset != "imported-and-removed" || !strings.Contains(st.Problems["dataset"], "imported-and-removed") {
+		t.Errorf("dataset %q, problems %v", st.Form.Dataset, st.Problems)
+	}
+	if r := st.Form.Staff[0]; r.HourlyCost != "44" || r.AnnualSalary != w.Current().Form.Staff[0].AnnualSalary || r.AnnualSalary == "" {
+		t.Errorf("role after reload: %+v", r)
 	}
 }

@@ -1,0 +1,213 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+	"github.com/shopspring/decimal"
+
+	"platformroi/app/report"
+	"platformroi/calc"
+)
+
+// ResultsSection shows the results of the scenario being edited: the headline
+// figures, the recommendation, the table per platform, the charts, the comparison of
+// scenarios and the assumptions. While the form has problems it shows the last
+// results without problems, marked out of date on the page and on paper.
+type ResultsSection struct {
+	app.Compo
+	Ed      *Editor
+	St      *State
+	Version int // St.Version: St is changed in place
+	DS      *calc.Dataset
+	Labels  []ProblemLink
+	Compare *report.Comparison
+	Kept    int // scenarios in the workspace
+}
+
+// Render shows the results.
+func (s *ResultsSection) Render() app.UI {
+	st := s.St
+	r := st.Result
+	if r == nil {
+		return app.Section().ID("results").TabIndex(-1).Class("results").Aria("labelledby", "results-h").Body(
+			app.H2().ID("results-h").Text("Results"),
+			app.Div().Class("stale-notice out-of-date").Role("status").Body(
+				app.Strong().Text(fmt.Sprintf("No results yet: fix %s. ", plural(st.ProblemCount(), "problem", "problems"))),
+				problemList(s.Labels),
+			))
+	}
+	cur := r.Currency
+	t := r.Totals
+	class := "results"
+	if st.Stale() {
+		class += " stale"
+	}
+	return app.Section().ID("results").TabIndex(-1).Class(class).Aria("labelledby", "results-h").Body(
+		app.H2().ID("results-h").Text("Results: "+r.Scenario),
+		app.P().Class("print-only").Text(fmt.Sprintf("Briefing, %s. Amounts in %s over %d months. Prepared with the platform ROI calculator; figures computed from the scenario's inputs.", report.Today(), cur, r.HorizonMonths)),
+		app.If(st.Stale(), app.Div().Class("stale-notice out-of-date").Role("status").ID("out-of-date").Body(
+			app.Strong().Text(fmt.Sprintf("Out of date: fix %s. ", plural(st.ProblemCount(), "problem", "problems"))),
+			app.Text("These results are for the last input without problems, not for the form as it is now."),
+			problemList(s.Labels),
+		)),
+		app.Div().Class("headline").Aria("live", "polite").Body(
+			figure("total-cost", "Total cost over "+fmt.Sprint(r.HorizonMonths)+" months", calc.MoneyText(t.Cost, cur)),
+			figure("staff-cost", "of which staff time", calc.MoneyText(t.StaffCost, cur)+" ("+calc.NullPercent(t.HiddenCostShare)+")"),
+			figure("cash-cost", "Sticker price: tools and ads", calc.MoneyText(t.CashCost, cur)),
+			figure("value", "Value", calc.MoneyText(t.Value, cur)),
+			figure("roi", "Return on investment", calc.NullPercent(t.ROI)),
+			figure("break-even", "Break-even", calc.BreakEvenText(r)),
+			figure("cost-per-1000", "Cost per 1,000 people reached", calc.NullMoneyText(t.CostPer1000Reached, cur)),
+			figure("reach", "Unique reach, average per month", calc.PeopleText(t.AverageMonthlyReach)+" people"),
+		),
+		app.P().Class("hint").Text(fmt.Sprintf("Unique reach counts a person once a month across platforms; summed over the %d months it is %s. ROI is (value − cost) / cost.",
+			r.HorizonMonths, calc.PeopleText(t.Reach))),
+		app.Div().Class("downloads no-print").Body(
+			app.Button().Type("button").ID("print-briefing").Text("Print briefing (A4)").
+				OnClick(func(ctx app.Context, e app.Event) { app.Window().Call("print") }),
+			app.Button().Type("button").Class("secondary").ID("results-json").Text("Results (JSON)").
+				OnClick(func(ctx app.Context, e app.Event) { s.Ed.downloadResults("json") }),
+			app.Button().Type("button").Class("secondary").ID("results-platforms-csv").Text("Per platform (CSV)").
+				OnClick(func(ctx app.Context, e app.Event) { s.Ed.downloadResults("platforms") }),
+			app.Button().Type("button").Class("secondary").ID("results-months-csv").Text("Per month (CSV)").
+				OnClick(func(ctx app.Context, e app.Event) { s.Ed.downloadResults("months") }),
+			app.If(st.Stale(), app.P().Class("hint").Text("Results files hold the last results without problems, and say so in their name.")),
+		),
+		s.recommendationBox(),
+		s.platformTable(),
+		app.Div().Class("charts").Body(app.Range(st.Charts).Slice(func(i int) app.UI {
+			return &Chart{Spec: st.Charts[i], FileName: r.Scenario}
+		})),
+		compareSection(s.Compare, s.Kept),
+		s.assumptions(),
+	)
+}
+
+func figure(id, label, value string) app.UI {
+	return app.Div().Class("figure").ID("fig-"+id).Body(
+		app.Span().Class("label").Text(label),
+		app.Span().Class("value").Text(value),
+	)
+}
+
+func (s *ResultsSection) recommendationBox() app.UI {
+	st := s.St
+	rec, r := st.Rec, st.Result
+	if rec == nil {
+		return nil
+	}
+	cur := r.Currency
+	names := map[string]string{}
+	for _, pl := range r.Platforms {
+		names[pl.ID] = pl.Name
+	}
+	objective := "the most people reached"
+	value := calc.PeopleText(rec.ObjectiveValue) + " people (monthly unique reach summed over the horizon)"
+	loss := func(d decimal.Decimal) string { return calc.PeopleText(d) + " people" }
+	if rec.Objective == calc.ObjectiveNet {
+		objective = "the highest net value"
+		value = calc.MoneyText(rec.ObjectiveValue, cur) + " net"
+		loss = func(d decimal.Decimal) string { return calc.MoneyText(d, cur) }
+	}
+	rt := rec.Result.Totals
+	items := []app.UI{}
+	for _, l := range rec.Plan {
+		items = append(items, app.Li().Text(fmt.Sprintf("%s: %s by %s", names[l.Platform], calc.HoursText(l.HoursPerWeek), l.Role)))
+	}
+	why := []app.UI{}
+	for _, m := range rec.Marginal {
+		why = append(why, app.Li().Text(fmt.Sprintf("Without %s the plan would lose %s.", names[m.Platform], loss(m.Loss))))
+	}
+	return app.Div().Class("recommendation").ID("recommendation").Body(
+		app.H3().Text("Recommendation"),
+		app.P().Text(fmt.Sprintf("For %s with %s of staff time: %s.", objective, calc.HoursText(rec.PoolHours), value)),
+		app.If(len(items) == 0, app.P().Text("No platform: with these hours and values, no presence improves the objective.")),
+		app.Ul().ID("recommended-plan").Body(items...),
+		app.If(len(why) > 0, app.P().Text("Why these platforms:"), app.Ul().Body(why...)),
+		app.P().Text(fmt.Sprintf("The recommended plan costs %s over %d months (ROI %s, break-even %s).",
+			calc.MoneyText(rt.Cost, cur), r.HorizonMonths, calc.NullPercent(rt.ROI), calc.BreakEvenText(rec.Result))),
+	)
+}
+
+func (s *ResultsSection) platformTable() app.UI {
+	r := s.St.Result
+	cur := r.Currency
+	rows := []app.UI{}
+	for _, pl := range r.Platforms {
+		if !pl.InPlan {
+			continue
+		}
+		status := "credible"
+		if !pl.Credible {
+			status = "below minimum hours: reaches no one"
+		}
+		rows = append(rows, app.Tr().DataSet("platform", pl.ID).Body(
+			app.Th().Scope("row").Text(pl.Name),
+			app.Td().Class("num").Text(calc.HoursText(pl.HoursPerWeek)),
+			app.Td().Text(status),
+			app.Td().Class("num").Text(calc.MoneyText(pl.Cost, cur)),
+			app.Td().Class("num").Text(calc.MoneyText(pl.StaffCost, cur)),
+			app.Td().Class("num").Text(calc.MoneyText(pl.CashCost, cur)),
+			app.Td().Class("num").Text(calc.MoneyText(pl.Value, cur)),
+			app.Td().Class("num").Text(calc.NullPercent(pl.ROI)),
+			app.Td().Class("num").Text(calc.PeopleText(pl.Reach)),
+		))
+	}
+	return app.Div().Class("scroll").TabIndex(0).Role("region").Aria("label", "Results per platform").Body(app.Table().Class("grid").ID("platform-results").Body(
+		app.Caption().Text(fmt.Sprintf("Per platform over %d months (amounts in %s; a platform's value counts its own reach only)", r.HorizonMonths, cur)),
+		app.THead().Body(app.Tr().Body(
+			app.Th().Scope("col").Text("Platform"), app.Th().Scope("col").Text("Hours"), app.Th().Scope("col").Text("Presence"),
+			app.Th().Scope("col").Text("Cost"), app.Th().Scope("col").Text("Staff time"), app.Th().Scope("col").Text("Tools and ads"),
+			app.Th().Scope("col").Text("Value"), app.Th().Scope("col").Text("ROI"), app.Th().Scope("col").Text("Reach (people, summed over months)"),
+		)),
+		app.TBody().Body(rows...),
+	))
+}
+
+func (s *ResultsSection) assumptions() app.UI {
+	r := s.St.Result
+	items := []app.UI{}
+	for _, pl := range r.Platforms {
+		if pl.InPlan && len(pl.Assumed) > 0 {
+			items = append(items, app.Li().Text(pl.Name+": "+strings.Join(pl.Assumed, ", ")))
+		}
+	}
+	for _, f := range r.Defaults {
+		items = append(items, app.Li().Text(f+" (default)"))
+	}
+	return app.Div().Class("assumptions").Body(
+		app.H3().Text("Assumptions still at their defaults"),
+		app.Ul().Body(items...),
+		app.P().Class("source").Text("Source of the demographic figures: "+sourceText(s.DS)),
+	)
+}
+
+// downloadResults offers the results as a file: the results document (JSON, the
+// command line's --json), or the per-platform or per-month CSV.
+func (e *Editor) downloadResults(kind string) {
+	p := e.p
+	r, rec := p.st.Result, p.st.Rec
+	if r == nil {
+		return
+	}
+	name := fileName(r.Scenario)
+	if p.st.Stale() {
+		name += " (out of date)"
+	}
+	switch kind {
+	case "json":
+		data, err := calc.MarshalResults(r, rec)
+		if err != nil {
+			p.ws.Notice = "The results could not be exported: " + err.Error()
+			p.Update()
+			return
+		}
+		download(name+" - results.json", "application/json", string(data))
+	case "platforms":
+		download(name+" - per platform.csv", "text/csv", string(calc.PlatformsCSV(r)))
+	case "months":
+		download(name+" - per month.csv", "text/csv", string(calc.MonthsCSV(r)))
+	}
+}

@@ -1,0 +1,147 @@
+package app
+
+import (
+	"fmt"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"platformroi/calc"
+)
+
+// PlatformsSection shows the dataset's platforms, their use by segment and the fit
+// for this audience, and edits the parameters of a presence and which platforms the
+// recommendation may use.
+type PlatformsSection struct {
+	app.Compo
+	Ed         *Editor
+	DS         *calc.Dataset
+	Params     map[string]map[string]string
+	Candidates []string
+	Fits       map[string]string // platform id → fit, as shown
+	Currency   string
+	Problems   map[string]string
+}
+
+var paramLabels = map[string][2]string{
+	"minHours":   {"Minimum", "h/week"},
+	"fullHours":  {"Full effort", "h/week"},
+	"reachRate":  {"Reach rate", "share per month"},
+	"setupHours": {"Set-up", "hours, once"},
+	"toolCost":   {"Tools", "per month"},
+	"adCost":     {"Ads", "per month"},
+}
+
+func (p *Page) platformsSection(ds *calc.Dataset) app.UI {
+	if ds == nil {
+		return section("platforms", "Platforms", app.P().Text("Choose the platform demographics first."))
+	}
+	f := p.st.Form
+	fits := map[string]string{}
+	if r := p.st.Result; r != nil && r.Dataset == ds {
+		for _, pr := range r.Platforms {
+			fits[pr.ID] = calc.Percent(pr.Fit)
+		}
+	}
+	return &PlatformsSection{Ed: p.ed, DS: ds, Params: f.Platforms, Candidates: f.Candidates, Fits: fits,
+		Currency: f.Currency, Problems: problemsUnder(p.st.Problems, "platforms", "candidates", "datasetInline")}
+}
+
+// Render shows the platforms table.
+func (s *PlatformsSection) Render() app.UI {
+	ds := s.DS
+	head := []app.UI{app.Th().Scope("col").Text("Platform")}
+	for _, seg := range ds.Segments {
+		head = append(head, app.Th().Scope("col").Text(segLabel(seg)))
+	}
+	head = append(head, app.Th().Scope("col").Text("Fit for this audience"))
+	for _, name := range calc.ParamNames {
+		unit := paramLabels[name][1]
+		if name == "toolCost" || name == "adCost" {
+			unit = s.Currency + " " + unit
+		}
+		head = append(head, app.Th().Scope("col").Body(app.Text(paramLabels[name][0]), app.Br(), app.Small().Text(unit)))
+	}
+	head = append(head, app.Th().Scope("col").Text("Ministries using it (2016)"), app.Th().Scope("col").Text("Recommend?"))
+	f := &calc.Form{Candidates: s.Candidates}
+	rows := []app.UI{}
+	notes := []app.UI{}
+	for i := range ds.Platforms {
+		pl := &ds.Platforms[i]
+		cells := []app.UI{app.Th().Scope("row").Body(
+			app.Text(pl.Name), app.Br(), app.Small().Text(pl.Kind),
+			app.If(pl.IsAssumed("penetration"), app.Br(), app.Span().Class("badge").Text("assumed figures")),
+		)}
+		for _, seg := range ds.Segments {
+			cells = append(cells, app.Td().Class("num").Text(calc.Percent(pl.Penetration[seg.ID])))
+		}
+		cells = append(cells, app.Td().Class("num").Text(s.Fits[pl.ID]))
+		for _, name := range calc.ParamNames {
+			v := s.Params[pl.ID][name]
+			path := "platforms." + pl.ID + "." + name
+			label := fmt.Sprintf("%s: %s (%s)", pl.Name, paramLabels[name][0], paramLabels[name][1])
+			var badge app.UI
+			switch {
+			case v != "":
+				badge = app.Span().Class("badge user").Text("yours")
+			case pl.IsAssumed(name):
+				badge = app.Span().Class("badge").Text("assumption")
+			}
+			cells = append(cells, app.Td().Body(cell(s.Ed, path, label, v, paramDefault(pl, name), s.Problems, path), badge))
+		}
+		cells = append(cells, app.Td().Class("num").Text(pl.Context["foreignMinistries2016"]))
+		id := fieldID("candidate." + pl.ID)
+		on := f.IsCandidate(pl.ID)
+		cells = append(cells, app.Td().Body(
+			app.Input().Type("checkbox").ID(id).Checked(on).Aria("label", "Consider "+pl.Name+" in the recommendation").
+				OnChange(func(ctx app.Context, e app.Event) {
+					on := ctx.JSSrc().Get("checked").Bool()
+					s.Ed.Edit(func(f *calc.Form) { f.SetCandidate(ds, pl.ID, on) })
+				}, pl.ID),
+		))
+		rows = append(rows, app.Tr().Body(cells...))
+		// The reasons for assumptions, readable by keyboard, touch and screen reader
+		// (a title tooltip is none of these).
+		for _, name := range append([]string{"penetration"}, calc.ParamNames...) {
+			if note := pl.Notes[name]; note != "" && pl.IsAssumed(name) {
+				notes = append(notes, app.Li().Text(fmt.Sprintf("%s, %s: %s", pl.Name, noteField(name), note)))
+			}
+		}
+	}
+	return section("platforms", "Platforms",
+		app.P().Class("hint").Text("Penetration: "+lowerFirst(ds.Measure)+" Empty parameter fields use the default shown in grey; "+
+			"defaults marked 'assumption' are not survey figures. Ministries using it: DiploFoundation survey of ministries of foreign affairs, 2016."),
+		app.Div().Class("scroll").TabIndex(0).Role("region").Aria("label", "Platforms table").Body(app.Table().Class("grid").Body(
+			app.Caption().Text("Platforms, their use by segment, and the parameters of a presence"),
+			app.THead().Body(app.Tr().Body(head...)),
+			app.TBody().Body(rows...),
+		)),
+		problemAt(s.Problems, "candidates"),
+		app.If(len(notes) > 0, app.Details().Class("notes").Body(
+			app.Summary().Text("Why these defaults are assumptions"),
+			app.Ul().Body(notes...),
+		)),
+	)
+}
+
+func noteField(name string) string {
+	if name == "penetration" {
+		return "use by segment"
+	}
+	return lowerFirst(paramLabels[name][0])
+}
+
+func paramDefault(pl *calc.Platform, name string) string {
+	switch name {
+	case "minHours":
+		return pl.Params.MinHours.String()
+	case "fullHours":
+		return pl.Params.FullHours.String()
+	case "reachRate":
+		return pl.Params.ReachRate.String()
+	case "setupHours":
+		return pl.Params.SetupHours.String()
+	case "toolCost":
+		return pl.Params.ToolCost.String()
+	}
+	return pl.Params.AdCost.String()
+}

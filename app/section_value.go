@@ -1,0 +1,130 @@
+package app
+
+import (
+	"fmt"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+	"github.com/shopspring/decimal"
+
+	"platformroi/calc"
+)
+
+// ValueSection edits the value of reach, the other benefits, the maturity curve and
+// the recommendation's objective.
+type ValueSection struct {
+	app.Compo
+	Ed        *Editor
+	Currency  string
+	Value     string
+	Benefits  []calc.FormBenefit
+	Maturity  []calc.FormAnchor // nil: the default curve, shown as its points
+	Objective calc.Objective
+	Problems  map[string]string
+}
+
+// Render shows the fields.
+func (s *ValueSection) Render() app.UI {
+	cur := s.Currency
+	benefits := []app.UI{}
+	for i, b := range s.Benefits {
+		i := i
+		base := fmt.Sprintf("benefits[%d]", i)
+		rampID := fieldID(base + ".ramped")
+		benefits = append(benefits, app.Div().Class("row benefit").Body(
+			field(s.Ed, base+".name", "Benefit", "", b.Name, "Consular enquiries answered online", s.Problems),
+			field(s.Ed, base+".amountPerMonth", "Value", cur+" per month", b.AmountPerMonth, "", s.Problems),
+			app.Div().Class("field check").Body(
+				app.Input().Type("checkbox").ID(rampID).Checked(b.Ramped).OnChange(func(ctx app.Context, e app.Event) {
+					on := ctx.JSSrc().Get("checked").Bool()
+					s.Ed.Edit(func(f *calc.Form) {
+						if i < len(f.Benefits) {
+							f.Benefits[i].Ramped = on
+						}
+					})
+				}, base),
+				app.Label().For(rampID).Text("grows with maturity"),
+			),
+			app.Button().Type("button").Class("secondary").Text("Remove benefit "+itoa(i+1)).OnClick(func(ctx app.Context, e app.Event) {
+				s.Ed.Edit(func(f *calc.Form) {
+					if i < len(f.Benefits) {
+						f.Benefits = append(f.Benefits[:i:i], f.Benefits[i+1:]...)
+					}
+				})
+			}, base),
+		))
+	}
+	curve := s.Maturity
+	if curve == nil {
+		curve = calc.DefaultFormMaturity()
+	}
+	anchors := []app.UI{}
+	for i, a := range curve {
+		i := i
+		base := fmt.Sprintf("maturity[%d]", i)
+		anchors = append(anchors, app.Div().Class("row").Body(
+			field(s.Ed, base+".month", "Month", "since start", a.Month, "", s.Problems),
+			field(s.Ed, base+".factor", "Effect", "share of full effect, 0–1", a.Factor, "", s.Problems),
+			app.Button().Type("button").Class("secondary").Text("Remove point "+itoa(i+1)).OnClick(func(ctx app.Context, e app.Event) {
+				s.Ed.Edit(func(f *calc.Form) {
+					if f.Maturity == nil {
+						f.Maturity = calc.DefaultFormMaturity()
+					}
+					if i < len(f.Maturity) {
+						f.Maturity = append(f.Maturity[:i:i], f.Maturity[i+1:]...)
+					}
+				})
+			}, base),
+		))
+	}
+	curveNote := "Your own curve."
+	if s.Maturity == nil {
+		curveNote = "The default curve: a tenth of the effect at the start, 60% after a month, full effect after a year."
+	}
+	obj := s.Objective
+	return section("value", "Value and time",
+		field(s.Ed, "valuePer1000", "Value per 1,000 people reached", cur, s.Value, "0", s.Problems),
+		app.P().Class("hint").Text("For example what the same reach would cost as advertising. Left empty, reach is worth 0."),
+		app.FieldSet().Body(app.Legend().Text("Other benefits"), app.Div().Body(benefits...),
+			app.Button().Type("button").ID("add-benefit").Text("Add a benefit").OnClick(func(ctx app.Context, e app.Event) {
+				s.Ed.Edit(func(f *calc.Form) {
+					f.Benefits = append(f.Benefits, calc.FormBenefit{Name: fmt.Sprintf("Benefit %d", len(f.Benefits)+1), AmountPerMonth: "0", Ramped: true})
+				})
+			})),
+		app.FieldSet().Body(app.Legend().Text("Maturity: how well a presence works, month by month"),
+			app.P().Class("hint").Text("About a day to learn a tool, a month to use it reasonably well, a year before it is part of how the institution works. Linear between points. "+curveNote),
+			app.Div().Body(anchors...),
+			problemAt(s.Problems, "maturity"),
+			app.Button().Type("button").ID("add-point").Text("Add a point").OnClick(func(ctx app.Context, e app.Event) {
+				s.Ed.Edit(func(f *calc.Form) {
+					if f.Maturity == nil {
+						f.Maturity = calc.DefaultFormMaturity()
+					}
+					f.Maturity = append(f.Maturity, calc.FormAnchor{Month: nextMonth(f.Maturity), Factor: "1"})
+				})
+			}),
+			app.If(s.Maturity != nil, app.Button().Type("button").Class("secondary").ID("default-curve").Text("Back to the default curve").
+				OnClick(func(ctx app.Context, e app.Event) { s.Ed.Edit(func(f *calc.Form) { f.Maturity = nil }) })),
+		),
+		app.Div().Class("field").Body(
+			app.Label().For("f-objective").Text("Recommend for"),
+			app.Select().ID("f-objective").DataSet("field", "objective").Body(
+				app.Option().Value("reach").Selected(obj != calc.ObjectiveNet).Text("the most people reached"),
+				app.Option().Value("net").Selected(obj == calc.ObjectiveNet).Text("the highest net value (value − cost)"),
+			).OnChange(func(ctx app.Context, e app.Event) {
+				v := calc.Objective(ctx.JSSrc().Get("value").String())
+				s.Ed.Edit(func(f *calc.Form) { f.Objective = v })
+			}),
+			problemAt(s.Problems, "objective"),
+		),
+	)
+}
+
+func nextMonth(as []calc.FormAnchor) string {
+	last := decimal.Zero
+	for _, a := range as {
+		if v, err := decimal.NewFromString(a.Month); err == nil && v.GreaterThan(last) {
+			last = v
+		}
+	}
+	return last.Add(decimal.NewFromInt(12)).String()
+}
