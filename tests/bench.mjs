@@ -54,7 +54,7 @@ try {
     }
     return times;
   };
-  const planEdits = await measure("#f-hours-facebook-0", ["9", "8", "7", "8", "9", "10", "8", "7", "9", "8", "7"]);
+  const planEdits = await measure("#f-plan-facebook-0", ["9", "8", "7", "8", "9", "10", "8", "7", "9", "8", "7"]);
   const audienceEdits = await measure("#f-audience-size", ["1500001", "1500002", "1500003", "1500004", "1500005", "1500006", "1500007"]);
   await context.close();
   const fmt = (xs) => `median ${median(xs).toFixed(1)} ms (min ${Math.min(...xs).toFixed(1)}, max ${Math.max(...xs).toFixed(1)}, n=${xs.length})`;

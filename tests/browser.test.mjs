@@ -54,8 +54,8 @@ test("changing inputs updates numbers and charts to the command line's values", 
   const { page, seen } = await env.open(t);
   const before = await figure(page, "total-cost");
   await page.fill("#f-audience-size", "2500000");
-  await page.fill("#f-hours-facebook-0", "10");
-  await page.fill("#f-hours-tiktok-0", "4");
+  await page.fill("#f-plan-facebook-0", "10");
+  await page.fill("#f-plan-tiktok-0", "4");
   await page.fill("#f-valuePer1000", "12.50");
   await page.waitForFunction((b) => document.querySelector("#fig-total-cost .value").innerText !== b, before);
 

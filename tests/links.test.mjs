@@ -11,7 +11,7 @@ test("a share link opens as a new scenario in another browser, never replacing o
   const a = await env.open(t, { wait: false });
   await ready(a.page);
   await a.page.fill("#f-name", "Youth outreach via video");
-  await a.page.fill("#f-hours-youtube-0", "5");
+  await a.page.fill("#f-plan-youtube-0", "5");
   await a.page.waitForFunction(() => !document.querySelector(".stale-notice"));
   const cost = await a.page.locator("#fig-total-cost .value").innerText();
   await a.page.click("#share");
