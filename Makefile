@@ -18,7 +18,8 @@ run: site
 # The deployable static site: prerendered page, app.wasm, wasm_exec.js, ECharts, assets.
 site: node_modules/.installed
 	rm -rf $(DIST)
-	$(GO) run ./wasm site --out $(DIST) --base $(BASE) --version $(VERSION)
+	$(GO) run ./wasm site --out $(DIST) --base $(BASE) --version $(VERSION) \
+		--wasm-exec "$$($(GO) env GOROOT)/lib/wasm/wasm_exec.js"
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $(DIST)/web/app.wasm ./wasm
 
 # Front-end packages (ECharts, the browser-test tools), exactly as the lock file says.

@@ -93,7 +93,7 @@ func TestRenderWithoutChromium(t *testing.T) {
 		saved := chromiumPaths
 		chromiumPaths = []string{filepath.Join(dir, "no-chromium")}
 		t.Cleanup(func() { chromiumPaths = saved })
-		check(t, "Chromium not found")
+		check(t, "no Chromium found")
 	})
 }
 
