@@ -27,10 +27,10 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-# Every test: formatting and vet, the engine, page and command-line tests (fuzz seed
-# corpora and the render command's drawings included), the engine's tests compiled to
-# WebAssembly and run under Node.js, and the browser tests of the built site in
-# headless Chromium.
+# Every test: formatting, vet, staticcheck and a tidy go.mod, the engine, page and
+# command-line tests (fuzz seed corpora and the render command's drawings included),
+# the engine's tests compiled to WebAssembly and run under Node.js, and the browser
+# tests of the built site in headless Chromium.
 test: check unit wasmtest browsertest
 
 # The native build of ./wasm: command line, site generator and local server.
@@ -42,10 +42,14 @@ browsertest: site bin/platformroi
 	$(MAKE) --no-print-directory site DIST=dist-sub BASE=/tools/roi/
 	node --test --test-concurrency=1 tests/
 
+# Formatting, vet and staticcheck (pinned in go.mod as a tool; the browser tag takes
+# in the tests that draw with Chromium), and go.mod and go.sum as go mod tidy leaves them.
 check:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
 	$(GO) vet -tags browser ./...
+	$(GO) mod tidy -diff
+	$(GO) tool staticcheck -tags browser ./...
 
 # The Go tests. The browser tag adds the render command's tests, which draw with
 # ECharts from npm in headless Chromium; plain `go test ./...` needs neither.
