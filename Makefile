@@ -18,7 +18,8 @@ run: site
 # The deployable static site: prerendered page, app.wasm, wasm_exec.js, ECharts, assets.
 site: node_modules/.installed
 	rm -rf $(DIST)
-	$(GO) run ./wasm site --out $(DIST) --base $(BASE) --version $(VERSION)
+	$(GO) run ./wasm site --out $(DIST) --base $(BASE) --version $(VERSION) \
+		--wasm-exec "$$($(GO) env GOROOT)/lib/wasm/wasm_exec.js"
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $(DIST)/web/app.wasm ./wasm
 
 # Front-end packages (ECharts, the browser-test tools), exactly as the lock file says.
@@ -26,9 +27,10 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-# Every test: formatting and vet, the engine, page and command-line tests (fuzz seed
-# corpora included), the engine's tests compiled to WebAssembly and run under Node.js,
-# and the browser tests of the built site in headless Chromium.
+# Every test: formatting, vet, staticcheck and a tidy go.mod, the engine, page and
+# command-line tests (fuzz seed corpora and the render command's drawings included),
+# the engine's tests compiled to WebAssembly and run under Node.js, and the browser
+# tests of the built site in headless Chromium.
 test: check unit wasmtest browsertest
 
 # The native build of ./wasm: command line, site generator and local server.
@@ -40,14 +42,19 @@ browsertest: site bin/platformroi
 	$(MAKE) --no-print-directory site DIST=dist-sub BASE=/tools/roi/
 	node --test --test-concurrency=1 tests/
 
+# Formatting, vet and staticcheck (pinned in go.mod as a tool; the browser tag takes
+# in the tests that draw with Chromium), and go.mod and go.sum as go mod tidy leaves them.
 check:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
-	$(GO) vet ./...
+	$(GO) vet -tags browser ./...
+	$(GO) mod tidy -diff
+	$(GO) tool staticcheck -tags browser ./...
 
-# The render command's tests draw with ECharts from npm.
+# The Go tests. The browser tag adds the render command's tests, which draw with
+# ECharts from npm in headless Chromium; plain `go test ./...` needs neither.
 unit: node_modules/.installed
-	$(GO) test -count=1 ./...
+	$(GO) test -tags browser -count=1 ./...
 
 wasmtest:
 	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$$($(GO) env GOROOT)/lib/wasm/go_js_wasm_exec" ./calc/

@@ -909,8 +909,6 @@ func TestMarshalScenarioMoneyAsStrings(t *testing.T) {
 
 // ---- semantic comparison ----
 
-func qaDecEq(a, b decimal.Decimal) bool { return a.Equal(b) }
-
 func qaPtrEq(a, b *decimal.Decimal) bool {
 	if a == nil || b == nil {
 		return a == nil && b == nil

@@ -13,7 +13,6 @@ const divPlaces = 28
 var (
 	weeksPerYear   = decimal.NewFromInt(52)
 	monthsPerYear  = decimal.NewFromInt(12)
-	half           = decimal.RequireFromString("0.5")
 	thousandthExp  = int32(-3) // dividing by 1,000 is an exact shift
 	tieDecimalPlcs = int32(6)
 )

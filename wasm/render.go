@@ -213,7 +213,7 @@ func findChromium() (string, error) {
 			return p, nil
 		}
 	}
-	return "", fmt.Errorf("Chromium not found (CHROMIUM is not set; looked at %s and for %s on PATH)",
+	return "", fmt.Errorf("no Chromium found (CHROMIUM is not set; looked at %s and for %s on PATH)",
 		strings.Join(chromiumPaths, ", "), strings.Join(chromiumNames, ", "))
 }
 
@@ -423,7 +423,7 @@ wait:
 	case timedOut:
 		return fmt.Errorf("no chart arrived from Chromium for %s; charts not written: %s%s", renderTimeout, missing, output.last())
 	}
-	return fmt.Errorf("Chromium (%s) stopped before drawing every chart (%v); charts not written: %s%s", chromium, exitErr, missing, output.last())
+	return fmt.Errorf("headless Chromium (%s) stopped before drawing every chart (%v); charts not written: %s%s", chromium, exitErr, missing, output.last())
 }
 
 func serveBytes(w http.ResponseWriter, contentType string, data []byte) {

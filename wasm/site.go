@@ -14,9 +14,9 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"strings"
 
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -79,9 +79,16 @@ func mustReplace(s string, oldNew ...string) string {
 var ogURL = regexp.MustCompile(`\s*<meta property="og:url" content="[^"]*">`)
 
 // buildSite writes the static site to out: the prerendered page, go-app's files, the
-// Go toolchain's wasm_exec.js, ECharts and the page's assets. app.wasm is built
-// separately into out/web/.
-func buildSite(out, base, version, webDir, echartsJS string) error {
+// Go toolchain's wasm_exec.js (wasmExec; "" for the one of the go command on PATH),
+// ECharts and the page's assets. app.wasm is built separately into out/web/, by the
+// toolchain whose wasm_exec.js the site holds.
+func buildSite(out, base, version, webDir, echartsJS, wasmExec string) error {
+	if wasmExec == "" {
+		var err error
+		if wasmExec, err = toolchainWasmExec(); err != nil {
+			return err
+		}
+	}
 	routes()
 	if err := os.MkdirAll(filepath.Join(out, "web"), 0o755); err != nil {
 		return err
@@ -98,7 +105,7 @@ func buildSite(out, base, version, webDir, echartsJS string) error {
 		return err
 	}
 	copies := map[string]string{
-		filepath.Join(runtime.GOROOT(), "lib", "wasm", "wasm_exec.js"): filepath.Join(out, "wasm_exec.js"),
+		wasmExec:  filepath.Join(out, "wasm_exec.js"),
 		echartsJS: filepath.Join(out, "web", "echarts.min.js"),
 	}
 	for _, a := range siteAssets {
@@ -115,6 +122,16 @@ func buildSite(out, base, version, webDir, echartsJS string) error {
 		}
 	}
 	return nil
+}
+
+// toolchainWasmExec gives the wasm_exec.js of the go command on PATH, from its GOROOT.
+func toolchainWasmExec() (string, error) {
+	out, err := exec.Command("go", "env", "GOROOT").Output()
+	root := strings.TrimSpace(string(out))
+	if err != nil || root == "" {
+		return "", fmt.Errorf("cannot find the Go toolchain's wasm_exec.js (go env GOROOT: %v); pass --wasm-exec PATH, such as $(go env GOROOT)/lib/wasm/wasm_exec.js", err)
+	}
+	return filepath.Join(root, "lib", "wasm", "wasm_exec.js"), nil
 }
 
 func copyFile(from, to string) error {
@@ -161,10 +178,11 @@ func runSite(args []string, stdout, stderr io.Writer) int {
 	version := fs.String("version", "dev", "the release's version (one cache version per release)")
 	web := fs.String("web", "web", "directory of the page's assets")
 	echartsJS := fs.String("echarts", filepath.Join("node_modules", "echarts", "dist", "echarts.min.js"), "ECharts, installed from npm")
+	wasmExec := fs.String("wasm-exec", "", "the Go toolchain's wasm_exec.js, matching the compiler of app.wasm; default: from the GOROOT of the go command on PATH")
 	if err := fs.Parse(args); err != nil {
 		return exitInput
 	}
-	if err := buildSite(*out, *base, *version, *web, *echartsJS); err != nil {
+	if err := buildSite(*out, *base, *version, *web, *echartsJS, *wasmExec); err != nil {
 		fmt.Fprintln(stderr, "site:", err)
 		return exitFailure
 	}
