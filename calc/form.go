@@ -494,7 +494,7 @@ func (f *Form) File() []byte {
 		ff.Plan = append(ff.Plan, formFileLine{Platform: l.Platform, Role: name, HoursPerWeek: numberText(l.HoursPerWeek)})
 	}
 	for _, b := range f.Benefits {
-		ff.Benefits = append(ff.Benefits, formFileBenefit{Name: b.Name, AmountPerMonth: b.AmountPerMonth, Ramped: b.Ramped})
+		ff.Benefits = append(ff.Benefits, formFileBenefit(b))
 	}
 	if f.Maturity != nil {
 		as := []formFileAnchor{}
