@@ -39,7 +39,7 @@ func (p *Page) scenarioBar() app.UI {
 		action("New blank", "new-blank", func() { w.New(p.cat, "blank") }),
 		action("Copy", "copy-scenario", func() { w.New(p.cat, "copy") }),
 		action("Delete", "delete-scenario", w.Delete),
-		app.If(w.Deleted != nil, action("Undo delete", "undo-delete", w.Undo)),
+		app.Span().Class("undo-area").Body(app.If(w.Deleted != nil, action("Undo delete", "undo-delete", w.Undo))),
 		app.Button().Type("button").Class("secondary").ID("share").Text("Share link").
 			OnClick(func(ctx app.Context, e app.Event) { p.makeShareLink() }),
 		app.Button().Type("button").Class("secondary").ID("export-json").Text("Export JSON").

@@ -120,7 +120,10 @@ func (s *AudienceSection) Render() app.UI {
 				OnChange(func(ctx app.Context, e app.Event) { s.Ed.SwitchDataset(ctx.JSSrc().Get("value").String()) }),
 			problemAt(s.Problems, "dataset"),
 		),
-		switched,
+		// Stable containers: a child appearing or going must never shift the inputs
+		// after it (go-app matches children by position; a text input patched into a
+		// file input throws, and the patch stops half-way).
+		app.Div().Class("switch-area").Body(switched),
 		info,
 		s.Ed.p.datasetImport(s.ImportError),
 		field(s.Ed, "audience.size", "Audience size", "people", s.Size, "", s.Problems),

@@ -1,0 +1,179 @@
+// Browser tests of the form's shape changing under a person's hands: cost modes
+// switched back and forth, roles added and removed, demographics switched and undone,
+// always typing into the field now shown, then checking the exported scenario and
+// the figures field by field against the command line.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { root, ready, cli, money, people, browserSession } from "./harness.mjs";
+
+const env = browserSession();
+
+const figure = (page, id) => page.locator(`#fig-${id} .value`).innerText();
+const quiet = (page) => page.waitForFunction(() => !document.querySelector(".stale-notice"));
+
+// exported downloads the scenario as "Export JSON" gives it.
+async function exported(page) {
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#export-json")]);
+  const chunks = await (await download.createReadStream()).toArray();
+  return JSON.parse(Buffer.concat(chunks).toString("utf8"));
+}
+
+// matchesCLI checks the page's headline figures against the command line's results for
+// the exported scenario.
+async function matchesCLI(page, scenario) {
+  const doc = cli(scenario);
+  const cur = doc.currency;
+  assert.equal(await figure(page, "total-cost"), money(doc.totals.cost, cur));
+  assert.equal(await figure(page, "value"), money(doc.totals.value, cur));
+  assert.equal(await figure(page, "reach"), people(doc.totals.averageMonthlyReach) + " people");
+  return doc;
+}
+
+test("switching the cost mode back and forth keeps each typed value in its own field", async (t) => {
+  const { page, seen } = await env.open(t);
+  const mode = page.getByLabel("Cost given as").first();
+  await mode.selectOption("salary");
+  await page.getByLabel("Annual salary (EUR per year)").fill("90000");
+  await mode.selectOption("hourly");
+  await page.getByLabel("Loaded hourly cost (EUR per hour)").fill("45");
+  await quiet(page);
+  let s = await exported(page);
+  assert.equal(s.staff[0].hourlyCost, "45");
+  assert.equal(s.staff[0].annualSalary, undefined);
+  await matchesCLI(page, s);
+  await mode.selectOption("salary");
+  assert.equal(await page.getByLabel("Annual salary (EUR per year)").inputValue(), "90000");
+  await quiet(page);
+  s = await exported(page);
+  assert.equal(s.staff[0].annualSalary, "90000");
+  assert.equal(s.staff[0].hourlyCost, undefined);
+  const doc = await matchesCLI(page, s);
+  // 90,000 a year, loaded, is not 90,000 an hour: the rate is about 76 EUR.
+  assert.ok(Number(doc.totals.cost) < 200000, `total cost ${doc.totals.cost}`);
+  await mode.selectOption("hourly");
+  assert.equal(await page.getByLabel("Loaded hourly cost (EUR per hour)").inputValue(), "45");
+  assert.deepEqual(seen.errors, []);
+});
+
+test("roles added and removed: every input stays bound to its own role", async (t) => {
+  const { page, seen } = await env.open(t);
+  await page.click("#add-role");
+  await page.fill("#f-staff-1-role", "Press attaché");
+  await page.selectOption("#f-staff-1-mode", "salary");
+  await page.fill("#f-staff-1-annualSalary", "90000");
+  await page.fill("#f-staff-1-hoursPerWeek", "6");
+  await page.getByLabel("Hours per week of Press attaché on YouTube").fill("3");
+  await quiet(page);
+  let s = await exported(page);
+  assert.equal(s.staff.length, 2);
+  assert.deepEqual(s.plan.find((l) => l.platform === "youtube"), { platform: "youtube", role: "Press attaché", hoursPerWeek: 3 });
+  await matchesCLI(page, s);
+  // Switching the second role to hourly shows its own hourly cost again (40, as the
+  // role was added), not the salary typed meanwhile; emptying it is its own problem.
+  await page.selectOption("#f-staff-1-mode", "hourly");
+  assert.equal(await page.locator("#f-staff-1-hourlyCost").inputValue(), "40");
+  await page.locator("#f-staff-1-hourlyCost").fill("");
+  await page.waitForSelector("#f-staff-1-hourlyCost-error");
+  assert.match(await page.locator("#out-of-date").innerText(), /Press attaché: hourly cost/);
+  await page.locator("#f-staff-1-hourlyCost").fill("38");
+  await quiet(page);
+  assert.equal(await page.inputValue("#f-staff-0-annualSalary"), "52000", "the first role's salary changed");
+  // Remove the first role: the press attaché's fields and plan move up, and typing
+  // into them edits the press attaché.
+  await page.getByRole("button", { name: "Remove Digital officer" }).click();
+  await page.getByLabel("Hours per week of Press attaché on YouTube").fill("4");
+  await page.fill("#f-staff-0-hoursPerWeek", "10");
+  await quiet(page);
+  s = await exported(page);
+  assert.equal(s.staff.length, 1);
+  assert.equal(s.staff[0].role, "Press attaché");
+  assert.equal(s.staff[0].hourlyCost, "38");
+  assert.equal(s.staff[0].hoursPerWeek, 10);
+  assert.deepEqual(s.plan, [{ platform: "youtube", role: "Press attaché", hoursPerWeek: 4 }]);
+  await matchesCLI(page, s);
+  assert.deepEqual(seen.errors, []);
+});
+
+test("switching demographics keeps the plan both datasets have, says what it dropped, and undoes", async (t) => {
+  const { page, seen } = await env.open(t);
+  await page.fill("#f-plan-flickr-0", "1");
+  await quiet(page);
+  const before = await exported(page);
+  await page.selectOption("#f-dataset", "reuters-dnr-2025");
+  await page.waitForSelector("#switch-notice");
+  assert.match(await page.locator("#switch-notice").innerText(), /flickr/);
+  await page.getByLabel("Hours per week of Digital officer on YouTube").fill("5");
+  await quiet(page);
+  const after = await exported(page);
+  const hours = (s, p) => s.plan.filter((l) => l.platform === p).map((l) => l.hoursPerWeek);
+  assert.deepEqual(hours(after, "facebook"), hours(before, "facebook"), "Facebook's hours changed");
+  assert.deepEqual(hours(after, "youtube"), [5]);
+  assert.deepEqual(hours(after, "flickr"), []);
+  await matchesCLI(page, after);
+  await page.selectOption("#f-dataset", "pew-us-2023");
+  await page.click("#undo-switch");
+  await page.waitForFunction(() => document.querySelector("#f-dataset").value === "reuters-dnr-2025");
+  await quiet(page);
+  const back = await exported(page);
+  assert.equal(back.dataset, "reuters-dnr-2025", "undo went back too far");
+  assert.deepEqual(hours(back, "youtube"), [5]);
+  assert.deepEqual(seen.errors, []);
+});
+
+test("export and share say why they wait while the form has problems; the print carries an out-of-date mark", async (t) => {
+  const { page, seen } = await env.open(t);
+  await page.fill("#f-horizonMonths", "0");
+  await page.waitForSelector("#out-of-date");
+  const notice = (re) => page.waitForFunction((re) => new RegExp(re).test(document.querySelector("#notice")?.innerText || ""), re.source);
+  await page.click("#export-json");
+  await notice(/not exported: its form has 1 problem/);
+  await page.click("#share");
+  await notice(/not shared/);
+  assert.equal(await page.locator("#share-link").count(), 0);
+  await page.click("#apply-recommendation");
+  await page.waitForSelector("#apply-note");
+  assert.match(await page.locator("#apply-note").innerText(), /cannot be applied while the form has 1 problem/);
+  await page.emulateMedia({ media: "print" });
+  assert.ok(await page.locator("#out-of-date").isVisible(), "the out-of-date mark does not print");
+  assert.match(await page.locator("#out-of-date").innerText(), /Out of date: fix 1 problem/);
+  await page.emulateMedia({ media: "screen" });
+  // A problem's link moves the focus to its field.
+  await page.locator("#out-of-date a").first().click();
+  assert.equal(await page.evaluate(() => document.activeElement.id), "f-horizonMonths");
+  assert.deepEqual(seen.errors, []);
+});
+
+test("a scenario carrying its own dataset opens from a link and survives a reload", async (t) => {
+  const { page: a } = await env.open(t);
+  const ds = JSON.parse(readFileSync(path.join(root, "calc", "data", "reuters-dnr-2025.dataset.json"), "utf8"));
+  ds.id = "embassy-survey-2026";
+  ds.title = "Embassy's own survey";
+  const scenario = { format: "platform-roi-scenario", version: 1, name: "Inline survey", currency: "EUR",
+    audience: { size: 300000, weights: { all: 1 } }, datasetInline: ds, objective: "reach",
+    staff: [{ role: "Officer", hourlyCost: "40", hoursPerWeek: 10 }],
+    plan: [{ platform: "youtube", role: "Officer", hoursPerWeek: 6 }] };
+  const payload = await a.evaluate(async (json) => {
+    const cs = new CompressionStream("deflate-raw");
+    const w = cs.writable.getWriter(); w.write(new TextEncoder().encode(json)); w.close();
+    const buf = new Uint8Array(await new Response(cs.readable).arrayBuffer());
+    let s = ""; for (const b of buf) s += String.fromCharCode(b);
+    return btoa(s).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  }, JSON.stringify(scenario));
+  const { page: b, seen } = await env.open(t, { url: new URL("/#s=" + payload, new URL(a.url())).href, wait: false });
+  await ready(b);
+  assert.match(await b.locator("#notice").innerText(), /as a new scenario/);
+  assert.match(await b.locator("#f-dataset option:checked").innerText(), /carried by this scenario/);
+  const doc = await matchesCLI(b, scenario);
+  assert.equal(doc.dataset.id, "embassy-survey-2026");
+  await b.reload();
+  await ready(b);
+  assert.match(await b.locator("#f-dataset option:checked").innerText(), /carried by this scenario/);
+  assert.equal(await figure(b, "total-cost"), money(doc.totals.cost, "EUR"));
+  const s = await exported(b);
+  assert.equal(s.datasetInline.id, "embassy-survey-2026");
+  assert.equal(s.objective, "reach", "an explicit objective came back as the default");
+  assert.deepEqual(seen.errors, []);
+});
+
