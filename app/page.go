@@ -38,7 +38,7 @@ func (p *Page) OnInit() {
 	}
 	p.store = browserStore{}
 	p.ws = LoadWorkspace(p.store, p.cat, time.Now().UTC().Format("20060102T150405Z"))
-	if hash := locationHash(); strings.HasPrefix(hash, calc.SharePrefix) {
+	if hash := locationHash(); strings.HasPrefix(hash, calc.SharePrefix) || strings.HasPrefix(hash, calc.LegacySharePrefix) {
 		p.openShared(hash)
 		clearLocationHash() // a reload must not add it again
 	}
