@@ -10,7 +10,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 )
@@ -26,8 +25,8 @@ const MaxDatasetCSV = 1 << 20
 //
 // # The CSV format
 //
-// A file is UTF-8 text (a byte order mark is ignored; lines may end in CRLF): a few
-// metadata lines, then a table with a header row and one row per platform:
+// A file is UTF-8 text (a byte order mark is ignored; lines may end in LF, CRLF or
+// CR): a few metadata lines, then a table with a header row and one row per platform:
 //
 //	# id: fr-2024
 //	# title: Adults' use of online platforms by age, France 2024
@@ -247,20 +246,13 @@ func (r *csvRead) read(data []byte) *Dataset {
 		ps.add("", "the file is larger than %d bytes: a table of platforms is a few kilobytes; is it the right file?", MaxDatasetCSV)
 		return nil
 	}
+	bom := len(data)
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	if !utf8.Valid(data) {
-		line := 1
-		for off := 0; off < len(data); {
-			c, size := utf8.DecodeRune(data[off:])
-			if c == utf8.RuneError && size <= 1 {
-				break
-			}
-			if c == '\n' {
-				line++
-			}
-			off += size
-		}
-		ps.add("", "line %d is not UTF-8 text: save the file as \"CSV UTF-8\" (or UTF-8 text)", line)
+	bom -= len(data)
+	data = lineFeeds(data)
+	if off := firstNotUTF8(data); off >= 0 {
+		line := 1 + bytes.Count(data[:off], []byte("\n"))
+		ps.add("", "line %d is not UTF-8 text: %s; save the file as \"CSV UTF-8\" (or UTF-8 text)", line, notUTF8(data, off, bom))
 		return nil
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
@@ -324,6 +316,25 @@ func (r *csvRead) read(data []byte) *Dataset {
 		return nil
 	}
 	return d
+}
+
+// lineFeeds returns data with every line ending a line feed: a carriage return not
+// followed by a line feed (the line ending of old Mac files, which some spreadsheets
+// still write) becomes one. Line and byte counts stay as they were.
+func lineFeeds(data []byte) []byte {
+	var out []byte
+	for i, c := range data {
+		if c == '\r' && (i+1 == len(data) || data[i+1] != '\n') {
+			if out == nil {
+				out = append([]byte(nil), data...)
+			}
+			out[i] = '\n'
+		}
+	}
+	if out == nil {
+		return data
+	}
+	return out
 }
 
 // metaLine reads the text of a "#" line.

@@ -1,6 +1,7 @@
 package calc
 
 import (
+	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -15,6 +16,9 @@ import (
 func ReadScenario(data []byte) (*Scenario, error) {
 	root, err := parseTree(data)
 	if err != nil {
+		return nil, err
+	}
+	if err := notA(root, "scenario", FileFormat); err != nil {
 		return nil, err
 	}
 	var ps problems
@@ -33,6 +37,9 @@ func LoadScenario(data []byte, c *Catalog) (*Scenario, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := notA(root, "scenario", FileFormat); err != nil {
+		return nil, err
+	}
 	var ps problems
 	s := decodeScenario(root, &ps)
 	if _, err := resolveWith(s, c, &ps); err != nil {
@@ -47,6 +54,9 @@ func ReadDataset(data []byte) (*Dataset, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := notA(root, "dataset", DatasetFormat); err != nil {
+		return nil, err
+	}
 	var ps problems
 	d := decodeDataset(root, "", &ps)
 	if ps.err() == nil {
@@ -56,6 +66,30 @@ func ReadDataset(data []byte) (*Dataset, error) {
 		return nil, err
 	}
 	return d, nil
+}
+
+// notA reports, as the one problem of the file, a document that is not a file of the
+// kind wanted ("scenario" or "dataset", whose format is format): one that is not a JSON
+// object, or the other kind's file. Everything else said about it would be noise.
+func notA(root *node, kind, format string) error {
+	one := func(field, format string, args ...any) error {
+		return &InputError{Problems: []Problem{{Field: field, Message: fmt.Sprintf(format, args...)}}}
+	}
+	if root.kind != 'o' {
+		return one("", "a %s file is a JSON object { … }, found %s", kind, root.kindName())
+	}
+	for i, k := range root.keys {
+		if k != "format" || root.vals[i].kind != 's' {
+			continue
+		}
+		switch f := root.vals[i].text; {
+		case f == DatasetFormat && format == FileFormat:
+			return one("format", "this is a dataset file (%q), not a scenario file (\"format\": %q); a scenario names a dataset under \"dataset\", or carries one under \"datasetInline\"", f, FileFormat)
+		case f == FileFormat && format == DatasetFormat:
+			return one("format", "this is a scenario file (%q), not a dataset file (\"format\": %q)", f, DatasetFormat)
+		}
+	}
+	return nil
 }
 
 // maxNumberText bounds the length of a number's text: no figure of the model needs more.

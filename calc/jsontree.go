@@ -55,17 +55,11 @@ const maxDepth = 64
 // document is broken or truncated.
 func parseTree(data []byte) (*node, error) {
 	// Editors on Windows often start UTF-8 files with a byte order mark.
+	bom := len(data)
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	if !utf8.Valid(data) {
-		off := 0
-		for off < len(data) {
-			r, size := utf8.DecodeRune(data[off:])
-			if r == utf8.RuneError && size <= 1 {
-				break
-			}
-			off += size
-		}
-		return nil, syntaxAt(data, off, "the file is not UTF-8 text")
+	bom -= len(data)
+	if off := firstNotUTF8(data); off >= 0 {
+		return nil, syntaxAt(data, off, "the file is not UTF-8 text: "+notUTF8(data, off, bom)+"; save the file as UTF-8")
 	}
 	// encoding/json's own scan gives the byte where the document breaks.
 	var raw json.RawMessage
@@ -178,6 +172,29 @@ func tokenError(dec *json.Decoder, data []byte, err error) error {
 		return syntaxAt(data, len(data), "the document ends too early (is the file truncated?)")
 	}
 	return syntaxAt(data, int(dec.InputOffset()), err.Error())
+}
+
+// firstNotUTF8 returns the offset of the first byte of data that is not part of a
+// UTF-8 character, or -1 when data is UTF-8 text.
+func firstNotUTF8(data []byte) int {
+	if utf8.Valid(data) {
+		return -1
+	}
+	off := 0
+	for off < len(data) {
+		r, size := utf8.DecodeRune(data[off:])
+		if r == utf8.RuneError && size <= 1 {
+			break
+		}
+		off += size
+	}
+	return off
+}
+
+// notUTF8 names the byte at off of data that is not UTF-8, for a message, with its
+// offset in the file (counted from 0) when the file had shift bytes before data.
+func notUTF8(data []byte, off, shift int) string {
+	return fmt.Sprintf("the byte at offset %d (0x%02X) is not part of a UTF-8 character", off+shift, data[off])
 }
 
 // syntaxAt makes a SyntaxError for byte offset off of data.

@@ -21,7 +21,8 @@ func (p Problem) String() string {
 }
 
 // InputError is returned for invalid input. It holds every problem found, in the
-// order of the input, at most one per field.
+// order of the input, at most one per field, and none inside a field that has one
+// (when "staff[1]" is not an object, nothing more is said about "staff[1].role").
 type InputError struct {
 	Problems []Problem
 }
@@ -35,7 +36,8 @@ func (e *InputError) Error() string {
 }
 
 // problems collects Problems, keeping the first one reported for each field, so that a
-// value that could not be read is not reported again by a later check.
+// value that could not be read is not reported again by a later check, nor anything
+// inside it.
 type problems struct {
 	list []Problem
 	seen map[string]bool
@@ -45,11 +47,22 @@ func (ps *problems) add(field, format string, args ...any) {
 	if ps.seen == nil {
 		ps.seen = map[string]bool{}
 	}
-	if field != "" && ps.seen[field] {
+	if field != "" && (ps.seen[field] || ps.insideSeen(field)) {
 		return
 	}
 	ps.seen[field] = true
 	ps.list = append(ps.list, Problem{Field: field, Message: fmt.Sprintf(format, args...)})
+}
+
+// insideSeen reports whether a field that holds field (such as "staff[1]" or "staff"
+// for "staff[1].role") already has a problem.
+func (ps *problems) insideSeen(field string) bool {
+	for i := len(field) - 1; i > 0; i-- {
+		if (field[i] == '.' || field[i] == '[') && ps.seen[field[:i]] {
+			return true
+		}
+	}
+	return false
 }
 
 // has reports whether field, or a field below it, already has a problem.

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"compress/flate"
 	"encoding/base64"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"strings"
 	"unicode"
@@ -16,29 +18,43 @@ import (
 // A share link carries one scenario in the fragment of the page's address, so that it
 // never reaches a server (MODEL.md, Files):
 //
-//	https://example.org/roi/#s=<payload>
+//	https://example.org/roi/#s2=<payload>
 //
 // where the payload is the base64url encoding (RFC 4648 section 5, without padding) of
-// the raw DEFLATE compression (RFC 1951) of the scenario file's JSON. The JSON carries
-// its format version, so links made today open in later versions of the tool.
+// the raw DEFLATE compression (RFC 1951) of the scenario file's compact JSON followed
+// by the 4-byte big-endian CRC-32 (IEEE) of that JSON. The checksum is compressed with
+// the JSON, as the last 4 bytes of the data, so that a link damaged by one character
+// is refused as damaged instead of opening as another scenario. The JSON carries its
+// format version, so links made today open in later versions of the tool.
+//
+// Links of the first form, "#s=<payload>", hold the JSON alone, without the checksum;
+// they still open.
+
+// SharePrefix starts the fragment of a share link: "#s2=", then the payload.
+const SharePrefix = "#s2="
+
+// LegacySharePrefix starts the fragment of a share link of the first form, without
+// a checksum. Such links still open; none are made any more.
+const LegacySharePrefix = "#s="
 
 // MaxShareJSON is the most bytes of scenario JSON a share link may hold once
-// decompressed. A scenario is a few kilobytes (one with an inline dataset, a few tens);
-// the limit keeps a hostile link from expanding into gigabytes.
+// decompressed (the checksum not counted). A scenario is a few kilobytes (one with an
+// inline dataset, a few tens); the limit keeps a hostile link from expanding into
+// gigabytes.
 const MaxShareJSON = 1 << 20
+
+// shareChecksumSize is the size of the CRC-32 at the end of a link's data.
+const shareChecksumSize = 4
 
 // maxSharePayload bounds the payload text read: base64 of the largest compressed
 // scenario, with room to spare (DEFLATE never grows data by more than a few bytes per
 // 64 KiB block).
-const maxSharePayload = MaxShareJSON/3*4 + 4096
+const maxSharePayload = (MaxShareJSON+shareChecksumSize)/3*4 + 4096
 
-// SharePrefix starts the fragment of a share link ("#s=" then the payload).
-const SharePrefix = "#s="
-
-// ShareError reports a share link that cannot be opened, with a message for a person
-// saying what is wrong and what to do. When the link's data is a scenario file that
-// cannot be read, Err holds the reader's *SyntaxError or *InputError (errors.As finds
-// it through the ShareError).
+// ShareError reports a share link that cannot be made or opened, with a message for a
+// person saying what is wrong and what to do. When the link's data is a scenario file
+// that cannot be read, Err holds the reader's *SyntaxError or *InputError (errors.As
+// finds it through the ShareError).
 type ShareError struct {
 	Msg string
 	Err error
@@ -58,11 +74,10 @@ func (e *ShareError) Error() string {
 // Unwrap returns the error of the scenario reader, or nil.
 func (e *ShareError) Unwrap() error { return e.Err }
 
-// EncodeShare returns the payload of a share link for s: what follows "#s=" in the
-// address. It is base64url without padding of the DEFLATE-compressed (best compression,
-// raw RFC 1951 stream) compact JSON of MarshalScenario. The scenario is not validated:
-// a link can carry work in progress, as a saved file can. It fails with a *ShareError
-// when the scenario's JSON is over MaxShareJSON bytes (DecodeShare would refuse it).
+// EncodeShare returns the payload of a share link for s: what follows SharePrefix in
+// the address. It is EncodeShareJSON of the scenario file that MarshalScenario writes.
+// The scenario is not validated: a link can carry work in progress, as a saved file
+// can.
 func EncodeShare(s *Scenario) (string, error) {
 	if s == nil {
 		return "", &ShareError{Msg: "no scenario to share"}
@@ -71,19 +86,41 @@ func EncodeShare(s *Scenario) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	return EncodeShareJSON(data)
+}
+
+// EncodeShareJSON returns the payload of a share link (what follows SharePrefix in the
+// address) for a scenario file's JSON, such as the page's form holds: base64url
+// without padding of the DEFLATE compression (best compression, raw RFC 1951 stream)
+// of the compact JSON followed by its CRC-32. The JSON is compacted (insignificant
+// white space removed, nothing else changed) but not checked against the scenario
+// format, so a link can carry a scenario that still has problems. It fails with a
+// *ShareError when fileJSON is not UTF-8 JSON, or when its compact form is over
+// MaxShareJSON bytes (DecodeShareJSON would refuse it).
+func EncodeShareJSON(fileJSON []byte) (string, error) {
+	fileJSON = bytes.TrimPrefix(fileJSON, []byte("\ufeff"))
+	if !utf8.Valid(fileJSON) {
+		_, err := parseTree(fileJSON)
+		return "", &ShareError{Msg: "no link can be made: the scenario is not UTF-8 text", Err: err}
+	}
 	var compact bytes.Buffer
-	if err := json.Compact(&compact, data); err != nil {
-		return "", err
+	if err := json.Compact(&compact, fileJSON); err != nil {
+		_, perr := parseTree(fileJSON)
+		if perr == nil {
+			perr = err
+		}
+		return "", &ShareError{Msg: "no link can be made: the scenario is not valid JSON", Err: perr}
 	}
 	if compact.Len() > MaxShareJSON {
-		return "", &ShareError{Msg: fmt.Sprintf("the scenario is too large for a share link (%d bytes of JSON; a link holds at most %d): save it as a file instead", compact.Len(), MaxShareJSON)}
+		return "", shareTooLarge(compact.Len())
 	}
+	data := binary.BigEndian.AppendUint32(compact.Bytes(), crc32.ChecksumIEEE(compact.Bytes()))
 	var z bytes.Buffer
 	w, err := flate.NewWriter(&z, flate.BestCompression)
 	if err != nil {
 		return "", err
 	}
-	if _, err := w.Write(compact.Bytes()); err != nil {
+	if _, err := w.Write(data); err != nil {
 		return "", err
 	}
 	if err := w.Close(); err != nil {
@@ -92,28 +129,54 @@ func EncodeShare(s *Scenario) (string, error) {
 	return base64.RawURLEncoding.EncodeToString(z.Bytes()), nil
 }
 
-// DecodeShare reads the scenario of a share link's payload, as EncodeShare writes it.
-// The payload may start with "#s=" or "s=", and may have surrounding whitespace and
-// base64 padding ("=" at its end); anything else is refused with a *ShareError saying
-// what is wrong: a character that a link never holds (named, with its position counted
-// in characters from 1 from the first character after the surrounding whitespace),
-// a link that is cut off or damaged, or one holding more than MaxShareJSON bytes. The
-// scenario's JSON is read with ReadScenario, so a link made by an earlier version
-// opens; its *SyntaxError or *InputError is wrapped in the *ShareError. The scenario is
-// not validated (it may name an imported dataset): call Validate or Compute.
-func DecodeShare(payload string) (*Scenario, error) {
-	text := strings.TrimSpace(payload)
-	start := 0 // characters before the base64 text, for positions
+func shareTooLarge(n int) error {
+	return &ShareError{Msg: fmt.Sprintf("the scenario is too large for a share link (%d bytes of JSON; a link holds at most %d): save it as a file instead", n, MaxShareJSON)}
+}
+
+// DecodeShare reads the scenario of a share link, as EncodeShare writes it: the
+// scenario JSON of DecodeShareJSON, read with ReadScenario, so that a link made by an
+// earlier version opens; the reader's *SyntaxError or *InputError is wrapped in a
+// *ShareError. The scenario is not validated (it may name an imported dataset): call
+// Validate or Compute.
+func DecodeShare(fragment string) (*Scenario, error) {
+	data, err := DecodeShareJSON(fragment)
+	if err != nil {
+		return nil, err
+	}
+	s, err := ReadScenario(data)
+	if err != nil {
+		return nil, &ShareError{Msg: "the share link opens, but the scenario in it cannot be read", Err: err}
+	}
+	return s, nil
+}
+
+// DecodeShareJSON returns the scenario JSON that a share link carries, as
+// EncodeShareJSON wrote it (compact, without its checksum). The fragment starts with
+// "#s2=" or "s2=" (or nothing: the payload alone, as EncodeShareJSON returns it), or,
+// for a link of the first form, with "#s=" or "s="; it may have surrounding white
+// space and base64 padding ("=" at its end). Anything else is refused with a
+// *ShareError saying what is wrong: a character that a link never holds (named, with
+// its position counted in characters from 1 from the first character after the
+// surrounding white space), a link that is cut off or damaged (for a link of the
+// current form, any data whose checksum does not match), or one holding more than
+// MaxShareJSON bytes. The JSON itself is not read: the scenario reader does that.
+func DecodeShareJSON(fragment string) ([]byte, error) {
+	text := strings.TrimSpace(fragment)
+	start, legacy := 0, false // start: characters before the base64 text, for positions
 	switch {
 	case strings.HasPrefix(text, SharePrefix):
 		start = len(SharePrefix)
-	case strings.HasPrefix(text, "s="):
-		start = len("s=")
+	case strings.HasPrefix(text, SharePrefix[1:]):
+		start = len(SharePrefix) - 1
+	case strings.HasPrefix(text, LegacySharePrefix):
+		start, legacy = len(LegacySharePrefix), true
+	case strings.HasPrefix(text, LegacySharePrefix[1:]):
+		start, legacy = len(LegacySharePrefix)-1, true
 	}
 	b64 := strings.TrimRight(text[start:], "=")
 	padding := len(text) - start - len(b64)
 	if b64 == "" {
-		return nil, &ShareError{Msg: "the share link is empty: copy the whole address, including the part after #s="}
+		return nil, &ShareError{Msg: "the share link is empty: copy the whole address, including the part after " + SharePrefix}
 	}
 	if len(text) > maxSharePayload {
 		return nil, &ShareError{Msg: fmt.Sprintf("the share link is too long (more than %d characters, the most a link made by this tool has): it is not a share link", maxSharePayload)}
@@ -124,8 +187,11 @@ func DecodeShare(payload string) (*Scenario, error) {
 		}
 		pos := utf8.RuneCountInString(text[:start+i]) + 1
 		hint := "copy the whole address again"
-		if k := strings.Index(text, SharePrefix); k > 0 {
-			hint = "give only the part of the address from #s= on"
+		for _, prefix := range []string{SharePrefix, LegacySharePrefix} {
+			if k := strings.Index(text, prefix); k > 0 {
+				hint = "give only the part of the address from " + prefix + " on"
+				break
+			}
 		}
 		return nil, &ShareError{Msg: fmt.Sprintf("the share link is damaged: character %d is %s, which a link never holds (only letters A to Z and a to z, digits, - and _); %s",
 			pos, describeRune(r), hint)}
@@ -136,16 +202,21 @@ func DecodeShare(payload string) (*Scenario, error) {
 	if len(b64)%4 == 1 {
 		return nil, &ShareError{Msg: "the share link is cut off: copy the whole address, up to its last character"}
 	}
-	// Not Strict: the unused low bits of the last character are ignored, so that a link
-	// cut off there is reported by the decompressor as cut off.
+	// Not Strict: the unused low bits of the last character are ignored here, so that
+	// a link cut off there is reported by the decompressor as cut off; they are
+	// checked below, once the data is known to be whole.
 	raw, err := base64.RawURLEncoding.DecodeString(b64)
 	if err != nil {
 		return nil, &ShareError{Msg: "the share link looks damaged or cut off: copy the whole address again"}
 	}
+	limit := MaxShareJSON
+	if !legacy {
+		limit += shareChecksumSize
+	}
 	br := bytes.NewReader(raw)
 	zr := flate.NewReader(br)
-	data, err := io.ReadAll(io.LimitReader(zr, MaxShareJSON+1))
-	if err == nil && len(data) > MaxShareJSON {
+	data, err := io.ReadAll(io.LimitReader(zr, int64(limit)+1))
+	if err == nil && len(data) > limit {
 		return nil, &ShareError{Msg: fmt.Sprintf("the share link holds more than %d bytes of scenario data: it was not made by this tool (a scenario is a few kilobytes)", MaxShareJSON)}
 	}
 	if err == nil {
@@ -153,8 +224,11 @@ func DecodeShare(payload string) (*Scenario, error) {
 	}
 	var ce flate.CorruptInputError
 	switch {
-	case errors.Is(err, io.ErrUnexpectedEOF):
+	case errors.Is(err, io.ErrUnexpectedEOF) && legacy:
 		return nil, &ShareError{Msg: "the share link is cut off (its data ends before the scenario does): copy the whole address, up to its last character"}
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		// A character changed can also make the data seem to go on.
+		return nil, &ShareError{Msg: "the share link is cut off or damaged (its data ends before the scenario does): copy the whole address, up to its last character"}
 	case errors.As(err, &ce):
 		return nil, &ShareError{Msg: "the share link is damaged (its data is not a compressed scenario; a character may have been changed or lost): copy the whole address again"}
 	case err != nil:
@@ -163,11 +237,23 @@ func DecodeShare(payload string) (*Scenario, error) {
 		// The compressed stream ended before the link did.
 		return nil, &ShareError{Msg: "the share link is damaged (it goes on after the end of its scenario): copy the whole address again"}
 	}
-	s, err := ReadScenario(data)
-	if err != nil {
-		return nil, &ShareError{Msg: "the share link opens, but the scenario in it cannot be read", Err: err}
+	if legacy {
+		return data, nil
 	}
-	return s, nil
+	damaged := &ShareError{Msg: "the share link is damaged (its checksum does not match its data: a character was changed, added or lost): copy the whole address again"}
+	if len(data) < shareChecksumSize {
+		return nil, damaged
+	}
+	js, sum := data[:len(data)-shareChecksumSize], data[len(data)-shareChecksumSize:]
+	if crc32.ChecksumIEEE(js) != binary.BigEndian.Uint32(sum) {
+		return nil, damaged
+	}
+	// The checksum does not cover the unused bits of the last character, which an
+	// encoder leaves at 0.
+	if _, err := base64.RawURLEncoding.Strict().DecodeString(b64); err != nil {
+		return nil, damaged
+	}
+	return js, nil
 }
 
 func isBase64URL(r rune) bool {

@@ -213,9 +213,8 @@ func resolveWith(s *Scenario, c *Catalog, ps *problems) (*model, error) {
 	case s.Dataset != "" && s.DatasetInline != nil:
 		ps.add("dataset", "give either dataset or datasetInline, not both")
 	case s.DatasetInline != nil:
-		before := len(ps.list)
 		checkDataset(s.DatasetInline, "datasetInline", ps)
-		if len(ps.list) == before {
+		if !ps.has("datasetInline") {
 			ds = s.DatasetInline
 		}
 	case s.Dataset == "":
@@ -246,7 +245,13 @@ func resolveWith(s *Scenario, c *Catalog, ps *problems) (*model, error) {
 		ps.add("audience.weights", "at least one segment needs a weight above 0")
 	}
 
-	// Staff.
+	// Staff. When the file's staff list, a role or its name could not be read, the
+	// roles the plan may name are not known, and the plan's roles are not checked.
+	rolesKnown := !ps.seen["staff"]
+	for i := range s.Staff {
+		p := index("staff", i)
+		rolesKnown = rolesKnown && !ps.seen[p] && !ps.seen[join(p, "role")]
+	}
 	roles := make([]role, len(s.Staff))
 	names := map[string]int{}
 	for i, r := range s.Staff {
@@ -378,7 +383,7 @@ func resolveWith(s *Scenario, c *Catalog, ps *problems) (*model, error) {
 			ps.add(join(p, "platform"), "names no platform of dataset %q; its platforms are %s", ds.ID, platformList(ds))
 		}
 		ri, ok := names[l.Role]
-		if !ok {
+		if !ok && rolesKnown {
 			known := make([]string, len(s.Staff))
 			for j, r := range s.Staff {
 				known[j] = fmt.Sprintf("%q", r.Name)

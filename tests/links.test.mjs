@@ -16,7 +16,7 @@ test("a share link opens as a new scenario in another browser, never replacing o
   const cost = await a.page.locator("#fig-total-cost .value").innerText();
   await a.page.click("#share");
   const link = await a.page.inputValue("#share-link");
-  assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/#s=[A-Za-z0-9_-]+$/, "the link is not base64url in the fragment");
+  assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/#s2=[A-Za-z0-9_-]+$/, "the link is not base64url in the fragment");
 
   const b = await env.open(t, { url: link, wait: false });
   await ready(b.page);
@@ -35,13 +35,23 @@ test("a damaged or truncated link gives a clear message and changes nothing", as
   await ready(a.page);
   await a.page.click("#share");
   const link = await a.page.inputValue("#share-link");
-  for (const [bad, want] of [[link.slice(0, link.length - 40), /cut off|damaged/], [link.replace("#s=", "#s=$$"), /character/], [link.replace(/#s=.*/, "#s=AAAA"), /damaged|cut off/]]) {
+  for (const [bad, want] of [[link.slice(0, link.length - 40), /cut off|damaged/], [link.replace("#s2=", "#s2=$$"), /character/], [link.replace(/#s2=.*/, "#s2=AAAA"), /damaged|cut off/], [link.slice(0, -12) + (link.at(-12) === "A" ? "B" : "A") + link.slice(-11), /damaged/]]) {
     const b = await env.open(t, { url: bad, wait: false });
     await ready(b.page);
     assert.match(await b.page.locator("#notice").innerText(), /could not be opened; nothing was changed/);
     assert.match(await b.page.locator("#notice").innerText(), want);
     assert.equal((await options(b.page)).length, 1);
   }
+});
+
+test("a link of the first form (#s=, without a checksum) still opens", async (t) => {
+  // qaLegacyPayload of calc/share_test.go: made by Python's zlib, independently of Go.
+  const legacy = "fVDBToQwEP0VMueWFHDV5bp6NDEmxoPxMLIDNEJrpmU3LOHfnaLGmz102tc3773OAq3nESPU8DlgTBfN3urQkEO2HhSciIP1DupCgcORhHo_vmMIczb7KfaZbEzY9MJtJmZyzZw4z08C9J7txbsH72IfRKJUgNPRCkd0Fgj2IrU021JwJtv1MaSX4laXe6hNvlNQGX31fV5XBUeMGGhLTGc9BV2ashKrELFtoX5dgP2QUt7ZzkYcMt-2tiHe0kw8zAcfUvfO5Df7HzA8Er8QfUBdmfVNpVm4Tep3KMK3Thw6xlF6_nX4E7tOWiccJhKokC9KT2FyqesX";
+  const b = await env.open(t, { url: new URL("#s=" + legacy, env.server.url).href, wait: false });
+  await ready(b.page);
+  assert.match(await b.page.locator("#notice").innerText(), /Opened the scenario "Embassy youth outreach" from the link as a new scenario/);
+  assert.equal((await options(b.page)).length, 2);
+  assert.deepEqual(b.seen.errors, []);
 });
 
 test("demographics imported as CSV: row and column named on error; kept and choosable", async (t) => {
