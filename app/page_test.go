@@ -188,6 +188,9 @@ func TestChartsStandAlone(t *testing.T) {
 			Series []json.RawMessage `json:"series"`
 			Aria   struct {
 				Enabled bool `json:"enabled"`
+				Label   struct {
+					Description string `json:"description"`
+				} `json:"label"`
 			} `json:"aria"`
 			Background string `json:"backgroundColor"`
 		}
@@ -206,6 +209,9 @@ func TestChartsStandAlone(t *testing.T) {
 		}
 		if len(opt.Series) == 0 || !opt.Aria.Enabled || opt.Background != "#ffffff" {
 			t.Errorf("%s: series %d, aria %v, background %q", c.ID, len(opt.Series), opt.Aria.Enabled, opt.Background)
+		}
+		if want := c.Title + ". " + c.Summary; opt.Aria.Label.Description != want {
+			t.Errorf("%s: accessible description %q, want the page's summary %q", c.ID, opt.Aria.Label.Description, want)
 		}
 		if c.Summary == "" || len(c.Table.Rows) == 0 {
 			t.Errorf("%s has no text alternative", c.ID)

@@ -69,7 +69,9 @@ type FormLine struct {
 	Platform     string
 	Role         string // the role's name, as read; the role at position role wins
 	HoursPerWeek string
-	role         int // position in Staff, or -1 when Role names no role
+	// ref is the line's role: its position in Staff plus one, so that the zero value
+	// of a FormLine made elsewhere means "the first role named Role".
+	ref int
 }
 
 // FormBenefit is a benefit line as typed.
@@ -96,6 +98,7 @@ func (f *Form) Clone() *Form {
 	}
 	c.Staff = append([]FormRole(nil), f.Staff...)
 	c.Plan = append([]FormLine(nil), f.Plan...)
+	c.linkPlan()
 	c.Benefits = append([]FormBenefit(nil), f.Benefits...)
 	if f.Maturity != nil {
 		c.Maturity = append([]FormAnchor{}, f.Maturity...)
@@ -330,13 +333,15 @@ func formOf(root *node, ps *problems) *Form {
 	return f
 }
 
-// linkPlan ties each plan line to the first role of its name.
+// linkPlan ties each plan line not yet tied to a role to the first role of its name.
 func (f *Form) linkPlan() {
 	for i := range f.Plan {
-		f.Plan[i].role = -1
+		if f.Plan[i].ref > 0 {
+			continue
+		}
 		for j, r := range f.Staff {
 			if r.Role == f.Plan[i].Role {
-				f.Plan[i].role = j
+				f.Plan[i].ref = j + 1
 				break
 			}
 		}
@@ -486,10 +491,11 @@ func (f *Form) File() []byte {
 		}
 		ff.Staff = append(ff.Staff, fr)
 	}
+	f.linkPlan()
 	for _, l := range f.Plan {
 		name := l.Role
-		if l.role >= 0 && l.role < len(f.Staff) {
-			name = f.Staff[l.role].Role
+		if l.ref > 0 && l.ref <= len(f.Staff) {
+			name = f.Staff[l.ref-1].Role
 		}
 		ff.Plan = append(ff.Plan, formFileLine{Platform: l.Platform, Role: name, HoursPerWeek: numberText(l.HoursPerWeek)})
 	}
@@ -560,13 +566,14 @@ func (f *Form) RemoveRole(i int) {
 		return
 	}
 	f.Staff = append(f.Staff[:i:i], f.Staff[i+1:]...)
+	f.linkPlan()
 	plan := f.Plan[:0:0]
 	for _, l := range f.Plan {
 		switch {
-		case l.role == i:
+		case l.ref == i+1:
 			continue
-		case l.role > i:
-			l.role--
+		case l.ref > i+1:
+			l.ref--
 		}
 		plan = append(plan, l)
 	}
@@ -576,8 +583,9 @@ func (f *Form) RemoveRole(i int) {
 // PlanLine returns the position in Plan of the first line of platform and the role at
 // position role, or -1.
 func (f *Form) PlanLine(platform string, role int) int {
+	f.linkPlan()
 	for i, l := range f.Plan {
-		if l.Platform == platform && l.role == role {
+		if l.Platform == platform && l.ref == role+1 {
 			return i
 		}
 	}
@@ -592,7 +600,7 @@ func (f *Form) SetPlanHours(platform string, role int, text string) {
 	first := f.PlanLine(platform, role)
 	plan := f.Plan[:0:0]
 	for i, l := range f.Plan {
-		if l.Platform == platform && l.role == role {
+		if l.Platform == platform && l.ref == role+1 {
 			if i != first || text == "" {
 				continue
 			}
@@ -601,7 +609,7 @@ func (f *Form) SetPlanHours(platform string, role int, text string) {
 		plan = append(plan, l)
 	}
 	if first < 0 && text != "" && role >= 0 && role < len(f.Staff) {
-		plan = append(plan, FormLine{Platform: platform, Role: f.Staff[role].Role, HoursPerWeek: text, role: role})
+		plan = append(plan, FormLine{Platform: platform, Role: f.Staff[role].Role, HoursPerWeek: text, ref: role + 1})
 	}
 	f.Plan = plan
 }

@@ -273,3 +273,34 @@ func TestFormSetAndLabels(t *testing.T) {
 		t.Errorf("maturity after editing one point: %+v", f.Maturity)
 	}
 }
+
+// Every message names the value it refused.
+func TestMessagesNameTheRefusedValue(t *testing.T) {
+	f := calc.DefaultForm()
+	f.Plan = append(f.Plan, calc.FormLine{Platform: "fakebook", Role: "Digital officer", HoursPerWeek: "1"},
+		calc.FormLine{Platform: "youtube", Role: "Nobody", HoursPerWeek: "1"})
+	f.SetParam("myspace", "minHours", "1")
+	f.Audience.Weights["toddlers"] = "1"
+	f.Candidates = []string{"friendster"}
+	_, err := f.Prepare(nil)
+	var ie *calc.InputError
+	if !errors.As(err, &ie) {
+		t.Fatalf("want problems, got %v", err)
+	}
+	msgs := map[string]string{}
+	for _, p := range ie.Problems {
+		msgs[p.Field] = p.Message
+	}
+	n := len(f.Plan)
+	for path, value := range map[string]string{
+		"plan[" + strconv.Itoa(n-2) + "].platform": `"fakebook"`,
+		"plan[" + strconv.Itoa(n-1) + "].role":     `"Nobody"`,
+		"platforms.myspace":                        `"myspace"`,
+		"audience.weights.toddlers":                `"toddlers"`,
+		"candidates[0]":                            `"friendster"`,
+	} {
+		if !strings.Contains(msgs[path], value) {
+			t.Errorf("%s: message %q does not name %s", path, msgs[path], value)
+		}
+	}
+}

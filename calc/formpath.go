@@ -179,7 +179,7 @@ func DefaultFormMaturity() []FormAnchor {
 }
 
 // RoleIndex is the position in the staff list of the role the line belongs to, or -1.
-func (l FormLine) RoleIndex() int { return l.role }
+func (l FormLine) RoleIndex() int { return l.ref - 1 }
 
 // ---- Field names for people ----
 
@@ -262,8 +262,8 @@ func (f *Form) FieldLabel(path string, ds *Dataset) string {
 		if i < len(f.Plan) {
 			l := f.Plan[i]
 			role := l.Role
-			if l.role >= 0 {
-				role = roleName(l.role)
+			if l.ref > 0 {
+				role = roleName(l.ref - 1)
 			}
 			what := "hours"
 			switch m[2] {

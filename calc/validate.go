@@ -119,7 +119,7 @@ func checkDataset(d *Dataset, path string, ps *problems) {
 		for _, seg := range sortedKeys(pl.Penetration) {
 			q := join(join(p, "penetration"), seg)
 			if !segs[seg] {
-				ps.add(q, "names no segment of this dataset; the segments are %s", segmentList(d))
+				ps.add(q, "names the segment %q, which this dataset does not have; the segments are %s", seg, segmentList(d))
 				continue
 			}
 			checkShare(ps, q, pl.Penetration[seg])
@@ -234,7 +234,7 @@ func resolveWith(s *Scenario, c *Catalog, ps *problems) (*model, error) {
 		w := s.Audience.Weights[k]
 		p := "audience.weights." + k
 		if ds != nil && ds.Segment(k) == nil {
-			ps.add(p, "names no segment of dataset %q; its segments are %s", ds.ID, segmentList(ds))
+			ps.add(p, "names the segment %q, which dataset %q does not have; its segments are %s", k, ds.ID, segmentList(ds))
 			continue
 		}
 		if checkNumber(ps, p, w, decimal.Zero, maxWeight, false, "a weight of 0 or more (weights are relative: 60 and 40 mean the same as 0.6 and 0.4)") {
@@ -326,7 +326,7 @@ func resolveWith(s *Scenario, c *Catalog, ps *problems) (*model, error) {
 	// Platforms: overrides and effective parameters.
 	for _, id := range sortedKeys(s.Platforms) {
 		if ds.Platform(id) == nil {
-			ps.add("platforms."+id, "names no platform of dataset %q; its platforms are %s", ds.ID, platformList(ds))
+			ps.add("platforms."+id, "names the platform %q, which dataset %q does not have; its platforms are %s", id, ds.ID, platformList(ds))
 		}
 	}
 	plats := make([]platform, len(ds.Platforms))
@@ -359,7 +359,7 @@ func resolveWith(s *Scenario, c *Catalog, ps *problems) (*model, error) {
 		case seenCand[id]:
 			ps.add(p, "%q is listed twice", id)
 		case ds.Platform(id) == nil:
-			ps.add(p, "names no platform of dataset %q; its platforms are %s", ds.ID, platformList(ds))
+			ps.add(p, "names the platform %q, which dataset %q does not have; its platforms are %s", id, ds.ID, platformList(ds))
 		}
 		seenCand[id] = true
 	}
@@ -380,7 +380,7 @@ func resolveWith(s *Scenario, c *Catalog, ps *problems) (*model, error) {
 			}
 		}
 		if pi < 0 {
-			ps.add(join(p, "platform"), "names no platform of dataset %q; its platforms are %s", ds.ID, platformList(ds))
+			ps.add(join(p, "platform"), "names the platform %q, which dataset %q does not have; its platforms are %s", l.Platform, ds.ID, platformList(ds))
 		}
 		ri, ok := names[l.Role]
 		if !ok && rolesKnown {
@@ -391,7 +391,7 @@ func resolveWith(s *Scenario, c *Catalog, ps *problems) (*model, error) {
 			if len(known) == 0 {
 				ps.add(join(p, "role"), "names role %q, but the scenario has no staff; add the role under staff", l.Role)
 			} else {
-				ps.add(join(p, "role"), "names no role of the staff; the roles are %s", strings.Join(known, ", "))
+				ps.add(join(p, "role"), "names the role %q, which is not in the staff; the roles are %s", l.Role, strings.Join(known, ", "))
 			}
 		}
 		if !checkWeekHours(ps, join(p, "hoursPerWeek"), l.HoursPerWeek) || pi < 0 || !ok {

@@ -131,13 +131,30 @@ func loadScenario(file string, stderr io.Writer) (*calc.Scenario, int) {
 	}
 	s, err := calc.LoadScenario(data, nil)
 	if err != nil {
-		return nil, reportInput(stderr, file, err)
+		return nil, reportFile(stderr, file, data, err)
 	}
 	return s, exitOK
 }
 
 // reportInput prints an input error, one problem per line, and gives exitInput.
-func reportInput(stderr io.Writer, file string, err error) int {
+func reportInput(stderr io.Writer, file string, err error) int { return reportFile(stderr, file, nil, err) }
+
+// reportFile prints the problems of a scenario file, one per line: the field's path,
+// then its name as the page shows it (where the file can be read as a form), then the
+// message, such as
+//
+//	plan.json: staff[0].hourlyCost (Digital officer: hourly cost): must be …
+func reportFile(stderr io.Writer, file string, data []byte, err error) int {
+	label := func(path string) string { return "" }
+	if f, ferr := calc.ReadForm(data); ferr == nil && data != nil {
+		ds := f.DatasetIn(nil)
+		label = func(path string) string {
+			if l := f.FieldLabel(path, ds); l != path {
+				return l
+			}
+			return ""
+		}
+	}
 	prefix := file
 	switch file {
 	case "":
@@ -152,6 +169,10 @@ func reportInput(stderr io.Writer, file string, err error) int {
 		fmt.Fprintf(stderr, "%s:%d:%d: not valid JSON: %s\n", prefix, se.Line, se.Column, se.Msg)
 	case errors.As(err, &ie):
 		for _, p := range ie.Problems {
+			if l := label(p.Field); l != "" && p.Field != "" {
+				fmt.Fprintf(stderr, "%s: %s (%s): %s\n", prefix, p.Field, l, p.Message)
+				continue
+			}
 			fmt.Fprintf(stderr, "%s: %s\n", prefix, p)
 		}
 	default:

@@ -99,8 +99,8 @@ func TestCalcInvalidInput(t *testing.T) {
 		content string
 		want    []string // each on its own stderr line
 	}{
-		{"over-allocated role", overAllocated, []string{`staff[0].hoursPerWeek: role "Digital officer" has 10 hours per week available, but the plan gives it 24`}},
-		{"three problems at once", threeProblems, []string{"currency:", "horizonMonths:", "audience.size:"}},
+		{"over-allocated role", overAllocated, []string{`staff[0].hoursPerWeek (Digital officer: hours per week available): role "Digital officer" has 10 hours per week available, but the plan gives it 24`}},
+		{"three problems at once", threeProblems, []string{"currency (Currency):", "horizonMonths (Horizon (months)):", "audience.size (Audience size):"}},
 		{"truncated JSON", string(base[:40]), []string{"not valid JSON", "truncated"}},
 		{"broken JSON", "{\n  \"name\": x\n}", []string{":2:11: not valid JSON"}},
 		{"unknown field", strings.Replace(string(base), `"name"`, `"title"`, 1), []string{`title: unknown field "title"`}},

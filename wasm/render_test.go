@@ -50,7 +50,7 @@ func TestRenderInvalidScenarioWritesNothing(t *testing.T) {
 	if code != exitInput {
 		t.Errorf("exit %d, want %d", code, exitInput)
 	}
-	if !strings.Contains(stderr, bad+": currency: ") {
+	if !strings.Contains(stderr, bad+": currency (Currency): ") {
 		t.Errorf("stderr does not name the file and the field:\n%s", stderr)
 	}
 	if stdout != "" {

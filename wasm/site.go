@@ -78,6 +78,24 @@ func mustReplace(s string, oldNew ...string) string {
 // server's during generation, meaningless once deployed.
 var ogURL = regexp.MustCompile(`\s*<meta property="og:url" content="[^"]*">`)
 
+// falseBooleans are boolean attributes go-app's prerenderer writes as ="false", which
+// HTML reads as true (a button looks disabled, an option selected) until the
+// WebAssembly replaces them.
+var falseBooleans = regexp.MustCompile(`\s(?:disabled|selected|checked|readonly|required|multiple|hidden)="false"`)
+
+// zoomable is the viewport the page declares: go-app's default forbids zooming
+// (maximum-scale=1, user-scalable=0), which people with low vision need.
+const zoomable = `<meta name="viewport" content="width=device-width, initial-scale=1">`
+
+var viewport = regexp.MustCompile(`<meta name="viewport" content="[^"]*">`)
+
+// fixPage mends what go-app's prerenderer writes into the page.
+func fixPage(html []byte) []byte {
+	html = ogURL.ReplaceAll(html, nil)
+	html = falseBooleans.ReplaceAll(html, nil)
+	return viewport.ReplaceAll(html, []byte(zoomable))
+}
+
 // buildSite writes the static site to out: the prerendered page, go-app's files, the
 // Go toolchain's wasm_exec.js (wasmExec; "" for the one of the go command on PATH),
 // ECharts and the page's assets. app.wasm is built separately into out/web/, by the
@@ -101,7 +119,7 @@ func buildSite(out, base, version, webDir, echartsJS, wasmExec string) error {
 	if err != nil {
 		return err
 	}
-	if err := os.WriteFile(index, ogURL.ReplaceAll(html, nil), 0o644); err != nil {
+	if err := os.WriteFile(index, fixPage(html), 0o644); err != nil {
 		return err
 	}
 	copies := map[string]string{

@@ -83,7 +83,23 @@ func marshal(c interface{ JSON() map[string]interface{} }, extra map[string]any)
 // Charts builds the page's charts for a result and its recommendation (which may be
 // nil), dated date.
 func Charts(r *calc.Result, rec *calc.Recommendation, date string) []ChartSpec {
-	return []ChartSpec{fitChart(r, date), costChart(r, date), cumulativeChart(r, date), reachChart(r, rec, date)}
+	return described(fitChart(r, date), costChart(r, date), cumulativeChart(r, date), reachChart(r, rec, date))
+}
+
+// described makes each chart's accessible text the page's own summary: ECharts
+// otherwise writes a generated description of its series over the chart's label.
+func described(specs ...ChartSpec) []ChartSpec {
+	for i := range specs {
+		var m map[string]any
+		if err := json.Unmarshal([]byte(specs[i].Options), &m); err != nil {
+			continue
+		}
+		m["aria"] = map[string]any{"enabled": true, "label": map[string]any{"enabled": true, "description": specs[i].Title + ". " + specs[i].Summary}}
+		if data, err := json.Marshal(m); err == nil {
+			specs[i].Options = string(data)
+		}
+	}
+	return specs
 }
 
 func fitChart(r *calc.Result, date string) ChartSpec {

@@ -53,7 +53,7 @@ var KeyFigures = []KeyFigure{
 // scenarios that could not be compared, and why.
 func NewComparison(currency, base string, rows []CompareRow, left []string) *Comparison {
 	c := &Comparison{Currency: currency, Base: base, Rows: rows, Left: left}
-	c.Charts = []ChartSpec{c.keyChart(), c.netChart()}
+	c.Charts = described(c.keyChart(), c.netChart())
 	return c
 }
 
