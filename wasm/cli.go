@@ -137,7 +137,9 @@ func loadScenario(file string, stderr io.Writer) (*calc.Scenario, int) {
 }
 
 // reportInput prints an input error, one problem per line, and gives exitInput.
-func reportInput(stderr io.Writer, file string, err error) int { return reportFile(stderr, file, nil, err) }
+func reportInput(stderr io.Writer, file string, err error) int {
+	return reportFile(stderr, file, nil, err)
+}
 
 // reportFile prints the problems of a scenario file, one per line: the field's path,
 // then its name as the page shows it (where the file can be read as a form), then the
