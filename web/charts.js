@@ -48,14 +48,65 @@
     el.setAttribute("data-draws", String(Number(el.getAttribute("data-draws") || 0) + 1));
   }
 
+  // Redraws wait for the next animation frame, so that several changes in one task
+  // draw once, and for the chart to be on screen: a chart below the fold keeps its
+  // latest option and draws when it is scrolled to (or printed). A chart's first draw
+  // does not wait for the screen, so that the page is complete from the start.
+  var waiting = {}; // element id → option JSON not drawn yet
+  var onScreen = {}; // element id → within a screen of the viewport
+  var frame = 0;
+  var observer = typeof IntersectionObserver === "undefined" ? null : new IntersectionObserver(function (entries) {
+    entries.forEach(function (e) { onScreen[e.target.id] = e.isIntersecting; });
+    schedule();
+  }, { rootMargin: "100px" });
+
+  function request(id, json) {
+    var el = document.getElementById(id);
+    if (!el) return;
+    waiting[id] = json;
+    if (observer && !el.hasAttribute("data-observed")) {
+      observer.observe(el);
+      el.setAttribute("data-observed", "");
+    }
+    schedule();
+  }
+
+  function schedule() {
+    if (!frame) frame = requestAnimationFrame(flush);
+  }
+
+  // flush draws the waiting charts that are new or on screen; all of them when all.
+  function flush(all) {
+    frame = 0;
+    Object.keys(waiting).forEach(function (id) {
+      var el = document.getElementById(id);
+      if (!el) { delete waiting[id]; return; }
+      if (all === true || !observer || onScreen[id] || typeof echarts === "undefined" || !echarts.getInstanceByDom(el)) {
+        var json = waiting[id];
+        delete waiting[id];
+        draw(id, json);
+      }
+    });
+  }
+
+  function drawNow(id) {
+    if (waiting[id] !== undefined) {
+      var json = waiting[id];
+      delete waiting[id];
+      draw(id, json);
+    }
+  }
+
   function dispose(id) {
+    delete waiting[id];
     var el = document.getElementById(id);
     var chart = el && echarts.getInstanceByDom(el);
     if (chart) chart.dispose();
   }
 
-  // option returns a drawn chart's current option (for tests and exports).
+  // option returns a chart's current option, drawing it first if it waits (for tests).
   function option(id) {
+    drawNow(id);
     var el = document.getElementById(id);
     var chart = el && echarts.getInstanceByDom(el);
     return chart ? chart.getOption() : null;
@@ -72,10 +123,10 @@
     cancelAnimationFrame(pending);
     pending = requestAnimationFrame(resizeAll);
   });
-  // Printing lays the charts out two by two: redraw them at their printed size.
-  window.addEventListener("beforeprint", resizeAll);
+  // Printing lays the charts out two by two: draw what waits, at the printed size.
+  window.addEventListener("beforeprint", function () { flush(true); resizeAll(); });
   window.addEventListener("afterprint", resizeAll);
-  window.matchMedia("print").addEventListener("change", resizeAll);
+  window.matchMedia("print").addEventListener("change", function () { flush(true); resizeAll(); });
 
   // image renders a chart option (JSON) as an image for a briefing deck, width ×
   // height CSS pixels (default 1600 × 900, 16:9): "png" gives a data URL at 2× pixel
@@ -131,5 +182,5 @@
     }
   }
 
-  window.roiCharts = { draw: draw, dispose: dispose, option: option, stats: stats, image: image, download: download, copy: copy };
+  window.roiCharts = { draw: request, flush: function () { flush(true); }, waiting: waiting, dispose: dispose, option: option, stats: stats, image: image, download: download, copy: copy };
 })();

@@ -90,17 +90,17 @@ func Charts(r *calc.Result, rec *calc.Recommendation, date string) []ChartSpec {
 // otherwise writes a generated description of its series over the chart's label.
 func described(specs ...ChartSpec) []ChartSpec {
 	for i := range specs {
-		var m map[string]any
-		if err := json.Unmarshal([]byte(specs[i].Options), &m); err != nil {
+		desc, err := json.Marshal(specs[i].Title + ". " + specs[i].Summary)
+		if err != nil {
 			continue
 		}
-		m["aria"] = map[string]any{"enabled": true, "label": map[string]any{"enabled": true, "description": specs[i].Title + ". " + specs[i].Summary}}
-		if data, err := json.Marshal(m); err == nil {
-			specs[i].Options = string(data)
-		}
+		specs[i].Options = strings.Replace(specs[i].Options, ariaOn, `"aria":{"enabled":true,"label":{"enabled":true,"description":`+string(desc)+`}}`, 1)
 	}
 	return specs
 }
+
+// ariaOn is the aria option every chart is built with (common), as marshalled.
+const ariaOn = `"aria":{"enabled":true}`
 
 func fitChart(r *calc.Result, date string) ChartSpec {
 	spec := ChartSpec{ID: "chart-fit", Title: "Share of the target audience on each platform",
