@@ -6,6 +6,8 @@ import (
 
 	"platformroi/app/report"
 	"platformroi/calc"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
 // BenchmarkEditPlan is one plan edit: read the draft, compute, build the charts (the
@@ -52,4 +54,17 @@ func edit(st *State, c *calc.Catalog, change func(f *calc.Form)) {
 	change(f)
 	st.Form = f
 	st.Recompute(c)
+}
+
+// BenchmarkPageEditPlan is one plan edit through go-app, as in the browser: the
+// editor's change, the sections that changed rendered again and diffed (no DOM).
+func BenchmarkPageEditPlan(b *testing.B) {
+	p := &Page{}
+	d := app.NewServerTester(p)
+	defer d.Close()
+	d.Consume()
+	for i := 0; i < b.N; i++ {
+		p.ed.Set(calc.PlanCell("facebook", 0), strconv.Itoa(6+i%4))
+		d.Consume()
+	}
 }

@@ -287,3 +287,24 @@ func decimalOf(t *testing.T, s string) decimal.Decimal {
 	}
 	return d
 }
+
+// A plan edit keeps the recommendation (it does not depend on the plan); any other
+// edit recomputes it.
+func TestRecommendationRecomputedOnlyWhenItsInputsChange(t *testing.T) {
+	p, d := mount(t)
+	rec := p.State().Rec
+	p.ed.Set(calc.PlanCell("youtube", 0), "3")
+	p.ed.Set("name", "Another name")
+	d.Consume()
+	if p.State().Rec != rec {
+		t.Error("a plan or name edit recomputed the recommendation")
+	}
+	p.ed.Set("audience.size", "900000")
+	d.Consume()
+	if p.State().Rec == rec {
+		t.Error("an audience edit kept the old recommendation")
+	}
+	if !p.State().Rec.PoolHours.Equal(rec.PoolHours) || p.State().Rec.ObjectiveValue.Equal(rec.ObjectiveValue) {
+		t.Errorf("recommendation for a smaller audience: %s people, before %s", p.State().Rec.ObjectiveValue, rec.ObjectiveValue)
+	}
+}

@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"fmt"
+	"reflect"
 
 	"platformroi/app/report"
 	"platformroi/calc"
@@ -22,7 +23,7 @@ type State struct {
 	// Version counts the checks of the form, so that components showing this state
 	// know it changed (the state itself is changed in place).
 	Version int
-	recKey  string // what the recommendation depends on, to skip recomputing it when only the plan changed
+	recFor  *calc.Form // what the recommendation depends on (the form less its plan and name), to skip recomputing it when only the plan changed
 }
 
 // Stale reports whether the results shown are not those of the form.
@@ -49,12 +50,12 @@ func (s *State) Recompute(c *calc.Catalog) {
 	}
 	s.Problems = nil
 	res := prep.Compute()
-	key := recommendationKey(s.Form)
+	key := recommendationInputs(s.Form)
 	rec := s.Rec
-	if rec == nil || key != s.recKey {
+	if rec == nil || !reflect.DeepEqual(key, s.recFor) {
 		rec = prep.Recommend()
 	}
-	s.Scenario, s.Result, s.Rec, s.recKey = prep.Scenario, res, rec, key
+	s.Scenario, s.Result, s.Rec, s.recFor = prep.Scenario, res, rec, key
 	s.Charts = report.Charts(res, rec, report.Today())
 }
 
@@ -78,10 +79,10 @@ func problemMap(err error) map[string]string {
 	return out
 }
 
-// recommendationKey is the form without its plan and name: what the recommendation
-// depends on.
-func recommendationKey(f *calc.Form) string {
-	c := f.Clone()
+// recommendationInputs is the form without its plan and name: what the
+// recommendation depends on.
+func recommendationInputs(f *calc.Form) *calc.Form {
+	c := *f
 	c.Plan, c.Name = nil, ""
-	return string(c.File())
+	return &c
 }

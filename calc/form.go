@@ -359,18 +359,42 @@ func (n numberText) MarshalJSON() ([]byte, error) {
 	return json.Marshal(string(n))
 }
 
-// isJSONNumber reports whether s is a JSON number literal.
+// isJSONNumber reports whether s is a JSON number literal (RFC 8259 section 6):
+// -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
 func isJSONNumber(s string) bool {
-	if s == "" {
+	i, n := 0, len(s)
+	digits := func() int {
+		start := i
+		for i < n && s[i] >= '0' && s[i] <= '9' {
+			i++
+		}
+		return i - start
+	}
+	if i < n && s[i] == '-' {
+		i++
+	}
+	switch {
+	case i < n && s[i] == '0':
+		i++
+	case digits() == 0:
 		return false
 	}
-	var n json.Number
-	dec := json.NewDecoder(strings.NewReader(s))
-	dec.UseNumber()
-	if err := dec.Decode(&n); err != nil || dec.More() {
-		return false
+	if i < n && s[i] == '.' {
+		i++
+		if digits() == 0 {
+			return false
+		}
 	}
-	return string(n) == s
+	if i < n && (s[i] == 'e' || s[i] == 'E') {
+		i++
+		if i < n && (s[i] == '+' || s[i] == '-') {
+			i++
+		}
+		if digits() == 0 {
+			return false
+		}
+	}
+	return i == n
 }
 
 type formFile struct {
@@ -531,14 +555,10 @@ type Prepared struct {
 // paths (those of the scenario file, such as "staff[0].hourlyCost" or
 // "plan[2].hoursPerWeek").
 func (f *Form) Prepare(c *Catalog) (*Prepared, error) {
-	return prepareFile(f.File(), c)
+	return prepareTree(f.tree(), c)
 }
 
-func prepareFile(data []byte, c *Catalog) (*Prepared, error) {
-	root, err := parseTree(data)
-	if err != nil {
-		return nil, err
-	}
+func prepareTree(root *node, c *Catalog) (*Prepared, error) {
 	var ps problems
 	s := decodeScenario(root, &ps)
 	m, err := resolveWith(s, c, &ps)
