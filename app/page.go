@@ -25,6 +25,33 @@ type Page struct {
 	cat   *calc.Catalog
 	store Store // nil when prerendering
 	ed    *Editor
+	// unlisten stops following the other tabs' changes.
+	unlisten func()
+}
+
+// OnMount follows what other tabs of this site keep in the browser: the "storage"
+// event fires in every other tab when one writes, so each tab shows the others'
+// scenarios and never saves over them.
+func (p *Page) OnMount(ctx app.Context) {
+	if p.store == nil {
+		return
+	}
+	p.unlisten = app.Window().AddEventListener("storage", func(ctx app.Context, e app.Event) {
+		if k := e.Get("key"); !k.Truthy() || k.String() != storeKey {
+			return
+		}
+		if msg := p.ws.Sync(p.store, p.cat); msg != "" {
+			p.ws.Notice = msg
+			p.st = p.ws.Current()
+		}
+	})
+}
+
+// OnDismount stops following the other tabs.
+func (p *Page) OnDismount() {
+	if p.unlisten != nil {
+		p.unlisten()
+	}
 }
 
 // OnInit prepares the page before its first rendering: the default scenario when
@@ -62,7 +89,8 @@ func (p *Page) save() {
 		return
 	}
 	if err := p.ws.Save(p.store, p.cat); err != nil {
-		p.ws.Notice = "Your scenarios could not be kept in this browser: " + err.Error()
+		p.ws.Notice = "Your latest changes are not kept in this browser (" + err.Error() + "): they are lost when this page is closed or reloaded. " +
+			"Export the scenarios you need (Export JSON); to free space, remove imported datasets you no longer need (under Audience)."
 	}
 }
 

@@ -3,7 +3,9 @@ package app
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"math/rand/v2"
 	"strings"
 
 	"platformroi/calc"
@@ -48,7 +50,13 @@ type Workspace struct {
 	ApplyNote string
 	// Switched is the last change of demographics, for its notice and its undo.
 	Switched *Switch
-	nextID   int
+	// Blocked says why nothing may be written to the store: what is there could not
+	// be read, and could not be set aside either. Empty when saving is allowed.
+	Blocked string
+	// synced holds, per scenario id, its stored text when this tab last read or wrote
+	// the store: what this tab knows of it, to tell its own changes from another tab's.
+	synced map[string]string
+	nextID int
 }
 
 // Switch is a change of the demographics of a scenario: the form before it, and what
@@ -128,8 +136,32 @@ func NewWorkspace(c *calc.Catalog) *Workspace {
 }
 
 func (w *Workspace) add(st *State) *Entry {
-	w.nextID++
-	e := &Entry{ID: fmt.Sprintf("s%d", w.nextID), State: st}
+	return w.addWithID(w.newID(), st)
+}
+
+// newID returns an id no scenario of this tab or of the store (as last read) has; the
+// random part keeps two tabs adding a scenario at once from picking the same one.
+func (w *Workspace) newID() string {
+	for {
+		w.nextID++
+		id := fmt.Sprintf("s%d-%04x", w.nextID, rand.IntN(0x10000))
+		if _, taken := w.synced[id]; !taken && w.entry(id) == nil {
+			return id
+		}
+	}
+}
+
+func (w *Workspace) entry(id string) *Entry {
+	for _, e := range w.Entries {
+		if e.ID == id {
+			return e
+		}
+	}
+	return nil
+}
+
+func (w *Workspace) addWithID(id string, st *State) *Entry {
+	e := &Entry{ID: id, State: st}
 	w.Entries = append(w.Entries, e)
 	w.Active = len(w.Entries) - 1
 	return e
@@ -218,8 +250,56 @@ func (w *Workspace) Select(id string) {
 	}
 }
 
-// Save writes the workspace, and the datasets imported into c, to the store.
+// stored is one scenario as kept: its entry, and the entry's text.
+type stored struct {
+	entry storedEntry
+	text  string
+}
+
+func storedOf(e *Entry) stored {
+	se := storedEntry{ID: e.ID, Scenario: compact(e.State.Form.File()), Aside: asideOf(e.State.Form)}
+	data, _ := json.Marshal(se)
+	return stored{se, string(data)}
+}
+
+// readStore returns the scenarios and imported datasets the store holds now (in
+// format 2), in their order; nothing when it holds none or cannot be read.
+func readStore(s Store) (ids []string, byID map[string]stored, datasets []json.RawMessage) {
+	byID = map[string]stored{}
+	raw, ok := s.Get(storeKey)
+	if !ok {
+		return nil, byID, nil
+	}
+	var sw storedWorkspace
+	if json.Unmarshal([]byte(raw), &sw) != nil || sw.Format != storeFormat || sw.Version != storeVersion {
+		return nil, byID, nil
+	}
+	var entries []json.RawMessage
+	if json.Unmarshal(sw.Scenarios, &entries) != nil {
+		return nil, byID, nil
+	}
+	for _, raw := range entries {
+		var se storedEntry
+		if json.Unmarshal(raw, &se) != nil || se.ID == "" {
+			continue
+		}
+		if _, dup := byID[se.ID]; !dup {
+			ids = append(ids, se.ID)
+		}
+		byID[se.ID] = stored{se, string(raw)}
+	}
+	return ids, byID, sw.Datasets
+}
+
+// Save writes the workspace, and the datasets imported into c, to the store. It never
+// overwrites what another tab kept since this one last read the store: scenarios
+// another tab added stay, and a scenario another tab changed while this one did not
+// keeps that tab's version; one both changed is kept twice, the other tab's version
+// as a copy.
 func (w *Workspace) Save(s Store, c *calc.Catalog) error {
+	if w.Blocked != "" {
+		return errors.New(w.Blocked)
+	}
 	sw := storedWorkspace{Format: storeFormat, Version: storeVersion, Active: w.Active}
 	for _, d := range c.Datasets() {
 		if calc.IsEmbedded(d.ID) {
@@ -231,16 +311,135 @@ func (w *Workspace) Save(s Store, c *calc.Catalog) error {
 		}
 		sw.Datasets = append(sw.Datasets, json.RawMessage(data))
 	}
-	entries := []storedEntry{}
+	ids, theirs, _ := readStore(s)
+	var out []stored
+	ours := map[string]bool{}
 	for _, e := range w.Entries {
-		entries = append(entries, storedEntry{ID: e.ID, Scenario: compact(e.State.Form.File()), Aside: asideOf(e.State.Form)})
+		ours[e.ID] = true
+		mine := storedOf(e)
+		known, wasKnown := w.synced[e.ID]
+		t, inStore := theirs[e.ID]
+		switch {
+		case !inStore || !wasKnown || t.text == known:
+			out = append(out, mine) // nobody else changed it
+		case mine.text == known:
+			// Only the other tab changed it: keep and show that tab's version.
+			out = append(out, t)
+			if f := formOfEntry(t.entry); f != nil {
+				e.State = NewState(c, f)
+			}
+		default: // both changed it: keep both
+			out = append(out, mine)
+			copyEntry := t.entry
+			copyEntry.ID = w.newID()
+			data, _ := json.Marshal(copyEntry)
+			out = append(out, stored{copyEntry, string(data)})
+		}
 	}
-	sw.Scenarios, _ = json.Marshal(entries)
+	for _, id := range ids {
+		if _, known := w.synced[id]; !ours[id] && !known {
+			out = append(out, theirs[id]) // added by another tab
+		}
+	}
+	raw := make([]json.RawMessage, len(out))
+	for i, st := range out {
+		raw[i] = json.RawMessage(st.text)
+	}
+	sw.Scenarios, _ = json.Marshal(raw)
 	data, err := json.Marshal(sw)
 	if err != nil {
 		return err
 	}
-	return s.Set(storeKey, string(data))
+	if err := s.Set(storeKey, string(data)); err != nil {
+		return err
+	}
+	// This tab now knows its own scenarios as written; those of other tabs it carried
+	// along stay unknown, for Sync to take in.
+	w.synced = map[string]string{}
+	for _, st := range out {
+		if ours[st.entry.ID] {
+			w.synced[st.entry.ID] = st.text
+		}
+	}
+	return nil
+}
+
+// Sync takes in what another tab kept: scenarios it added, changed or deleted, and
+// datasets it imported. A scenario this tab changed meanwhile keeps this tab's
+// version (Save then keeps the other one as a copy). It returns what changed, for
+// people, or "" when nothing did.
+func (w *Workspace) Sync(s Store, c *calc.Catalog) string {
+	ids, theirs, datasets := readStore(s)
+	if len(ids) == 0 {
+		return ""
+	}
+	for _, raw := range datasets {
+		if d, err := calc.ReadDataset(raw); err == nil && c.Get(d.ID) == nil {
+			c.Add(d)
+		}
+	}
+	var added, updated, removed int
+	current := w.Entries[w.Active]
+	for _, id := range ids {
+		t := theirs[id]
+		known, wasKnown := w.synced[id]
+		e := w.entry(id)
+		switch {
+		case e == nil && !wasKnown: // added by another tab
+			if f := formOfEntry(t.entry); f != nil {
+				w.Entries = append(w.Entries, &Entry{ID: id, State: NewState(c, f)})
+				added++
+			}
+		case e != nil && wasKnown && t.text != known && storedOf(e).text == known:
+			if f := formOfEntry(t.entry); f != nil {
+				e.State = NewState(c, f)
+				updated++
+			}
+		}
+		w.synced[id] = t.text
+	}
+	var keep []*Entry
+	for _, e := range w.Entries {
+		if _, inStore := theirs[e.ID]; !inStore {
+			if known, wasKnown := w.synced[e.ID]; wasKnown && storedOf(e).text == known && len(w.Entries)-removed > 1 {
+				removed++ // deleted by another tab, unchanged here
+				delete(w.synced, e.ID)
+				continue
+			}
+		}
+		keep = append(keep, e)
+	}
+	w.Entries = keep
+	w.Active = 0
+	for i, e := range w.Entries {
+		if e == current {
+			w.Active = i
+		}
+	}
+	if added+updated+removed == 0 {
+		return ""
+	}
+	var parts []string
+	if added > 0 {
+		parts = append(parts, plural(added, "scenario added", "scenarios added"))
+	}
+	if updated > 0 {
+		parts = append(parts, plural(updated, "scenario changed", "scenarios changed"))
+	}
+	if removed > 0 {
+		parts = append(parts, plural(removed, "scenario deleted", "scenarios deleted"))
+	}
+	return "Another tab changed the scenarios kept in this browser: " + strings.Join(parts, ", ") + "."
+}
+
+// formOfEntry reads a kept scenario, or nil when it cannot be read.
+func formOfEntry(se storedEntry) *calc.Form {
+	f, err := calc.ReadForm(se.Scenario)
+	if err != nil {
+		return nil
+	}
+	putAside(f, se.Aside)
+	return f
 }
 
 func compact(data []byte) json.RawMessage {
@@ -261,10 +460,13 @@ func LoadWorkspace(s Store, c *calc.Catalog, now string) *Workspace {
 		return NewWorkspace(c)
 	}
 	// setAside keeps what cannot be used under its own key; part names what it is.
+	blocked := ""
 	setAside := func(what, reason, part string) string {
 		key := storeKey + ".set-aside." + now + part
 		if err := s.Set(key, what); err != nil {
-			return reason + " It could not be set aside (" + err.Error() + ")."
+			blocked = "the scenarios kept before could not be set aside, so nothing is saved over them"
+			return reason + " It could not be set aside (" + err.Error() + "), so this page will not save over it: changes made now are not kept. " +
+				"To free space, remove set-aside entries or imported datasets you no longer need, or export what you need and clear this site's data."
 		}
 		return reason + " It was set aside, not deleted, under the browser storage key " + key + "."
 	}
@@ -272,11 +474,13 @@ func LoadWorkspace(s Store, c *calc.Catalog, now string) *Workspace {
 	if err := json.Unmarshal([]byte(raw), &sw); err != nil || sw.Format != storeFormat {
 		w := NewWorkspace(c)
 		w.Notice = setAside(raw, "The scenarios kept in this browser could not be read.", "")
+		w.Blocked = blocked
 		return w
 	}
 	if sw.Version > storeVersion {
 		w := NewWorkspace(c)
 		w.Notice = setAside(raw, fmt.Sprintf("The scenarios kept in this browser were saved by a newer version of this tool (format version %d); this version reads versions 1 to %d.", sw.Version, storeVersion), "")
+		w.Blocked = blocked
 		return w
 	}
 	var notes []string
@@ -294,10 +498,15 @@ func LoadWorkspace(s Store, c *calc.Catalog, now string) *Workspace {
 		data, _ := json.Marshal(badSets)
 		notes = append(notes, setAside(string(data), fmt.Sprintf("%d imported dataset(s) kept in this browser could not be read.", len(badSets)), ".datasets"))
 	}
-	forms, bad := readEntries(sw)
-	w := &Workspace{}
-	for _, f := range forms {
-		w.add(NewState(c, f))
+	loaded, bad := readEntries(sw)
+	w := &Workspace{synced: map[string]string{}}
+	for _, l := range loaded {
+		if l.id == "" || w.entry(l.id) != nil {
+			l.id = w.newID()
+		} else {
+			w.synced[l.id] = l.text
+		}
+		w.addWithID(l.id, NewState(c, l.form))
 	}
 	if len(w.Entries) == 0 {
 		w = NewWorkspace(c)
@@ -308,13 +517,21 @@ func LoadWorkspace(s Store, c *calc.Catalog, now string) *Workspace {
 		notes = append(notes, setAside(string(data), fmt.Sprintf("%d kept scenario(s) could not be opened.", len(bad)), ".scenarios"))
 	}
 	w.Notice = strings.Join(notes, " ")
+	w.Blocked = blocked
 	return w
+}
+
+// loadedEntry is a kept scenario as read: its id and stored text (format 2 only) and
+// its form.
+type loadedEntry struct {
+	id, text string
+	form     *calc.Form
 }
 
 // readEntries reads the stored scenarios as forms; those that cannot be read are
 // returned as they were stored.
-func readEntries(sw storedWorkspace) ([]*calc.Form, []json.RawMessage) {
-	var forms []*calc.Form
+func readEntries(sw storedWorkspace) ([]loadedEntry, []json.RawMessage) {
+	var out []loadedEntry
 	var bad []json.RawMessage
 	if sw.Version == 1 {
 		var old []struct {
@@ -330,9 +547,9 @@ func readEntries(sw storedWorkspace) ([]*calc.Form, []json.RawMessage) {
 				bad = append(bad, e.Draft)
 				continue
 			}
-			forms = append(forms, f)
+			out = append(out, loadedEntry{form: f})
 		}
-		return forms, bad
+		return out, bad
 	}
 	var entries []json.RawMessage
 	if err := json.Unmarshal(sw.Scenarios, &entries); err != nil {
@@ -344,15 +561,14 @@ func readEntries(sw storedWorkspace) ([]*calc.Form, []json.RawMessage) {
 			bad = append(bad, raw)
 			continue
 		}
-		f, err := calc.ReadForm(e.Scenario)
-		if err != nil {
+		f := formOfEntry(e)
+		if f == nil {
 			bad = append(bad, raw)
 			continue
 		}
-		putAside(f, e.Aside)
-		forms = append(forms, f)
+		out = append(out, loadedEntry{id: e.ID, text: string(raw), form: f})
 	}
-	return forms, bad
+	return out, bad
 }
 
 // MemoryStore is a Store in memory.
