@@ -185,43 +185,6 @@ func (p *Page) openShared(hash string) {
 	p.ws.Notice = fmt.Sprintf("Opened the scenario %q from the link as a new scenario; nothing was replaced.", p.ws.Current().Form.Name)
 }
 
-// datasetImport reads platform demographics for another country from a CSV file (the
-// format is in the README and calc.ReadDatasetCSV). The dataset is kept in the browser
-// and can be chosen like the built-in ones; a file with problems changes nothing.
-func (p *Page) datasetImport(problem string) app.UI {
-	return app.Div().Class("dataset-import").Body(
-		app.Label().For("import-csv").Text("Import demographics for another country (CSV)"),
-		app.Input().Type("file").ID("import-csv").Accept(".csv,text/csv").
-			OnChange(func(ctx app.Context, e app.Event) {
-				readFile(ctx.JSSrc(), func(name, text, failure string) {
-					ctx.Dispatch(func(ctx app.Context) { p.importDataset(name, text, failure) })
-				})
-			}),
-		refused("import-csv-error", problem),
-	)
-}
-
-func (p *Page) importDataset(name, text, failure string) {
-	w := p.ws
-	w.DatasetError = ""
-	if failure != "" {
-		w.DatasetError = name + ": the file could not be read: " + failure
-		p.Update()
-		return
-	}
-	ds, err := calc.ReadDatasetCSV([]byte(text))
-	if err == nil {
-		err = p.cat.Add(ds)
-	}
-	if err != nil {
-		w.DatasetError = describe(name, err)
-		p.Update()
-		return
-	}
-	w.Notice = fmt.Sprintf("Imported the dataset %q (%s, %d) from %s. Choose it under Platform demographics; it is kept in this browser.", ds.Title, ds.ID, ds.Year, name)
-	p.changed()
-}
-
 // refused lists the problems of a file that was not imported, one per line of msg.
 func refused(id, msg string) app.UI {
 	if msg == "" {

@@ -27,6 +27,9 @@ type AudienceSection struct {
 	Switched *Switch
 	// ImportError lists the problems of the last CSV file that could not be imported.
 	ImportError string
+	// Pending is an imported dataset whose id is taken; Imported, the imported datasets.
+	Pending  *calc.Dataset
+	Imported []DatasetOption
 }
 
 // DatasetOption is a dataset the form can be switched to.
@@ -59,7 +62,7 @@ func (p *Page) audienceSection(ds *calc.Dataset) app.UI {
 	}
 	return &AudienceSection{Ed: p.ed, DS: ds, Options: opts, Selected: selected, Size: f.Audience.Size,
 		Weights: f.Audience.Weights, Problems: problemsUnder(p.st.Problems, "audience", "dataset", "datasetInline"),
-		Switched: sw, ImportError: p.ws.DatasetError}
+		Switched: sw, ImportError: p.ws.DatasetError, Pending: p.ws.PendingDataset, Imported: importedOptions(p.cat)}
 }
 
 // Render shows the fields.
@@ -125,7 +128,7 @@ func (s *AudienceSection) Render() app.UI {
 		// file input throws, and the patch stops half-way).
 		app.Div().Class("switch-area").Body(switched),
 		info,
-		s.Ed.p.datasetImport(s.ImportError),
+		datasetImport(s.Ed, s.ImportError, s.Pending, s.Imported),
 		field(s.Ed, "audience.size", "Audience size", "people", s.Size, "", s.Problems),
 		app.If(ds != nil && len(ds.Segments) > 1, app.FieldSet().Body(
 			app.Legend().Text("Who is in the audience: weight per segment"),

@@ -128,3 +128,34 @@ func TestOtherTabsVersionIsTakenIn(t *testing.T) {
 		t.Errorf("a second save by A put back horizon %q", h)
 	}
 }
+
+// An imported dataset whose id is taken waits for a choice; a copy gets its own id;
+// removing a dataset leaves the scenarios using it with their figures.
+func TestImportedDatasetsTakenIdAndRemoval(t *testing.T) {
+	p, d := mount(t)
+	csv := "# id: fr-2024\n# title: France 2024\n# source: A survey\n# year: 2024\n# measure: Share of adults using it\nplatform,young,old\nfacebook,0.6,0.5\nyoutube,90%,70%\n"
+	p.ed.importDataset("fr.csv", csv, "")
+	p.ed.SwitchDataset("fr-2024")
+	d.Consume()
+	cost := p.State().Result.Totals.Cost
+	other := strings.Replace(csv, "facebook,0.6", "facebook,0.1", 1)
+	p.ed.importDataset("fr-new.csv", other, "")
+	d.Consume()
+	if p.ws.PendingDataset == nil || p.cat.Get("fr-2024").Platforms[0].Penetration["young"].String() != "0.6" {
+		t.Fatal("a file with a taken id replaced the dataset without asking")
+	}
+	p.ed.resolveImport(false)
+	d.Consume()
+	if p.cat.Get("fr-2024-2") == nil || p.cat.Get("fr-2024").Platforms[0].Penetration["young"].String() != "0.6" {
+		t.Fatalf("import as a copy: catalog %v", p.cat.IDs())
+	}
+	p.ed.removeDataset("fr-2024")
+	d.Consume()
+	st := p.State()
+	if p.cat.Get("fr-2024") != nil || st.Form.DatasetInline == nil || st.Stale() || !st.Result.Totals.Cost.Equal(cost) {
+		t.Fatalf("after removal: catalog %v, inline %v, problems %v", p.cat.IDs(), st.Form.DatasetInline != nil, st.Problems)
+	}
+	if !strings.Contains(p.ws.Notice, "carries it in the scenario itself") {
+		t.Errorf("notice %q", p.ws.Notice)
+	}
+}

@@ -46,6 +46,10 @@ type Workspace struct {
 	ShareLink string
 	// DatasetError lists the problems of the last CSV file that could not be imported.
 	DatasetError string
+	// PendingDataset is an imported dataset whose id is taken, waiting for the person
+	// to choose between replacing and copying; pendingFrom names its file.
+	PendingDataset *calc.Dataset
+	pendingFrom    string
 	// ApplyNote says what applying the recommendation did, or why it could not.
 	ApplyNote string
 	// Switched is the last change of demographics, for its notice and its undo.

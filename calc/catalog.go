@@ -133,3 +133,18 @@ func DefaultScenario() *Scenario {
 	}
 	return s
 }
+
+// Remove takes the imported dataset with the given id out of the catalog, and reports
+// whether there was one. Embedded datasets stay.
+func (c *Catalog) Remove(id string) bool {
+	if IsEmbedded(id) {
+		return false
+	}
+	for i, d := range c.list {
+		if d.ID == id {
+			c.list = append(c.list[:i:i], c.list[i+1:]...)
+			return true
+		}
+	}
+	return false
+}

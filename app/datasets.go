@@ -1,0 +1,184 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"platformroi/calc"
+)
+
+// Imported datasets: platform demographics for another country, read from a CSV file
+// (the format is in the README and calc.ReadDatasetCSV), kept in the browser with the
+// scenarios and chosen like the built-in ones. A file with problems changes nothing; a
+// file whose id is already taken waits for the person to choose between replacing
+// that dataset and importing the file as a copy; a dataset can be removed, and the
+// scenarios using it then carry it themselves, so that none of them is broken.
+
+// datasetImport shows the import, the choice a taken id asks for, and the imported
+// datasets with their remove buttons.
+func datasetImport(ed *Editor, problem string, pending *calc.Dataset, imported []DatasetOption) app.UI {
+	var choice app.UI
+	if pending != nil {
+		choice = app.Div().Class("notice").Role("alert").ID("import-csv-choice").Body(
+			app.P().Text(fmt.Sprintf("A dataset with the id %q is already imported. Replace it with this file (the scenarios using it will be computed with the new figures), or import this file as a copy with its own id?", pending.ID)),
+			app.Button().Type("button").Class("secondary small").ID("import-csv-replace").Text("Replace "+pending.ID).
+				OnClick(func(ctx app.Context, e app.Event) { ed.resolveImport(true) }),
+			app.Button().Type("button").Class("secondary small").ID("import-csv-copy").Text("Import as a copy").
+				OnClick(func(ctx app.Context, e app.Event) { ed.resolveImport(false) }),
+			app.Button().Type("button").Class("secondary small").ID("import-csv-cancel").Text("Cancel").
+				OnClick(func(ctx app.Context, e app.Event) { ed.cancelImport() }),
+		)
+	}
+	items := []app.UI{}
+	for _, o := range imported {
+		id := o.Value
+		items = append(items, app.Li().Body(
+			app.Text(o.Label+" "),
+			app.Button().Type("button").Class("secondary small").ID(fieldID("remove-dataset."+id)).
+				Aria("label", "Remove the imported dataset "+o.Label).Text("Remove").
+				OnClick(func(ctx app.Context, e app.Event) { ed.removeDataset(id) }, id),
+		))
+	}
+	return app.Div().Class("dataset-import").Body(
+		app.Label().For("import-csv").Text("Import demographics for another country (CSV)"),
+		app.Input().Type("file").ID("import-csv").Accept(".csv,text/csv").
+			OnChange(func(ctx app.Context, e app.Event) {
+				readFile(ctx.JSSrc(), func(name, text, failure string) {
+					ctx.Dispatch(func(ctx app.Context) { ed.importDataset(name, text, failure) })
+				})
+			}),
+		app.Div().Class("import-area").Body(refused("import-csv-error", problem), choice),
+		app.If(len(items) > 0, app.Div().Class("imported").Body(
+			app.P().Class("hint").Text("Imported datasets kept in this browser:"),
+			app.Ul().ID("imported-datasets").Body(items...),
+		)),
+	)
+}
+
+// importedOptions lists the catalog's imported datasets.
+func importedOptions(c *calc.Catalog) []DatasetOption {
+	var out []DatasetOption
+	for _, d := range c.Datasets() {
+		if !calc.IsEmbedded(d.ID) {
+			out = append(out, DatasetOption{d.ID, fmt.Sprintf("%s (%s, %d)", d.Title, d.ID, d.Year)})
+		}
+	}
+	return out
+}
+
+func (e *Editor) importDataset(name, text, failure string) {
+	p := e.p
+	w := p.ws
+	w.DatasetError, w.PendingDataset = "", nil
+	if failure != "" {
+		w.DatasetError = name + ": the file could not be read: " + failure
+		p.Update()
+		return
+	}
+	ds, err := calc.ReadDatasetCSV([]byte(text))
+	if err == nil && p.cat.Get(ds.ID) != nil && !calc.IsEmbedded(ds.ID) {
+		w.PendingDataset, w.pendingFrom = ds, name
+		p.Update()
+		return
+	}
+	if err == nil {
+		err = p.cat.Add(ds)
+	}
+	if err != nil {
+		w.DatasetError = describe(name, err)
+		p.Update()
+		return
+	}
+	w.Notice = fmt.Sprintf("Imported the dataset %q (%s, %d) from %s. Choose it under Platform demographics; it is kept in this browser.", ds.Title, ds.ID, ds.Year, name)
+	p.recomputeAll()
+	p.changed()
+}
+
+// resolveImport replaces the dataset of the pending file's id, or adds the file under
+// an id of its own.
+func (e *Editor) resolveImport(replace bool) {
+	p := e.p
+	w := p.ws
+	ds := w.PendingDataset
+	if ds == nil {
+		return
+	}
+	if !replace {
+		base := ds.ID
+		for i := 2; p.cat.Get(ds.ID) != nil; i++ {
+			ds.ID = fmt.Sprintf("%s-%d", base, i)
+		}
+		ds.Title += " (copy)"
+	}
+	if err := p.cat.Add(ds); err != nil {
+		w.DatasetError = describe(w.pendingFrom, err)
+		w.PendingDataset = nil
+		p.Update()
+		return
+	}
+	users := p.usersOf(ds.ID)
+	w.PendingDataset = nil
+	if replace {
+		w.Notice = fmt.Sprintf("Replaced the dataset %s with %s; %s now computed with its figures.", ds.ID, w.pendingFrom, plural(len(users), "scenario is", "scenarios are"))
+	} else {
+		w.Notice = fmt.Sprintf("Imported %s as a copy, with the id %s.", w.pendingFrom, ds.ID)
+	}
+	p.recomputeAll()
+	p.changed()
+}
+
+func (e *Editor) cancelImport() {
+	e.p.ws.PendingDataset = nil
+	e.p.ws.Notice = "Nothing was imported."
+	e.p.Update()
+}
+
+// removeDataset takes an imported dataset out of the browser; the scenarios using it
+// keep their figures by carrying it themselves.
+func (e *Editor) removeDataset(id string) {
+	p := e.p
+	ds := p.cat.Get(id)
+	if ds == nil || calc.IsEmbedded(id) {
+		return
+	}
+	users := p.usersOf(id)
+	for _, st := range users {
+		f := st.Form.Clone()
+		f.Dataset, f.DatasetInline = "", ds
+		st.Form = f
+	}
+	p.cat.Remove(id)
+	p.recomputeAll()
+	msg := fmt.Sprintf("Removed the imported dataset %q (%s).", ds.Title, id)
+	if len(users) > 0 {
+		names := make([]string, len(users))
+		for i, st := range users {
+			names[i] = st.Form.Name
+		}
+		msg += fmt.Sprintf(" %s using it now %s it in the scenario itself, so %s figures are unchanged: %s.",
+			plural(len(users), "scenario", "scenarios"), map[bool]string{true: "carries", false: "carry"}[len(users) == 1],
+			map[bool]string{true: "its", false: "their"}[len(users) == 1], strings.Join(names, "; "))
+	}
+	p.ws.Notice = msg
+	p.changed()
+}
+
+// usersOf returns the scenarios that name the catalog's dataset id.
+func (p *Page) usersOf(id string) []*State {
+	var out []*State
+	for _, e := range p.ws.Entries {
+		if e.State.Form.DatasetInline == nil && e.State.Form.Dataset == id {
+			out = append(out, e.State)
+		}
+	}
+	return out
+}
+
+// recomputeAll checks and computes every scenario again, after the catalog changed.
+func (p *Page) recomputeAll() {
+	for _, e := range p.ws.Entries {
+		e.State.Recompute(p.cat)
+	}
+}
