@@ -16,7 +16,7 @@ func (p *Page) scenarioBar() app.UI {
 	options := []app.UI{}
 	for _, e := range w.Entries {
 		label := e.State.Form.Name
-		if e.State.Stale() {
+		if e.State.Checked() && e.State.Stale() {
 			label += " (has problems)"
 		}
 		options = append(options, app.Option().Value(e.ID).Selected(e == w.Entries[w.Active]).Text(label))

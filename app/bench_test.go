@@ -68,3 +68,39 @@ func BenchmarkPageEditPlan(b *testing.B) {
 		d.Consume()
 	}
 }
+
+// keptStore is a store holding n scenarios, as a browser would after a long use.
+func keptStore(b *testing.B, n int) MemoryStore {
+	c := calc.Embedded()
+	w := NewWorkspace(c)
+	for i := 1; i < n; i++ {
+		w.New(c, "copy")
+		edit(w.Current(), c, func(f *calc.Form) { f.Audience.Size = strconv.Itoa(1000000 + i) })
+	}
+	store := MemoryStore{}
+	if err := w.Save(store, c); err != nil {
+		b.Fatal(err)
+	}
+	return store
+}
+
+// BenchmarkOpen500 opens a workspace of 500 kept scenarios, as the page does at load
+// (only the scenario shown is computed).
+func BenchmarkOpen500(b *testing.B) {
+	store := keptStore(b, 500)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		LoadWorkspace(store, calc.Embedded(), "t")
+	}
+}
+
+// BenchmarkOpen500ComputeAll opens the same workspace and computes every scenario, as
+// the first release did at load (and as comparing them all does).
+func BenchmarkOpen500ComputeAll(b *testing.B) {
+	store := keptStore(b, 500)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		c := calc.Embedded()
+		LoadWorkspace(store, c, "t").CheckAll(c)
+	}
+}

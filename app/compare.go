@@ -6,6 +6,7 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"platformroi/app/report"
+	"platformroi/calc"
 )
 
 // Compare builds the comparison of the workspace's scenarios.
@@ -19,6 +20,9 @@ func Compare(w *Workspace) *report.Comparison {
 	for _, e := range w.Entries {
 		r := e.State.Result
 		switch {
+		case !e.State.Checked():
+			c.Left = append(c.Left, e.State.Form.Name+" (not computed yet)")
+			c.Unchecked++
 		case r == nil:
 			c.Left = append(c.Left, e.State.Form.Name+" (no figures yet: it has problems)")
 		case r.Currency != cur0:
@@ -27,7 +31,9 @@ func Compare(w *Workspace) *report.Comparison {
 			c.Rows = append(c.Rows, report.CompareRow{Name: r.Scenario, Current: e.State == cur, Result: r})
 		}
 	}
-	return report.NewComparison(cur0, cur.Result.Scenario, c.Rows, c.Left)
+	out := report.NewComparison(cur0, cur.Result.Scenario, c.Rows, c.Left)
+	out.Unchecked = c.Unchecked
+	return out
 }
 
 // comparison is the comparison of the workspace's scenarios, when there are several.
@@ -39,7 +45,7 @@ func (p *Page) comparison() *report.Comparison {
 }
 
 // compareSection shows the comparison of kept scenarios (when there are several).
-func compareSection(c *report.Comparison, kept int) app.UI {
+func compareSection(ed *Editor, c *report.Comparison, kept int) app.UI {
 	if kept < 2 {
 		return nil
 	}
@@ -75,6 +81,9 @@ func compareSection(c *report.Comparison, kept int) app.UI {
 				app.TBody().Body(rows...),
 			)),
 		app.If(len(c.Left) > 0, app.P().Class("hint").Text("Not compared: "+joinNames(c.Left)+".")),
+		app.If(c.Unchecked > 0, app.Button().Type("button").Class("secondary").ID("compare-all").
+			Text(fmt.Sprintf("Compute and compare the other %s", plural(c.Unchecked, "scenario", "scenarios"))).
+			OnClick(func(ctx app.Context, e app.Event) { ed.compareAll() })),
 		app.Div().Class("charts").Body(app.Range(c.Charts).Slice(func(i int) app.UI {
 			return &Chart{Spec: c.Charts[i], FileName: "Comparison"}
 		})),
@@ -90,4 +99,19 @@ func joinNames(names []string) string {
 		out += n
 	}
 	return out
+}
+
+// compareAll computes the scenarios kept in the browser that were not computed yet.
+func (e *Editor) compareAll() {
+	e.p.ws.CheckAll(e.p.cat)
+	e.p.Update()
+}
+
+// CheckAll checks and computes the scenarios not computed yet.
+func (w *Workspace) CheckAll(c *calc.Catalog) {
+	for _, en := range w.Entries {
+		if !en.State.Checked() {
+			en.State.Recompute(c)
+		}
+	}
 }

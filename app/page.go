@@ -98,6 +98,9 @@ func (p *Page) save() {
 // the workspace in the browser.
 func (p *Page) changed() {
 	p.st = p.ws.Current()
+	if !p.st.Checked() {
+		p.st.Recompute(p.cat)
+	}
 	p.save()
 	p.Update()
 }

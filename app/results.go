@@ -80,7 +80,7 @@ func (s *ResultsSection) Render() app.UI {
 		app.Div().Class("charts").Body(app.Range(st.Charts).Slice(func(i int) app.UI {
 			return &Chart{Spec: st.Charts[i], FileName: r.Scenario}
 		})),
-		compareSection(s.Compare, s.Kept),
+		compareSection(s.Ed, s.Compare, s.Kept),
 		s.assumptions(),
 	)
 }

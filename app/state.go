@@ -26,6 +26,10 @@ type State struct {
 	recFor  *calc.Form // what the recommendation depends on (the form less its plan and name), to skip recomputing it when only the plan changed
 }
 
+// Checked reports whether the form was checked and computed at least once: scenarios
+// kept in the browser are computed when they are shown or compared, not at load.
+func (s *State) Checked() bool { return s.Version > 0 }
+
 // Stale reports whether the results shown are not those of the form.
 func (s *State) Stale() bool { return len(s.Problems) > 0 }
 

@@ -510,12 +510,14 @@ func LoadWorkspace(s Store, c *calc.Catalog, now string) *Workspace {
 		} else {
 			w.synced[l.id] = l.text
 		}
-		w.addWithID(l.id, NewState(c, l.form))
+		// Only the scenario shown is computed now; the others when shown or compared.
+		w.addWithID(l.id, &State{Form: l.form})
 	}
 	if len(w.Entries) == 0 {
 		w = NewWorkspace(c)
 	}
 	w.Active = min(max(sw.Active, 0), len(w.Entries)-1)
+	w.Current().Recompute(c)
 	if len(bad) > 0 {
 		data, _ := json.Marshal(bad)
 		notes = append(notes, setAside(string(data), fmt.Sprintf("%d kept scenario(s) could not be opened.", len(bad)), ".scenarios"))

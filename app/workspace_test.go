@@ -165,6 +165,10 @@ func TestWorkspaceMigratesVersion1(t *testing.T) {
 	c := calc.Embedded()
 	store := MemoryStore{storeKey: string(raw)}
 	w := LoadWorkspace(store, c, "t")
+	if w.Entries[0].State.Checked() || !w.Current().Checked() {
+		t.Error("at load, only the scenario shown is computed")
+	}
+	w.CheckAll(c)
 	if w.Notice != "" || len(w.Entries) != 3 || w.Active != 2 {
 		t.Fatalf("notice %q, %d scenarios, active %d", w.Notice, len(w.Entries), w.Active)
 	}

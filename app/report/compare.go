@@ -18,7 +18,10 @@ type Comparison struct {
 	Base     string // the scenario the differences are taken against
 	Rows     []CompareRow
 	Left     []string
-	Charts   []ChartSpec
+	// Unchecked counts the scenarios not computed yet (kept ones are computed when
+	// shown or compared).
+	Unchecked int
+	Charts    []ChartSpec
 }
 
 // CompareRow is one scenario's key figures.
