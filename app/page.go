@@ -72,7 +72,9 @@ func (p *Page) OnInit() {
 		clearLocationHash() // a reload must not add it again
 	}
 	p.st = p.ws.Current()
-	p.save()
+	if p.ws.Blocked == "" { // else the notice already says why nothing is saved
+		p.save()
+	}
 }
 
 // State returns the state of the scenario being edited (for tests).

@@ -1,0 +1,91 @@
+// Browser tests of what the browser keeps: two tabs never erase each other, a store
+// that cannot be set aside is never saved over, a full quota is said, and imported
+// datasets can be removed without breaking the scenarios using them.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { ready, browserSession } from "./harness.mjs";
+
+const env = browserSession();
+const key = "platformroi.workspace";
+const options = (page) => page.locator("#f-scenario option").allInnerTexts();
+const stored = (page) => page.evaluate((k) => JSON.parse(localStorage.getItem(k)), key);
+
+test("two tabs see each other's scenarios and never erase them", async (t) => {
+  const { context, page: a, seen } = await env.open(t);
+  const b = await context.newPage();
+  await b.goto(a.url());
+  await ready(b);
+  // Tab B adds a scenario; tab A is told and shows it.
+  await b.click("#copy-scenario");
+  await b.fill("#f-name", "Made in tab B");
+  await a.waitForFunction(() => [...document.querySelectorAll("#f-scenario option")].some((o) => o.textContent.includes("Made in tab B")));
+  assert.match(await a.locator("#notice").innerText(), /Another tab changed the scenarios kept in this browser: 1 scenario (added|changed)/);
+  // A keystroke in tab A keeps B's scenario in the store.
+  await a.fill("#f-plan-youtube-0", "2");
+  await a.waitForFunction((k) => JSON.parse(localStorage.getItem(k)).scenarios.some((e) => JSON.stringify(e).includes('"youtube"')), key);
+  const names = (await stored(a)).scenarios.map((e) => e.scenario.name);
+  assert.ok(names.includes("Made in tab B"), `store after A's edit: ${names}`);
+  // B renames its scenario; A shows the new name.
+  await b.fill("#f-name", "Renamed in tab B");
+  await a.waitForFunction(() => [...document.querySelectorAll("#f-scenario option")].some((o) => o.textContent === "Renamed in tab B"));
+  assert.equal((await options(a)).length, 2);
+  assert.deepEqual(seen.errors, []);
+});
+
+// fill uses up the origin's storage quota with filler entries.
+const fill = (page) => page.evaluate(() => {
+  let size = 1 << 22, n = 0;
+  while (size >= 16) {
+    try { localStorage.setItem("filler." + n++, "x".repeat(size)); } catch (e) { size >>= 1; }
+  }
+});
+
+test("a store that cannot be set aside is never saved over; a full quota is said", async (t) => {
+  const { page, seen } = await env.open(t);
+  const broken = "{broken " + "y".repeat(1000);
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [key, broken]);
+  await fill(page);
+  await page.reload();
+  await ready(page);
+  assert.match(await page.locator("#notice").innerText(), /could not be read.*could not be set aside.*will not save over it/s);
+  await page.fill("#f-name", "Typed while the store is full");
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), key), broken, "the store that could not be set aside was overwritten");
+  assert.match(await page.locator("#notice").innerText(), /not kept in this browser/);
+
+  // A readable store, and the quota used up: saving fails and the page says so.
+  await page.evaluate(() => { for (const k of Object.keys(localStorage)) localStorage.removeItem(k); });
+  await page.reload();
+  await ready(page);
+  await fill(page);
+  await page.fill("#f-name", "x".repeat(150));
+  await page.waitForFunction(() => /not kept in this browser/.test(document.querySelector("#notice")?.innerText || ""));
+  assert.match(await page.locator("#notice").innerText(), /Export the scenarios you need.*remove imported datasets/s);
+  await page.evaluate(() => { for (const k of Object.keys(localStorage)) if (k.startsWith("filler.")) localStorage.removeItem(k); });
+  assert.deepEqual(seen.errors, []);
+});
+
+test("an imported dataset can be removed; its scenarios keep their figures", async (t) => {
+  const { page, seen } = await env.open(t);
+  const csv = "# id: fr-2024\n# title: France 2024\n# source: A survey\n# year: 2024\n# measure: Share of adults using it\nplatform,young,old\nfacebook,0.6,0.5\nyoutube,90%,70%\n";
+  await page.setInputFiles("#import-csv", { name: "fr.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.waitForSelector("#imported-datasets");
+  await page.selectOption("#f-dataset", "fr-2024");
+  await page.waitForFunction(() => !document.querySelector(".stale-notice"));
+  const cost = await page.locator("#fig-total-cost .value").innerText();
+  // The same id again: the page asks.
+  await page.setInputFiles("#import-csv", { name: "fr-again.csv", mimeType: "text/csv", buffer: Buffer.from(csv.replace("0.6,0.5", "0.1,0.1")) });
+  await page.waitForSelector("#import-csv-choice");
+  await page.click("#import-csv-copy");
+  await page.waitForFunction(() => document.querySelectorAll("#imported-datasets li").length === 2);
+  assert.equal(await page.locator("#fig-total-cost .value").innerText(), cost, "importing a copy changed the figures");
+  await page.click("#f-remove-dataset-fr-2024");
+  await page.waitForFunction(() => /carries it in the scenario itself/.test(document.querySelector("#notice")?.innerText || ""));
+  assert.match(await page.locator("#f-dataset option:checked").innerText(), /carried by this scenario/);
+  assert.equal(await page.locator("#fig-total-cost .value").innerText(), cost);
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.locator("#fig-total-cost .value").innerText(), cost, "the figures changed after a reload");
+  assert.equal(await page.locator("#imported-datasets li").count(), 1);
+  assert.deepEqual(seen.errors, []);
+});
