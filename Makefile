@@ -68,6 +68,7 @@ bench: site
 	rm -f $(DIST)/floor.wasm
 	$(MAKE) --no-print-directory bin/platformroi
 	node tests/bench.mjs
+	node tests/lighthouse.mjs
 
 fuzz:
 	$(GO) test -run '^$$' -fuzz 'FuzzReadScenario$$' -fuzztime $(FUZZTIME) ./calc/

@@ -25,12 +25,13 @@ export function serve(dir = path.join(root, "dist"), base = "/") {
 }
 
 // launch starts Chromium; playwright gives it a new, empty profile every time.
-export async function launch() {
+// extra.args are added to the flags (such as a remote-debugging port for Lighthouse).
+export async function launch(extra = {}) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
     headless: true,
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync"],
+      "--disable-component-update", "--disable-sync", ...(extra.args || [])],
   });
 }
 
