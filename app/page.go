@@ -126,7 +126,8 @@ func (e *Editor) Edit(change func(f *calc.Form)) {
 	change(f)
 	p.st.Form = f
 	p.st.Recompute(p.cat)
-	p.ws.Switched, p.ws.ApplyNote = nil, ""
+	// A link made before the edit no longer carries the scenario as it is.
+	p.ws.Switched, p.ws.ApplyNote, p.ws.ShareLink = nil, "", ""
 	p.changed()
 }
 

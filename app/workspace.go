@@ -165,6 +165,7 @@ func (w *Workspace) entry(id string) *Entry {
 }
 
 func (w *Workspace) addWithID(id string, st *State) *Entry {
+	w.ShareLink = "" // it carried the scenario shown until now
 	e := &Entry{ID: id, State: st}
 	w.Entries = append(w.Entries, e)
 	w.Active = len(w.Entries) - 1
