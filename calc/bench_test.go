@@ -57,9 +57,9 @@ func benchRecommend(b *testing.B, obj Objective, valuePer1000 string, wantPlan b
 		if wantPlan != (len(r.Plan) > 0) {
 			b.Fatalf("plan %v: want a non-empty plan = %v", r.Plan, wantPlan)
 		}
-		nodes = r.Nodes
+		nodes = r.Steps
 	}
-	b.ReportMetric(float64(nodes), "nodes/op")
+	b.ReportMetric(float64(nodes), "steps/op")
 }
 
 // BenchmarkRecommend searches 12 candidate platforms with an 80-hour pool for reach.
