@@ -8,118 +8,154 @@ import "container/heap"
 // not, the bound of what is left, which best-first order lowers fastest, is the
 // answer's Bound.
 
-// maxFrontier is the most branches the frontier holds (each a few dozen bytes); a
-// branch that does not fit is given up, its bound kept in the answer's Bound.
-const maxFrontier = 1 << 18
+const (
+	// frontierShare: the depth-first search leaves 1/frontierShare of the budget to
+	// the frontier.
+	frontierShare = 4
+	// maxFrontier is the most branches the frontier holds, and maxFrontierCells the
+	// most half-hour figures of their paths (16 MiB); a branch that does not fit is
+	// given up, its bound kept in the answer's Bound.
+	maxFrontier      = 1 << 18
+	maxFrontierCells = 1 << 23
+	// frontierSteps is the steps charged for keeping a branch or taking it back, on
+	// top of its path's length.
+	frontierSteps = 64
+)
 
-// frontierShare: the depth-first search leaves 1/frontierShare of the budget to the
-// frontier.
-const frontierShare = 4
-
-// branch is a branch of the search left for later: the options of the first
-// len(path) positions of the order.
+// branch is a branch of the search left for later: the options of the first depth
+// positions of the order, held in a slot of the frontier's paths.
 type branch struct {
-	path  []int16 // half-hours
-	used  int
-	fixed float64
 	bound float64
-	seq   int // the order in which branches were kept, to break ties in bound
+	fixed float64
+	used  int32
+	depth int32
+	slot  int32
+	seq   int32 // the order in which branches were kept, to break ties in bound
 }
 
-type frontier []*branch
+// frontier is a heap of branches, the largest bound first, with their paths.
+type frontier struct {
+	heap  []branch
+	paths []int16 // slots of len(order) half-hour figures
+	free  []int32 // free slots
+	width int     // len(order)
+}
 
-func (f frontier) Len() int { return len(f) }
-func (f frontier) Less(i, j int) bool {
-	if f[i].bound != f[j].bound {
-		return f[i].bound > f[j].bound
+func (f *frontier) Len() int { return len(f.heap) }
+func (f *frontier) Less(i, j int) bool {
+	a, b := &f.heap[i], &f.heap[j]
+	if a.bound != b.bound {
+		return a.bound > b.bound
 	}
-	return f[i].seq < f[j].seq
+	return a.seq < b.seq
 }
-func (f frontier) Swap(i, j int) { f[i], f[j] = f[j], f[i] }
-func (f *frontier) Push(x any)   { *f = append(*f, x.(*branch)) }
+func (f *frontier) Swap(i, j int) { f.heap[i], f.heap[j] = f.heap[j], f.heap[i] }
+func (f *frontier) Push(x any)    { f.heap = append(f.heap, x.(branch)) }
 func (f *frontier) Pop() any {
-	old := *f
-	b := old[len(old)-1]
-	*f = old[:len(old)-1]
+	b := f.heap[len(f.heap)-1]
+	f.heap = f.heap[:len(f.heap)-1]
 	return b
+}
+
+func (f *frontier) path(b *branch) []int16 {
+	at := int(b.slot) * f.width
+	return f.paths[at : at+int(b.depth)]
 }
 
 // push keeps the branch at position d of the current allocation, with option k at
 // position d when k ≥ 0.
 func (sr *search) push(d, k, used int, fixed, bound float64) {
-	if len(sr.front) >= maxFrontier {
+	f := &sr.front
+	n := len(sr.order)
+	if f.width == 0 {
+		f.width = max(n, 1)
+	}
+	slot := int32(len(f.paths) / f.width)
+	switch {
+	case len(f.free) > 0:
+		slot = f.free[len(f.free)-1]
+		f.free = f.free[:len(f.free)-1]
+	case len(f.heap) >= maxFrontier || len(f.paths)+f.width > maxFrontierCells:
 		sr.lost = true
 		sr.open = max(sr.open, bound)
 		return
+	default:
+		f.paths = append(f.paths, make([]int16, f.width)...)
 	}
-	n := d
+	depth := d
 	if k >= 0 {
-		n++
+		depth++
 	}
-	b := &branch{path: make([]int16, n), used: used, fixed: fixed, bound: bound, seq: sr.seq}
+	sr.steps += frontierSteps + depth
+	b := branch{bound: bound, fixed: fixed, used: int32(used), depth: int32(depth), slot: slot, seq: int32(sr.seq)}
 	sr.seq++
+	p := f.path(&b)
 	for i := 0; i < d; i++ {
-		b.path[i] = int16(sr.alloc[sr.order[i]])
+		p[i] = int16(sr.alloc[sr.order[i]])
 	}
 	if k >= 0 {
-		b.path[d] = int16(k)
+		p[d] = int16(k)
 	}
-	heap.Push(&sr.front, b)
+	heap.Push(f, b)
 }
 
 // refine searches the frontier, best bound first, until it is empty (the plan is
 // then proven) or the budget runs out; what is left stays in the frontier.
 func (sr *search) refine() {
+	f := &sr.front
 	sr.stopped = false
-	for len(sr.front) > 0 {
-		b := sr.front[0]
+	for f.Len() > 0 {
+		b := f.heap[0]
 		if b.bound < sr.bestKeyF-halfTieUnit {
-			sr.front = sr.front[:0] // no branch left can tie the best
+			f.heap = f.heap[:0] // no branch left can tie the best
 			break
 		}
-		heap.Pop(&sr.front)
-		if sr.prune(b.bound, b.used) {
-			continue
-		}
-		d := len(b.path)
-		cost := d * (sr.H + callSteps)
+		path := f.path(&b)
+		d := len(path)
+		cost := frontierSteps + d*(sr.H+callSteps)
 		if d < len(sr.order) {
 			cost += len(sr.opts[sr.order[d]]) * sr.childSteps()
 		} else {
-			cost += sr.H + callSteps + len(sr.alloc) + sr.exactSteps(sr.pathAlloc(b.path))
+			cost += sr.H + callSteps + len(sr.alloc) + sr.exactSteps(sr.pathAlloc(path))
 		}
 		if sr.steps+cost > sr.limit {
-			heap.Push(&sr.front, b)
 			sr.stopped = true
 			break
 		}
+		heap.Pop(f)
+		sr.steps += frontierSteps
 		// Back to the branch: its allocation and share not reached.
 		clear(sr.alloc)
-		for i, k := range b.path {
+		for i, k := range path {
 			ci := sr.order[i]
 			sr.alloc[ci] = int(k)
 			sr.childState(sr.nrBuf[i], sr.nrBuf[i+1], ci, sr.optionIndex(ci, int(k)))
 		}
+		f.free = append(f.free, b.slot) // the path is read; children take their own slots
+		used := int(b.used)
+		if sr.prune(b.bound, used) {
+			continue
+		}
 		if d == len(sr.order) {
-			sr.atLeaf(b.used)
+			sr.atLeaf(used)
 			continue
 		}
 		ci := sr.order[d]
 		for oi, k := range sr.opts[ci] {
-			if b.used+k > sr.pool {
+			if used+k > sr.pool {
 				continue
 			}
 			next := sr.nrBuf[d+1]
 			sr.childState(sr.nrBuf[d], next, ci, oi)
 			fixed := sr.fixedAfter(b.fixed, ci, k)
-			if bound := sr.bound(d+1, b.used+k, next, fixed); !sr.prune(bound, b.used+k) {
-				sr.push(d, k, b.used+k, fixed, bound)
+			if bound := sr.bound(d+1, used+k, next, fixed); !sr.prune(bound, used+k) {
+				sr.push(d, k, used+k, fixed, bound)
 			}
 		}
 	}
 	clear(sr.alloc)
-	if len(sr.front) > 0 {
-		sr.open = max(sr.open, sr.front[0].bound)
+	if f.Len() > 0 {
+		sr.open = max(sr.open, f.heap[0].bound)
 	}
 }
 

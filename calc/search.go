@@ -17,7 +17,7 @@ import (
 // uses only float64 +, −, × and ÷, which IEEE 754 rounds the same everywhere, never
 // fused, and no library function); it is sized so that the search ends within about
 // one second natively.
-const RecommendStepBudget = 40_000_000
+const RecommendStepBudget = 400_000_000
 
 // The search's arithmetic.
 const (
@@ -40,8 +40,12 @@ const (
 	decimalTermSteps     = 200
 	decimalPlatformSteps = 1500
 	// callSteps is charged for each state, bound or value computed, on top of its
-	// terms: the work that does not grow with the horizon.
-	callSteps = 4
+	// terms: the work that does not grow with the horizon; totalSteps for each total
+	// of hours a bound for net value tries, on top of its levels; sortSteps for each
+	// branch put in order.
+	callSteps  = 4
+	totalSteps = 3
+	sortSteps  = 8
 	// maxTableCells is the most float64 cells of the bound tables (32 MiB); with more
 	// maturity levels or hours than fit, levels are merged, and without room for one
 	// level the search uses the linear bound.
@@ -487,6 +491,7 @@ func (sr *search) expand(d, used int, fixed, bound float64) {
 	}
 	// The most promising branch first: good plans, found early, let the bound
 	// discard more. Equal bounds keep the order of the options, most hours first.
+	sr.steps += len(kids) * sortSteps
 	slices.SortStableFunc(kids, func(a, b child) int { return cmp.Compare(b.bound, a.bound) })
 	sr.kidBuf[d] = kids
 	for i, kd := range kids {
@@ -518,14 +523,14 @@ func (sr *search) fixedAfter(fixed float64, ci, k int) float64 {
 // childSteps is the most steps one branch of a node takes: its state, its bound,
 // and its state again when the search enters it.
 func (sr *search) childSteps() int {
-	b := sr.H + callSteps + len(sr.levels)
+	b := sr.H + callSteps + len(sr.levels) + totalSteps
 	switch {
 	case sr.linear:
 		b = sr.H + callSteps + len(sr.order)
 	case sr.m.objective == ObjectiveNet:
-		b = sr.H + callSteps + (sr.pool+2+sr.pool/sr.blockSize)*len(sr.levels)
+		b = sr.H + callSteps + (sr.pool+2+sr.pool/sr.blockSize)*(len(sr.levels)+totalSteps)
 	}
-	return 2*(sr.H+callSteps) + b
+	return 2*(sr.H+callSteps) + b + sortSteps + frontierSteps + len(sr.order)
 }
 
 // childState sets next to the share not reached in each month after candidate ci
@@ -595,7 +600,7 @@ func (sr *search) bound(d, used int, nr []float64, fixed float64) float64 {
 		for l, w := range sr.w {
 			s -= float64(w * sr.psi[l][(d*P1)+T])
 		}
-		sr.steps += len(sr.w)
+		sr.steps += len(sr.w) + totalSteps
 		return s
 	}
 	if sr.m.objective == ObjectiveReach {
