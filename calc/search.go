@@ -224,7 +224,13 @@ func (m *model) newSearch(budget int) *search {
 			sr.order = append(sr.order, ci)
 		}
 	}
+	// The largest reach first; for net value, the largest fixed costs first: the
+	// bound takes the least fixed costs apart from the most reach, so it is closer
+	// once the platforms whose fixed costs weigh most are decided.
 	sort.SliceStable(sr.order, func(a, b int) bool { return sr.share[sr.order[a]][0] > sr.share[sr.order[b]][0] })
+	if m.objective == ObjectiveNet {
+		sort.SliceStable(sr.order, func(a, b int) bool { return sr.fixedLB[sr.order[a]] > sr.fixedLB[sr.order[b]] })
+	}
 	n := len(sr.order)
 
 	sr.cum = make([]decimal.Decimal, sr.pool+1)
