@@ -36,11 +36,11 @@ type Recommendation struct {
 }
 
 // Gap is how far the plan may fall short of the best possible, as a share of Bound:
-// (Bound − ObjectiveValue) / Bound, rounded up to 4 decimal places; 0 when the plan
-// is proven. The plan's objective is then within that share of the best possible.
-// ok is false when no such share exists: when the plan's objective is 0 or less and
-// not proven (net value can be negative; Bound − ObjectiveValue, in money, still
-// says how much better a plan could be).
+// (Bound − ObjectiveValue) / Bound; 0 when the plan is proven. The plan's objective
+// is then within that share of the best possible. ok is false when no such share
+// exists: when the plan is not proven and its objective is 0 or less (net value can
+// be negative); Bound − ObjectiveValue, in money, still says how much better a plan
+// could be.
 func (r *Recommendation) Gap() (gap decimal.Decimal, ok bool) {
 	if r.Proven {
 		return decimal.Zero, true
@@ -48,7 +48,7 @@ func (r *Recommendation) Gap() (gap decimal.Decimal, ok bool) {
 	if !r.ObjectiveValue.IsPositive() || !r.Bound.Valid {
 		return decimal.Zero, false
 	}
-	return r.Bound.Decimal.Sub(r.ObjectiveValue).DivRound(r.Bound.Decimal, divPlaces).RoundCeil(SharePlaces), true
+	return r.Bound.Decimal.Sub(r.ObjectiveValue).DivRound(r.Bound.Decimal, divPlaces), true
 }
 
 // Marginal is a recommended platform's contribution to the objective.
