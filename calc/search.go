@@ -98,12 +98,12 @@ type search struct {
 	level  []int     // month → maturity level, -1 when e(m) = 0
 	levels []float64 // maturity levels, ascending: each month's e(m) is at most its level
 
-	// Bound tables, by level: psi[l][d×(pool+1)+T] is the least share not reached
-	// (a product of 1 − x) that positions d… of the order can give with at most T
-	// half-hours at maturity levels[l]. fixMin[d×(pool+1)+T] is the least fixed cost
+	// Bound tables: psi[(d×(pool+1)+T)×L+l] is the least share not reached (a
+	// product of 1 − x) that positions d… of the order can give with at most T
+	// half-hours at maturity levels[l], of L. fixMin[d×(pool+1)+T] is the least fixed cost
 	// (fixedLB) of the platforms that take exactly T half-hours at positions d…
 	// (+Inf when they cannot). fixBlock holds its minimum over blocks of blockSize.
-	psi       [][]float64
+	psi       []float64
 	fixMin    []float64
 	fixBlock  []float64
 	blockSize int
@@ -329,9 +329,9 @@ func (sr *search) buildTables(uniq []decimal.Decimal) {
 	}
 	sr.steps += (L + fixed) * ops
 
-	sr.psi = make([][]float64, L)
+	sr.psi = make([]float64, cells*L)
+	t := make([]float64, cells) // one level's table, (d, T)
 	for l, lv := range sr.levels {
-		t := make([]float64, cells)
 		for T := 0; T <= P; T++ {
 			t[n*(P+1)+T] = 1
 		}
@@ -351,7 +351,9 @@ func (sr *search) buildTables(uniq []decimal.Decimal) {
 				}
 			}
 		}
-		sr.psi[l] = t
+		for i, v := range t {
+			sr.psi[i*L+l] = v
+		}
 	}
 	if fixed == 0 {
 		return
@@ -498,7 +500,12 @@ func (sr *search) expand(d, used int, fixed, bound float64) {
 	// The most promising branch first: good plans, found early, let the bound
 	// discard more. Equal bounds keep the order of the options, most hours first.
 	sr.steps += len(kids) * sortSteps
-	slices.SortStableFunc(kids, func(a, b child) int { return cmp.Compare(b.bound, a.bound) })
+	slices.SortFunc(kids, func(a, b child) int {
+		if c := cmp.Compare(b.bound, a.bound); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.oi, b.oi)
+	})
 	sr.kidBuf[d] = kids
 	for i, kd := range kids {
 		if sr.prune(kd.bound, used+kd.k) {
@@ -599,17 +606,18 @@ func (sr *search) bound(d, used int, nr []float64, fixed float64) float64 {
 		}
 	}
 	sr.steps += sr.H + callSteps
-	P1 := sr.pool + 1
-	// reached is the most Σ_m (1 − share not reached) with at most T more half-hours.
+	// reached(T) is the most Σ_m (1 − share not reached) with at most T more
+	// half-hours: base − Σ_l w_l × psi at (d, T, l).
+	base, L, row := H-wz, len(sr.w), d*(sr.pool+1)
 	reached := func(T int) float64 {
-		s := H - wz
+		s, cells := base, sr.psi[(row+T)*L:(row+T+1)*L]
 		for l, w := range sr.w {
-			s -= float64(w * sr.psi[l][(d*P1)+T])
+			s -= float64(w * cells[l])
 		}
-		sr.steps += len(sr.w) + totalSteps
 		return s
 	}
 	if sr.m.objective == ObjectiveReach {
+		sr.steps += L + totalSteps
 		return float64(sr.size*reached(left)) + sr.slack
 	}
 	// Net value: the most value of reach, less the staff cost of the total hours and
@@ -628,6 +636,7 @@ func (sr *search) bound(d, used int, nr []float64, fixed float64) float64 {
 		u := negInf
 		if fb := sr.fixBlock[d*stride+a/S]; fb < posInf {
 			u = float64(sr.perShare*reached(b)) - sr.staffF[used+a] - fb
+			sr.steps += L + totalSteps
 		}
 		blocks[nb].a, blocks[nb].b, blocks[nb].u = a, b, u
 		nb++
@@ -645,10 +654,11 @@ func (sr *search) bound(d, used int, nr []float64, fixed float64) float64 {
 		}
 		u := negInf
 		for T := bl.a; T <= bl.b; T++ {
-			if f := sr.fixMin[d*P1+T]; f < posInf {
+			if f := sr.fixMin[row+T]; f < posInf {
 				u = max(u, float64(sr.perShare*reached(T))-sr.staffF[used+T]-f)
 			}
 		}
+		sr.steps += (bl.b - bl.a + 1) * (L + totalSteps)
 		bl.u, bl.exact = u, true
 	}
 }
