@@ -98,12 +98,14 @@ type search struct {
 	level  []int     // month → maturity level, -1 when e(m) = 0
 	levels []float64 // maturity levels, ascending: each month's e(m) is at most its level
 
-	// Bound tables: psi[(d×(pool+1)+T)×L+l] is the least share not reached (a
+	// Bound tables: psi[(d×(pool+1)+T)×stride+l] is the least share not reached (a
 	// product of 1 − x) that positions d… of the order can give with at most T
 	// half-hours at maturity levels[l], of L. fixMin[d×(pool+1)+T] is the least fixed cost
 	// (fixedLB) of the platforms that take exactly T half-hours at positions d…
 	// (+Inf when they cannot). fixBlock holds its minimum over blocks of blockSize.
 	psi       []float64
+	stride    int     // cells of psi per (d, T): L, or 2L for net value (then the raised table from L on)
+	lambda    float64 // the penalty per unit of fixed cost in the raised table
 	fixMin    []float64
 	fixBlock  []float64
 	blockSize int
@@ -301,12 +303,15 @@ func (sr *search) buildTables(uniq []decimal.Decimal) {
 	for _, ci := range sr.order {
 		ops += (P + 1) * len(sr.opts[ci])
 	}
-	fixed := 0
+	// Tables per level: one of products; for net value a second, with each
+	// platform's factor raised by its fixed costs, and the least fixed costs.
+	perLevel, fixed := 1, 0
 	if sr.m.objective == ObjectiveNet {
-		fixed = 1
+		perLevel, fixed = 2, 1
 	}
+	tables := func(L int) int { return perLevel*L + fixed }
 	L := len(uniq)
-	for L > 1 && ((L+fixed)*cells > maxTableCells || (L+fixed)*ops > sr.budget/maxTableShare) {
+	for L > 1 && (tables(L)*cells > maxTableCells || tables(L)*ops > sr.budget/maxTableShare) {
 		L = (L + 1) / 2
 	}
 	for t := range sr.level {
@@ -323,15 +328,18 @@ func (sr *search) buildTables(uniq []decimal.Decimal) {
 		ef := sr.e[t]
 		sr.level[t] = sort.SearchFloat64s(sr.levels, ef)
 	}
-	if (L+fixed)*cells > maxTableCells || (L+fixed)*ops > sr.budget/maxTableShare {
+	if tables(L)*cells > maxTableCells || tables(L)*ops > sr.budget/maxTableShare {
 		sr.linearTables()
 		return
 	}
-	sr.steps += (L + fixed) * ops
+	sr.steps += tables(L) * ops
 
-	sr.psi = make([]float64, cells*L)
-	t := make([]float64, cells) // one level's table, (d, T)
-	for l, lv := range sr.levels {
+	// The least product of a factor per platform, for every suffix d… of the order
+	// and every T, into psi at offset off of each cell.
+	sr.stride = perLevel * L
+	sr.psi = make([]float64, cells*sr.stride)
+	t := make([]float64, cells) // one table, (d, T)
+	product := func(off int, factor func(ci, oi int) float64) {
 		for T := 0; T <= P; T++ {
 			t[n*(P+1)+T] = 1
 		}
@@ -343,7 +351,7 @@ func (sr *search) buildTables(uniq []decimal.Decimal) {
 				if k == 0 {
 					continue
 				}
-				q := 1 - float64(sr.share[ci][oi]*lv)
+				q := factor(ci, oi)
 				for T := k; T <= P; T++ {
 					if v := q * next[T-k]; v < row[T] {
 						row[T] = v
@@ -352,7 +360,18 @@ func (sr *search) buildTables(uniq []decimal.Decimal) {
 			}
 		}
 		for i, v := range t {
-			sr.psi[i*L+l] = v
+			sr.psi[i*sr.stride+off] = v
+		}
+	}
+	// The penalty of fixed costs: each platform's factor times 1 + λ × its fixed
+	// costs, λ = 1 / (value of reaching everyone every month) (see bound).
+	sr.lambda = 1 / float64(sr.perShare*float64(sr.H))
+	for l, lv := range sr.levels {
+		product(l, func(ci, oi int) float64 { return 1 - float64(sr.share[ci][oi]*lv) })
+		if perLevel == 2 {
+			product(L+l, func(ci, oi int) float64 {
+				return (1 - float64(sr.share[ci][oi]*lv)) * (1 + float64(sr.lambda*sr.fixedLB[ci]))
+			})
 		}
 	}
 	if fixed == 0 {
@@ -541,7 +560,7 @@ func (sr *search) childSteps() int {
 	case sr.linear:
 		b = sr.H + callSteps + len(sr.order)
 	case sr.m.objective == ObjectiveNet:
-		b = sr.H + callSteps + (sr.pool+2+sr.pool/sr.blockSize)*(len(sr.levels)+totalSteps)
+		b = sr.H + callSteps + (sr.pool+2+sr.pool/sr.blockSize)*(3*len(sr.levels)+totalSteps)
 	}
 	return 2*(sr.H+callSteps) + b + sortSteps + frontierSteps + len(sr.order)
 }
@@ -609,21 +628,46 @@ func (sr *search) bound(d, used int, nr []float64, fixed float64) float64 {
 	// reached(T) is the most Σ_m (1 − share not reached) with at most T more
 	// half-hours: base − Σ_l w_l × psi at (d, T, l).
 	base, L, row := H-wz, len(sr.w), d*(sr.pool+1)
-	reached := func(T int) float64 {
-		s, cells := base, sr.psi[(row+T)*L:(row+T+1)*L]
+	if sr.m.objective == ObjectiveReach {
+		s, cells := base, sr.psi[(row+left)*L:(row+left+1)*L]
 		for l, w := range sr.w {
 			s -= float64(w * cells[l])
 		}
-		return s
-	}
-	if sr.m.objective == ObjectiveReach {
 		sr.steps += L + totalSteps
-		return float64(sr.size*reached(left)) + sr.slack
+		return float64(sr.size*s) + sr.slack
 	}
-	// Net value: the most value of reach, less the staff cost of the total hours and
-	// the least fixed costs of the platforms that take them, over every total. Blocks
-	// of totals first (the most reach at the block's end, the least costs at its
-	// start); then the best block hour by hour, until the best is exact.
+	// Net value, with T more half-hours (exactly T, all of them at positions d…,
+	// with fixed costs F ≥ fixMin[T]): the value of reach, less F, less the staff
+	// cost of the total hours. Two bounds on the value less F, the smaller taken:
+	//
+	//   - the most reach, less the least fixed costs: perShare × (base − B0) −
+	//     fixMin, where B0 = Σ_l w_l × psi;
+	//   - with each factor raised by 1 + λ f: the product of the raised factors is
+	//     at least the raised table's Bλ, and Π(1 + λ f) ≤ exp(λ F), so Σ_l w_l ×
+	//     product ≥ Bλ × exp(−λ F) ≥ Bλ × (1 − λ F), and the value less F is at
+	//     most perShare × (base − Bλ) + (Bλ / H − 1) × F: at most with F = fixMin,
+	//     as Bλ ≤ H. It couples reach and fixed costs, which the first keeps apart.
+	//
+	// value(T, Fmin, which) gives the smaller, with Fmin for fixMin and, for a block
+	// of totals, which bounds the reach (the block's end) and Bλ (either end).
+	value := func(Tb, Ta int, Fmin float64) float64 {
+		cb := sr.psi[(row+Tb)*sr.stride : (row+Tb+1)*sr.stride]
+		ca := sr.psi[(row+Ta)*sr.stride : (row+Ta+1)*sr.stride]
+		b0, bb, ba := 0.0, 0.0, 0.0
+		for l, w := range sr.w {
+			b0 += float64(w * cb[l])
+			bb += float64(w * cb[L+l])
+			ba += float64(w * ca[L+l])
+		}
+		sr.steps += 3*L + totalSteps
+		u0 := float64(sr.perShare*(base-b0)) - Fmin
+		// Linear in Bλ: the larger at either end of the block.
+		ub := float64(sr.perShare*(base-bb)) + float64((bb/H-1)*Fmin)
+		ua := float64(sr.perShare*(base-ba)) + float64((ba/H-1)*Fmin)
+		return min(u0, max(ub, ua))
+	}
+	// Blocks of totals first (the most reach at the block's end, the least costs at
+	// its start); then the best block hour by hour, until the best is exact.
 	var blocks [netBlocks + 1]struct {
 		a, b  int
 		u     float64
@@ -635,8 +679,7 @@ func (sr *search) bound(d, used int, nr []float64, fixed float64) float64 {
 		b := min(a+S-1, left)
 		u := negInf
 		if fb := sr.fixBlock[d*stride+a/S]; fb < posInf {
-			u = float64(sr.perShare*reached(b)) - sr.staffF[used+a] - fb
-			sr.steps += L + totalSteps
+			u = value(b, a, fb) - sr.staffF[used+a]
 		}
 		blocks[nb].a, blocks[nb].b, blocks[nb].u = a, b, u
 		nb++
@@ -655,10 +698,9 @@ func (sr *search) bound(d, used int, nr []float64, fixed float64) float64 {
 		u := negInf
 		for T := bl.a; T <= bl.b; T++ {
 			if f := sr.fixMin[row+T]; f < posInf {
-				u = max(u, float64(sr.perShare*reached(T))-sr.staffF[used+T]-f)
+				u = max(u, value(T, T, f)-sr.staffF[used+T])
 			}
 		}
-		sr.steps += (bl.b - bl.a + 1) * (L + totalSteps)
 		bl.u, bl.exact = u, true
 	}
 }
