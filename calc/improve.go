@@ -20,7 +20,11 @@ func (sr *search) improve(limit int) {
 	without := make([]float64, H) // the share not reached without one platform
 	try := make([]float64, H)
 	alloc := make([]int, len(cur))
-	for sr.steps < limit {
+	// The most steps of the state of the plan (its value included) and of the value
+	// of one move.
+	stateSteps := 2 * n * (H + callSteps)
+	valueSteps := 2*(H+callSteps) + H + len(cur)
+	for sr.steps+stateSteps+valueSteps <= limit {
 		used := 0
 		for _, k := range cur {
 			used += k
@@ -62,6 +66,9 @@ func (sr *search) improve(limit int) {
 			return v
 		}
 		for i, a := range sr.order {
+			if sr.steps+H+len(sr.opts[a])*(3*n+1)*valueSteps > limit {
+				break // this platform's moves, and the transfers they may lead to
+			}
 			for t := range without {
 				without[t] = pre[i][t] * suf[i+1][t]
 			}
@@ -107,9 +114,6 @@ func (sr *search) improve(limit int) {
 							gain, moveA, kA, moveB, kB = g, a, ka, b, kb
 						}
 					}
-				}
-				if sr.steps >= limit {
-					break
 				}
 			}
 		}
