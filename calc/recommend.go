@@ -64,11 +64,12 @@ func Recommend(s *Scenario, c *Catalog) (*Recommendation, error) {
 	if err != nil {
 		return nil, err
 	}
-	return m.recommend(), nil
+	return m.recommend(RecommendStepBudget), nil
 }
 
-func (m *model) recommend() *Recommendation {
-	sr := m.newSearch(RecommendStepBudget)
+// recommend searches with a budget of steps.
+func (m *model) recommend(budget int) *Recommendation {
+	sr := m.newSearch(budget)
 	sr.run()
 	hours := sr.hours(sr.best)
 	rec := &Recommendation{Objective: m.objective, ObjectiveValue: sr.bestObj, PoolHours: m.pool(),
