@@ -70,21 +70,23 @@ func (sr *search) push(d, k, used int, fixed, bound float64) {
 	if f.width == 0 {
 		f.width = max(n, 1)
 	}
-	slot := int32(len(f.paths) / f.width)
-	switch {
-	case len(f.free) > 0:
-		slot = f.free[len(f.free)-1]
-		f.free = f.free[:len(f.free)-1]
-	case len(f.heap) >= maxFrontier || len(f.paths)+f.width > maxFrontierCells:
-		sr.lost = true
-		sr.open = max(sr.open, bound)
-		return
-	default:
-		f.paths = append(f.paths, make([]int16, f.width)...)
-	}
 	depth := d
 	if k >= 0 {
 		depth++
+	}
+	slot := int32(len(f.paths) / f.width)
+	switch {
+	case sr.steps+frontierSteps+depth > sr.budget,
+		len(f.free) == 0 && (len(f.heap) >= maxFrontier || len(f.paths)+f.width > maxFrontierCells):
+		// No steps left to keep it, or no room: given up.
+		sr.lost = true
+		sr.open = max(sr.open, bound)
+		return
+	case len(f.free) > 0:
+		slot = f.free[len(f.free)-1]
+		f.free = f.free[:len(f.free)-1]
+	default:
+		f.paths = append(f.paths, make([]int16, f.width)...)
 	}
 	sr.steps += frontierSteps + depth
 	b := branch{bound: bound, fixed: fixed, used: int32(used), depth: int32(depth), slot: slot, seq: int32(sr.seq)}
@@ -124,6 +126,11 @@ func (sr *search) refine() {
 		}
 		heap.Pop(f)
 		sr.steps += frontierSteps
+		used := int(b.used)
+		if sr.prune(b.bound, used) {
+			f.free = append(f.free, b.slot)
+			continue
+		}
 		// Back to the branch: its allocation and share not reached.
 		clear(sr.alloc)
 		for i, k := range path {
@@ -132,10 +139,6 @@ func (sr *search) refine() {
 			sr.childState(sr.nrBuf[i], sr.nrBuf[i+1], ci, sr.optionIndex(ci, int(k)))
 		}
 		f.free = append(f.free, b.slot) // the path is read; children take their own slots
-		used := int(b.used)
-		if sr.prune(b.bound, used) {
-			continue
-		}
 		if d == len(sr.order) {
 			sr.atLeaf(used)
 			continue

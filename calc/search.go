@@ -15,8 +15,8 @@ import (
 // counts as the float64 terms it takes the time of. The budget is counted, never
 // timed, so that the same scenario gets the same answer on every machine (the search
 // uses only float64 +, −, × and ÷, which IEEE 754 rounds the same everywhere, never
-// fused, and no library function); it is sized so that the search ends within about
-// one second natively.
+// fused, and no function such as exp or log, whose last bits differ between
+// machines); it is sized so that the search ends within about one second natively.
 const RecommendStepBudget = 400_000_000
 
 // The search's arithmetic.
@@ -73,9 +73,14 @@ const (
 // allocation of the hours left can give at that level: a knapsack over the platforms
 // (products, not sums, so it is exact on the grid, minimum hours included), solved
 // once per level by dynamic programming for every suffix of the search order and
-// every number of half-hours. For net value, the hours left cost at least the staff
-// cost of the pool's next hours, cheapest first, and the platforms that take them at
-// least their tools, ads and set-up hours at the cheapest rate.
+// every number of half-hours. For net value, the hours cost the staff cost of the
+// pool's first hours, cheapest first, and the platforms that take them at least
+// their tools, ads and set-up hours at the cheapest rate; a second table couples
+// these fixed costs with the reach (see bound).
+//
+// When the depth-first part runs out of its share of the budget, the branches left
+// go to a frontier searched best bound first (frontier.go); a local search improves
+// every better plan found (improve.go).
 type search struct {
 	m   *model
 	H   int             // months of the horizon
@@ -134,7 +139,6 @@ type search struct {
 	steps, budget int
 	limit         int  // the steps the search may reach in its current phase
 	improveLeft   int  // steps left for local searches
-	improving     bool // in a local search
 	stopped       bool // the budget ran out
 	lost          bool // a branch did not fit in the frontier
 	front         frontier
@@ -648,8 +652,8 @@ func (sr *search) bound(d, used int, nr []float64, fixed float64) float64 {
 	//     most perShare × (base − Bλ) + (Bλ / H − 1) × F: at most with F = fixMin,
 	//     as Bλ ≤ H. It couples reach and fixed costs, which the first keeps apart.
 	//
-	// value(T, Fmin, which) gives the smaller, with Fmin for fixMin and, for a block
-	// of totals, which bounds the reach (the block's end) and Bλ (either end).
+	// value gives the smaller for the totals from Ta to Tb, with Fmin at most their
+	// fixMin: the reach at Tb (the most), Bλ at either end.
 	value := func(Tb, Ta int, Fmin float64) float64 {
 		cb := sr.psi[(row+Tb)*sr.stride : (row+Tb+1)*sr.stride]
 		ca := sr.psi[(row+Ta)*sr.stride : (row+Ta+1)*sr.stride]
