@@ -24,11 +24,12 @@ const (
 	// slackUnits sets the margin by which bounds computed in float64 are raised so
 	// that they stay above the exact decimal objective: slackUnits × (n + 4) units of
 	// float64's rounding (2⁻⁵³) of the largest objective value the scenario can
-	// produce, for n platforms. Each platform's factor in a product of shares not
-	// reached carries at most about 6 units of error, a bound adds two such products
-	// and its sums add a few more: about 16 (n + 4) units in all; the margin doubles
-	// that.
-	slackUnits = 32
+	// produce, for n platforms. Each figure converted from decimal carries at most
+	// toFloatUnits units of error; each platform's factor in a product of shares not
+	// reached, made of three such figures, at most about 20; a bound adds two such
+	// products and its sums and costs add a few more: about 40 (n + 4) units in all.
+	slackUnits   = 64
+	toFloatUnits = 6
 	// halfTieUnit is half a unit of the tie rule's 6th decimal place: an objective
 	// below key − halfTieUnit rounds to less than key; one below key + halfTieUnit
 	// rounds to key or less.
@@ -161,7 +162,20 @@ var two = decimal.NewFromInt(2)
 
 func halfHours(k int) decimal.Decimal { return decimal.New(int64(k)*5, -1) }
 
+// toFloat converts d to float64 within toFloatUnits units of 2⁻⁵³ of its value. It
+// rounds d first to 16 significant digits (15 when 16 do not fit in 53 bits), so that
+// the conversion is one correctly rounded division, quick also where big-number
+// arithmetic is slow (WebAssembly); values of more than 22 decimal places keep the
+// exact conversion.
 func toFloat(d decimal.Decimal) float64 {
+	if n := d.NumDigits(); n > 16 {
+		places := 16 - int32(n) - d.Exponent()
+		r := d.Round(places)
+		if c := r.CoefficientInt64(); c > 1<<53 || c < -1<<53 {
+			r = d.Round(places - 1)
+		}
+		d = r
+	}
 	f, _ := d.Float64()
 	return f
 }
@@ -255,7 +269,7 @@ func (m *model) newSearch(budget int) *search {
 		}
 		sr.cum[k] = cost
 		sr.cumF[k] = toFloat(cost)
-		sr.staffF[k] = toFloat(cost.Mul(weeksPerYear).Mul(sr.hzn).DivRound(monthsPerYear, divPlaces))
+		sr.staffF[k] = float64(sr.cumF[k]*float64(weeksPerYear.IntPart()*int64(H))) / float64(monthsPerYear.IntPart())
 	}
 
 	// The largest value any objective can take sets the margin of the float bounds.
