@@ -289,3 +289,47 @@ func TestRecommendSmallBudgets(t *testing.T) {
 		t.Errorf("no search ran out of its budget: the test checks no bound")
 	}
 }
+
+// TestRecommendSameEverywhere pins the steps, the plan's objective and the bound of
+// a few searches, some stopped by their budget (one with the budget too small for
+// the bound tables, which then takes the linear bound). The search computes in
+// float64, so these figures are what would differ first between machines if it
+// used an operation that is not rounded the same on all of them; the engine's tests
+// also run compiled to WebAssembly, where they must give the same. A change to the
+// search changes them: update them then, after checking the other tests.
+func TestRecommendSameEverywhere(t *testing.T) {
+	tests := []struct {
+		name      string
+		s         func(t *testing.T) *Scenario
+		budget    int
+		steps     int
+		objective string
+		bound     string // "" when proven
+	}{
+		{"pew-us-2023, 168 h", func(*testing.T) *Scenario { return wideScenario(168, 14) }, RecommendStepBudget,
+			2641503, "1112218", ""},
+		{"twenty platforms, linear bound", func(t *testing.T) *Scenario { return twentyScenario(t, 160, 20) }, 2_000_000,
+			1995928, "1662814", "2205430"},
+		{"twenty platforms, costs, 2 months", func(t *testing.T) *Scenario { return withCosts(twentyScenario(t, 100, 20), 40, 2, "600") },
+			20_000_000, 19917936, "24716.89", "27726.78"},
+		{"twenty platforms, costs, 12 months", func(t *testing.T) *Scenario { return withCosts(twentyScenario(t, 100, 20), 120, 12, "300") },
+			20_000_000, 19815513, "175209.88", "208763.30"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, err := resolve(tt.s(t), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rec := m.recommend(tt.budget)
+			bound := ""
+			if rec.Bound.Valid {
+				bound = ObjectiveText(rec.Objective, rec.Bound.Decimal)
+			}
+			if rec.Steps != tt.steps || ObjectiveText(rec.Objective, rec.ObjectiveValue) != tt.objective || bound != tt.bound {
+				t.Errorf("%d steps, objective %s, bound %q; want %d, %s, %q", rec.Steps,
+					ObjectiveText(rec.Objective, rec.ObjectiveValue), bound, tt.steps, tt.objective, tt.bound)
+			}
+		})
+	}
+}
