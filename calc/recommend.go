@@ -11,7 +11,7 @@ import (
 // won by fewer total hours, then by more hours on earlier platforms of the dataset).
 //
 // The search has a budget of RecommendStepBudget steps. Proven says it finished
-// within them, so that the plan is the optimum; otherwise the plan is the best one
+// within them, so that the plan is that optimum; otherwise the plan is the best one
 // found, and Bound caps what any plan can achieve.
 type Recommendation struct {
 	Objective Objective
@@ -75,7 +75,7 @@ func (m *model) recommend(budget int) *Recommendation {
 	rec := &Recommendation{Objective: m.objective, ObjectiveValue: sr.bestObj, PoolHours: m.pool(),
 		Proven: sr.proven(), Steps: sr.steps}
 	if !rec.Proven {
-		b := decimal.Max(sr.bestObj, decimal.NewFromFloat(sr.open))
+		b := decimal.Max(sr.bestObj, decimal.NewFromFloat(sr.openBound()))
 		if m.objective == ObjectiveNet {
 			b = b.RoundCeil(MoneyPlaces)
 		} else {

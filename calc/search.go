@@ -481,6 +481,19 @@ func (sr *search) run() {
 // rules.
 func (sr *search) proven() bool { return !sr.stopped && !sr.lost }
 
+// openBound is an upper bound of the objective of the plans the search left undone:
+// the largest bound among them, or, should it not be a finite number, what reaching
+// everyone every month, at no cost, would give.
+func (sr *search) openBound() float64 {
+	if !math.IsInf(sr.open, 0) && !math.IsNaN(sr.open) {
+		return sr.open
+	}
+	if sr.m.objective == ObjectiveReach {
+		return float64(sr.size*float64(sr.H)) + sr.slack
+	}
+	return float64(sr.perShare*float64(sr.H)) + sr.benefitF + sr.slack
+}
+
 // dive follows the most promising branch from the root to a complete plan, without
 // turning back, within limit steps: a greedy plan for the local search to start from.
 func (sr *search) dive(limit int) {
