@@ -57,9 +57,9 @@ func benchRecommend(b *testing.B, obj Objective, valuePer1000 string, wantPlan b
 		if wantPlan != (len(r.Plan) > 0) {
 			b.Fatalf("plan %v: want a non-empty plan = %v", r.Plan, wantPlan)
 		}
-		nodes = r.Nodes
+		nodes = r.Steps
 	}
-	b.ReportMetric(float64(nodes), "nodes/op")
+	b.ReportMetric(float64(nodes), "steps/op")
 }
 
 // BenchmarkRecommend searches 12 candidate platforms with an 80-hour pool for reach.
@@ -73,4 +73,44 @@ func BenchmarkRecommendNet(b *testing.B) {
 	b.Run("value10", func(b *testing.B) { benchRecommend(b, ObjectiveNet, "10", false) })
 	b.Run("value150", func(b *testing.B) { benchRecommend(b, ObjectiveNet, "150", true) })
 	b.Run("value1000", func(b *testing.B) { benchRecommend(b, ObjectiveNet, "1000", true) })
+}
+
+// BenchmarkRecommendLarge searches the large cases of issue 9 (see
+// TestRecommendLargeCases), and reports the steps, whether the plan is proven (1)
+// or not (0), and how far it may be from the best possible, in percent.
+func BenchmarkRecommendLarge(b *testing.B) {
+	cases := []struct {
+		name string
+		s    func(b *testing.B) *Scenario
+	}{
+		{"pew-168h", func(*testing.B) *Scenario { return wideScenario(168, 14) }},
+		{"twenty-160h", func(b *testing.B) *Scenario { return twentyScenario(b, 160, 20) }},
+		{"twenty-160h-120months", func(b *testing.B) *Scenario {
+			s := twentyScenario(b, 160, 20)
+			s.HorizonMonths = 120
+			return s
+		}},
+		{"twenty-net-costs-2months", func(b *testing.B) *Scenario { return withCosts(twentyScenario(b, 100, 20), 40, 2, "600") }},
+		{"twenty-net-costs-12months", func(b *testing.B) *Scenario { return withCosts(twentyScenario(b, 100, 20), 120, 12, "300") }},
+	}
+	for _, c := range cases {
+		b.Run(c.name, func(b *testing.B) {
+			s := c.s(b)
+			var rec *Recommendation
+			for b.Loop() {
+				var err error
+				if rec, err = Recommend(s, nil); err != nil {
+					b.Fatal(err)
+				}
+			}
+			proven := 0.0
+			if rec.Proven {
+				proven = 1
+			}
+			gap, _ := rec.Gap()
+			b.ReportMetric(float64(rec.Steps), "steps/op")
+			b.ReportMetric(proven, "proven")
+			b.ReportMetric(gap.Shift(2).InexactFloat64(), "gap-%")
+		})
+	}
 }

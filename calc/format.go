@@ -74,3 +74,28 @@ func BreakEvenText(r *Result) string {
 	}
 	return fmt.Sprintf("month %d", r.Totals.BreakEvenMonth)
 }
+
+// BoundText says, for a recommendation not proven the best, how close it is to the
+// best possible: "within 1.3% of the best possible (at most 1,234,567 people)", the
+// percentage rounded up; for a net value of 0 or less, "the best possible is at most
+// 1,200.00 EUR, 3,400.00 EUR more than this plan". It is "" for a proven one.
+func BoundText(r *Recommendation, currency string) string {
+	if r.Proven || !r.Bound.Valid {
+		return ""
+	}
+	bound := objectiveAmount(r.Objective, r.Bound.Decimal, currency)
+	if gap, ok := r.Gap(); ok {
+		return "within " + Grouped(gap.Shift(2).RoundCeil(1).StringFixed(1)) + "% of the best possible (at most " + bound + ")"
+	}
+	more := objectiveAmount(r.Objective, r.Bound.Decimal.Sub(r.ObjectiveValue), currency)
+	return "the best possible is at most " + bound + ", " + more + " more than this plan"
+}
+
+// objectiveAmount formats an objective's value for people: "1,234 people" for reach,
+// "1,234.56 EUR" for net value.
+func objectiveAmount(o Objective, d decimal.Decimal, currency string) string {
+	if o == ObjectiveNet {
+		return MoneyText(d, currency)
+	}
+	return PeopleText(d) + " people"
+}

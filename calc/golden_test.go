@@ -337,6 +337,12 @@ func qaCheckDocFormats(t *testing.T, data []byte) {
 		objective = money
 	}
 	check("recommendation.objectiveValue", rec["objectiveValue"], objective, false, false)
+	check("recommendation.bound", rec["bound"], objective, true, false)
+	if proven, ok := rec["proven"].(bool); !ok {
+		t.Errorf("recommendation.proven is %v, not true or false", rec["proven"])
+	} else if proven != (rec["bound"] == nil) {
+		t.Errorf("recommendation.proven is %v and bound %v: a bound is given exactly when not proven", proven, rec["bound"])
+	}
 	for i, l := range rec["plan"].([]any) {
 		check(fmt.Sprintf("recommendation.plan[%d].hoursPerWeek", i), l.(map[string]any)["hoursPerWeek"], hours, false, false)
 	}

@@ -1,8 +1,6 @@
 package calc
 
 import (
-	"sort"
-
 	"github.com/shopspring/decimal"
 )
 
@@ -11,6 +9,10 @@ import (
 // within [minHours, fullHours], the hours add up to at most the pool, and no other
 // such allocation does better (objective values equal to 6 decimal places are a tie,
 // won by fewer total hours, then by more hours on earlier platforms of the dataset).
+//
+// The search has a budget of RecommendStepBudget steps. Proven says it finished
+// within them, so that the plan is that optimum; otherwise the plan is the best one
+// found, and Bound caps what any plan can achieve.
 type Recommendation struct {
 	Objective Objective
 	// ObjectiveValue is reach (people, monthly unique reach summed over the horizon)
@@ -22,7 +24,31 @@ type Recommendation struct {
 	// platform's hours are set to 0 and the others keep theirs.
 	Marginal []Marginal
 	Result   *Result // the recommended plan computed in full
-	Nodes    int     // allocations and partial allocations the search visited
+	// Proven is true when the search finished within its budget: no plan beats this
+	// one under the tie rules.
+	Proven bool
+	// Bound is, when the plan is not proven, an upper bound of the objective of every
+	// plan (people, rounded up to a whole person, or money, rounded up to the cent):
+	// the best possible is somewhere from ObjectiveValue to Bound. Not valid when
+	// proven.
+	Bound decimal.NullDecimal
+	Steps int // search steps used, at most RecommendStepBudget
+}
+
+// Gap is how far the plan may fall short of the best possible, as a share of Bound:
+// (Bound − ObjectiveValue) / Bound; 0 when the plan is proven. The plan's objective
+// is then within that share of the best possible. ok is false when no such share
+// exists: when the plan is not proven and its objective is 0 or less (net value can
+// be negative); Bound − ObjectiveValue, in money, still says how much better a plan
+// could be.
+func (r *Recommendation) Gap() (gap decimal.Decimal, ok bool) {
+	if r.Proven {
+		return decimal.Zero, true
+	}
+	if !r.ObjectiveValue.IsPositive() || !r.Bound.Valid {
+		return decimal.Zero, false
+	}
+	return r.Bound.Decimal.Sub(r.ObjectiveValue).DivRound(r.Bound.Decimal, divPlaces), true
 }
 
 // Marginal is a recommended platform's contribution to the objective.
@@ -38,54 +64,25 @@ func Recommend(s *Scenario, c *Catalog) (*Recommendation, error) {
 	if err != nil {
 		return nil, err
 	}
-	return m.recommend(), nil
+	return m.recommend(RecommendStepBudget), nil
 }
 
-// search is a depth-first branch and bound over the candidates in dataset order. Its
-// bound uses two facts: adding a platform never adds more reach than the platform's own
-// reach over the people not yet reached, and a platform's reach grows linearly with its
-// hours up to fullHours; so the reach still to gain is at most a fractional knapsack of
-// the remaining platforms' reach per hour. For net value, the remaining hours cost at
-// least the cheapest remaining staff rate.
-type search struct {
-	m          *model
-	cand       []int   // platform indices, dataset order
-	opts       [][]int // per candidate: options in half-hours, most first, 0 last
-	shares     [][][]decimal.Decimal
-	density    []decimal.Decimal // per candidate: fit × reachRate / fullHours (share per weekly hour at full maturity)
-	maxHalf    []int             // per candidate: largest option
-	setupHours []decimal.Decimal // per candidate: one-off hours
-	cash       []decimal.Decimal // per candidate: tools and ads over the horizon
-	byDens     []int             // candidate positions, density descending
-	capK       [][]decimal.Decimal
-	cum        []decimal.Decimal // cum[k]: weekly staff cost of the first k half-hours, cheapest first
-	rateAt     []decimal.Decimal // rateAt[k]: cheapest rate of the hours after the first k half-hours
-	pool       int               // half-hours
-	hzn        decimal.Decimal
-	benefit    decimal.Decimal
-	eps        decimal.Decimal
-
-	alloc     []int
-	best      []int
-	bestObj   decimal.Decimal
-	bestKey   decimal.Decimal
-	bestHours int
-	found     bool
-	nodes     int
-}
-
-func (m *model) recommend() *Recommendation {
-	sr := m.newSearch()
-	notReached := make([]decimal.Decimal, m.horizon)
-	for i := range notReached {
-		notReached[i] = one
-	}
-	// The empty plan is always feasible: as the first incumbent it lets the search
-	// discard at once every branch that costs more than it can return.
-	sr.leaf(sr.objective(notReached, decimal.Zero), 0)
-	sr.dfs(0, 0, notReached, decimal.Zero)
+// recommend searches with a budget of steps.
+func (m *model) recommend(budget int) *Recommendation {
+	sr := m.newSearch(budget)
+	sr.run()
 	hours := sr.hours(sr.best)
-	rec := &Recommendation{Objective: m.objective, ObjectiveValue: sr.bestObj, PoolHours: m.pool(), Nodes: sr.nodes}
+	rec := &Recommendation{Objective: m.objective, ObjectiveValue: sr.bestObj, PoolHours: m.pool(),
+		Proven: sr.proven(), Steps: sr.steps}
+	if !rec.Proven {
+		b := decimal.Max(sr.bestObj, decimal.NewFromFloat(sr.openBound()))
+		if m.objective == ObjectiveNet {
+			b = b.RoundCeil(MoneyPlaces)
+		} else {
+			b = b.Ceil()
+		}
+		rec.Bound = decimal.NewNullDecimal(b)
+	}
 	lines := m.draw(hours)
 	for p, ls := range lines {
 		for _, l := range ls {
@@ -115,249 +112,6 @@ func (m *model) withPlan(lines [][]line) *model {
 		}
 	}
 	return &c
-}
-
-func (m *model) newSearch() *search {
-	sr := &search{m: m, cand: m.cands, hzn: decimal.NewFromInt(int64(m.horizon))}
-	for _, b := range m.benefits {
-		sr.benefit = sr.benefit.Add(b)
-	}
-	// The bound is computed from shares rounded to divPlaces; its margin covers those
-	// roundings at the scale of the objective (people, or people × value per person).
-	sr.eps = m.size.Add(one).Mul(m.value.Add(one)).Mul(sr.hzn).Mul(decimal.New(1, -18))
-	n := len(sr.cand)
-	sr.alloc = make([]int, n)
-	for _, p := range sr.cand {
-		pr := &m.plats[p].params
-		lo := int(pr.MinHours.Mul(two).Ceil().IntPart())
-		hi := int(pr.FullHours.Mul(two).Floor().IntPart())
-		if lo < 1 {
-			lo = 1
-		}
-		dens := m.plats[p].fit.Mul(pr.ReachRate).DivRound(pr.FullHours, divPlaces)
-		var opts []int
-		var shares [][]decimal.Decimal
-		if dens.IsPositive() { // hours on a platform that reaches no one only cost
-			for k := hi; k >= lo; k-- {
-				opts = append(opts, k)
-				shares = append(shares, m.reachShares(p, halfHours(k)))
-			}
-		}
-		if len(opts) == 0 {
-			hi = 0
-		}
-		sr.opts = append(sr.opts, append(opts, 0))
-		sr.shares = append(sr.shares, append(shares, nil))
-		sr.density = append(sr.density, dens)
-		sr.maxHalf = append(sr.maxHalf, hi)
-		sr.setupHours = append(sr.setupHours, pr.SetupHours)
-		sr.cash = append(sr.cash, pr.ToolCost.Add(pr.AdCost).Mul(sr.hzn))
-	}
-	sr.byDens = make([]int, n)
-	for i := range sr.byDens {
-		sr.byDens[i] = i
-	}
-	sort.SliceStable(sr.byDens, func(a, b int) bool { return sr.density[sr.byDens[a]].GreaterThan(sr.density[sr.byDens[b]]) })
-
-	// The pool, and the cost of drawing it cheapest first.
-	order := m.rolesByRate()
-	sr.pool = int(m.pool().Mul(two).Floor().IntPart())
-	sr.cum = make([]decimal.Decimal, sr.pool+1)
-	sr.rateAt = make([]decimal.Decimal, sr.pool+1)
-	for k := 0; k <= sr.pool; k++ {
-		x := halfHours(k)
-		start := decimal.Zero
-		cost := decimal.Zero
-		rate := decimal.Zero
-		rateSet := false
-		for _, r := range order {
-			ro := &m.roles[r]
-			end := start.Add(ro.avail)
-			if x.GreaterThan(start) {
-				cost = cost.Add(decimal.Min(x, end).Sub(start).Mul(ro.rate))
-			}
-			if !rateSet && end.GreaterThan(x) {
-				rate, rateSet = ro.rate, true
-			}
-			start = end
-		}
-		sr.cum[k], sr.rateAt[k] = cost, rate
-	}
-
-	// capK[i][left]: the most Σ density × hours the candidates from position i on can
-	// add with left half-hours (fractional knapsack, caps at their largest option).
-	sr.capK = make([][]decimal.Decimal, n+1)
-	for i := 0; i <= n; i++ {
-		sr.capK[i] = make([]decimal.Decimal, sr.pool+1)
-		for left := 0; left <= sr.pool; left++ {
-			sum, l := decimal.Zero, left
-			for _, j := range sr.byDens {
-				if j < i || l == 0 {
-					continue
-				}
-				take := min(sr.maxHalf[j], l)
-				sum = sum.Add(sr.density[j].Mul(halfHours(take)))
-				l -= take
-			}
-			sr.capK[i][left] = sum
-		}
-	}
-	return sr
-}
-
-var two = decimal.NewFromInt(2)
-
-func halfHours(k int) decimal.Decimal { return decimal.New(int64(k)*5, -1) }
-
-// dfs extends the allocation from candidate position i, with used half-hours so far,
-// the share of the audience not yet reached per month, and the cost so far.
-func (sr *search) dfs(i, used int, notReached []decimal.Decimal, cost decimal.Decimal) {
-	sr.nodes++
-	m := sr.m
-	if i == len(sr.cand) {
-		sr.leaf(sr.objective(notReached, cost), used)
-		return
-	}
-	if sr.found {
-		bound := sr.bound(i, used, notReached, cost).Add(sr.eps).Round(tieDecimalPlcs)
-		if bound.LessThan(sr.bestKey) {
-			return
-		}
-	}
-	p := sr.cand[i]
-	next := make([]decimal.Decimal, len(notReached))
-	order := sr.opts[i]
-	if m.objective == ObjectiveNet && !sr.pays(i, used, notReached) {
-		// Try no presence first where one cannot pay for itself: good plans, found
-		// early, let the bound discard more.
-		order = append([]int{0}, order[:len(order)-1]...)
-	}
-	for _, k := range order {
-		oi := sr.optionIndex(i, k)
-		if used+k > sr.pool {
-			continue
-		}
-		sr.alloc[i] = k
-		if k == 0 {
-			sr.dfs(i+1, used, notReached, cost)
-			continue
-		}
-		copy(next, notReached)
-		mulNotReached(next, sr.shares[i][oi])
-		c, _ := m.platformCost(p, sr.cum[used+k].Sub(sr.cum[used]), halfHours(k))
-		sr.dfs(i+1, used+k, next, cost.Add(c))
-	}
-	sr.alloc[i] = 0
-}
-
-// pays reports whether candidate i's best case, net of its costs at the cheapest
-// remaining rate, is positive at its largest option.
-func (sr *search) pays(i, used int, notReached []decimal.Decimal) bool {
-	if sr.maxHalf[i] == 0 {
-		return false
-	}
-	m := sr.m
-	w := decimal.Zero
-	for t, nr := range notReached {
-		w = w.Add(m.maturity[t].Mul(nr))
-	}
-	rate := sr.rateAt[used]
-	h := halfHours(sr.maxHalf[i])
-	gain := m.size.Mul(w).Mul(m.value).Shift(thousandthExp).Mul(sr.density[i]).Mul(h)
-	cost := rate.Mul(weeksPerYear).Mul(sr.hzn).Mul(h).DivRound(monthsPerYear, divPlaces).Add(sr.setupHours[i].Mul(rate)).Add(sr.cash[i])
-	return gain.GreaterThan(cost)
-}
-
-// optionIndex is the position of option k (half-hours) of candidate i; options run
-// from most hours down to 0.
-func (sr *search) optionIndex(i, k int) int {
-	if k == 0 {
-		return len(sr.opts[i]) - 1
-	}
-	return sr.opts[i][0] - k
-}
-
-// objective is the objective's value for the share not reached per month and the cost.
-func (sr *search) objective(notReached []decimal.Decimal, cost decimal.Decimal) decimal.Decimal {
-	reach := decimal.Zero
-	for _, nr := range notReached {
-		reach = reach.Add(sr.m.uniqueReach(nr))
-	}
-	if sr.m.objective == ObjectiveReach {
-		return reach
-	}
-	return sr.m.reachValue(reach).Add(sr.benefit).Sub(cost)
-}
-
-// bound is at least the objective of every completion of the current partial allocation.
-func (sr *search) bound(i, used int, notReached []decimal.Decimal, cost decimal.Decimal) decimal.Decimal {
-	m := sr.m
-	w := decimal.Zero // Σ_m e(m) × share not yet reached
-	for t, nr := range notReached {
-		w = w.Add(m.maturity[t].Mul(nr))
-	}
-	cur := sr.objective(notReached, cost)
-	left := sr.pool - used
-	if m.objective == ObjectiveReach {
-		return cur.Add(m.size.Mul(w).Mul(sr.capK[i][left]))
-	}
-	// Net: each further weekly hour on candidate j adds at most N × density_j × w ×
-	// value/1000 and costs at least the cheapest remaining rate × 52 × H / 12. Its fixed
-	// costs (set-up hours, at no less than that rate, and tools and ads over the
-	// horizon) are at least their share per hour of its largest option times its hours.
-	rate := sr.rateAt[used]
-	perHour := m.size.Mul(w).Mul(m.value).Shift(thousandthExp)
-	hourCost := rate.Mul(weeksPerYear).Mul(sr.hzn).DivRound(monthsPerYear, divPlaces)
-	type item struct {
-		net  decimal.Decimal
-		half int
-	}
-	items := make([]item, 0, len(sr.cand)-i)
-	for j := i; j < len(sr.cand); j++ {
-		if sr.maxHalf[j] == 0 {
-			continue
-		}
-		fixed := sr.setupHours[j].Mul(rate).Add(sr.cash[j]).DivRound(halfHours(sr.maxHalf[j]), divPlaces)
-		if d := perHour.Mul(sr.density[j]).Sub(hourCost).Sub(fixed); d.IsPositive() {
-			items = append(items, item{d, sr.maxHalf[j]})
-		}
-	}
-	sort.Slice(items, func(a, b int) bool { return items[a].net.GreaterThan(items[b].net) })
-	gain := decimal.Zero
-	for _, it := range items {
-		if left == 0 {
-			break
-		}
-		take := min(it.half, left)
-		gain = gain.Add(it.net.Mul(halfHours(take)))
-		left -= take
-	}
-	return cur.Add(gain)
-}
-
-// leaf records the current allocation if it beats the best so far.
-func (sr *search) leaf(obj decimal.Decimal, hours int) {
-	key := obj.Round(tieDecimalPlcs)
-	better := !sr.found
-	if !better {
-		switch c := key.Cmp(sr.bestKey); {
-		case c > 0:
-			better = true
-		case c == 0 && hours < sr.bestHours:
-			better = true
-		case c == 0 && hours == sr.bestHours:
-			for i := range sr.alloc {
-				if sr.alloc[i] != sr.best[i] {
-					better = sr.alloc[i] > sr.best[i]
-					break
-				}
-			}
-		}
-	}
-	if better {
-		sr.found, sr.bestObj, sr.bestKey, sr.bestHours = true, obj, key, hours
-		sr.best = append(sr.best[:0], sr.alloc...)
-	}
 }
 
 // hours turns an allocation (half-hours per candidate) into hours per platform.

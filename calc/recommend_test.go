@@ -330,6 +330,9 @@ func bfCheck(t *testing.T, s *Scenario) (*Recommendation, *bfAlloc) {
 			}
 		}
 	}
+	if !rec.Proven || rec.Bound.Valid {
+		t.Errorf("a small case is not proven within the budget (proven %v, bound %v, %d steps)", rec.Proven, rec.Bound, rec.Steps)
+	}
 	c := *s
 	c.Plan = rec.Plan
 	res, err := Compute(&c, nil)

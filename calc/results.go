@@ -85,10 +85,14 @@ type DocMonth struct {
 	UniqueReach   json.Number `json:"uniqueReach"`
 }
 
-// DocRecommendation is the recommendation.
+// DocRecommendation is the recommendation. Proven says the plan is the optimum;
+// when it is not, Bound is an upper bound of the objective of every plan (people
+// whole, money with 2 decimals, as ObjectiveValue), null when proven.
 type DocRecommendation struct {
 	Objective      Objective     `json:"objective"`
 	ObjectiveValue string        `json:"objectiveValue"`
+	Proven         bool          `json:"proven"`
+	Bound          *string       `json:"bound"`
 	PoolHours      string        `json:"poolHours"`
 	Plan           []DocPlanLine `json:"plan"`
 	Marginal       []DocMarginal `json:"marginal"`
@@ -161,6 +165,7 @@ func Document(r *Result, rec *Recommendation) *ResultsDocument {
 	}
 	if rec != nil {
 		dr := &DocRecommendation{Objective: rec.Objective, ObjectiveValue: ObjectiveText(rec.Objective, rec.ObjectiveValue),
+			Proven: rec.Proven, Bound: nullable(rec.Bound, func(d decimal.Decimal) string { return ObjectiveText(rec.Objective, d) }),
 			PoolHours: rec.PoolHours.String(), Plan: []DocPlanLine{}, Marginal: []DocMarginal{}}
 		for _, l := range rec.Plan {
 			dr.Plan = append(dr.Plan, DocPlanLine{Platform: l.Platform, Role: l.Role, HoursPerWeek: l.HoursPerWeek.String()})

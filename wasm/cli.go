@@ -260,6 +260,10 @@ func printResult(w io.Writer, r *calc.Result, rec *calc.Recommendation) {
 	if rec != nil {
 		fmt.Fprintf(w, "\nRecommendation (objective %s, pool %s): %s %s\n", rec.Objective, calc.HoursText(rec.PoolHours),
 			objectiveName(rec.Objective), objectiveValue(rec.Objective, rec.ObjectiveValue, cur))
+		if !rec.Proven {
+			fmt.Fprintf(w, "  not proven the best: the search stopped after its budget of %s steps; this plan is %s\n",
+				calc.Grouped(fmt.Sprint(calc.RecommendStepBudget)), calc.BoundText(rec, cur))
+		}
 		if len(rec.Plan) == 0 {
 			fmt.Fprintln(w, "  no platform: with these hours and values, no presence improves the objective")
 		}

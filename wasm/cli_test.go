@@ -5,11 +5,14 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/shopspring/decimal"
 
 	"platformroi/calc"
 )
@@ -155,5 +158,35 @@ func TestDatasets(t *testing.T) {
 	}
 	if !strings.Contains(out, "assumed figures (not survey data): Embassy website, Wikipedia (editing), Blog, Flickr") {
 		t.Errorf("datasets output does not mark the assumed platforms:\n%s", out)
+	}
+}
+
+// TestCalcTableSaysWhenNotProven prints a recommendation whose search ran out of
+// steps (made so by hand: no scenario small enough for a quick test does): the
+// table must say so, and how close the plan is to the best possible.
+func TestCalcTableSaysWhenNotProven(t *testing.T) {
+	s := calc.DefaultScenario()
+	res, err := calc.Compute(s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec, err := calc.Recommend(s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	printResult(&out, res, rec)
+	if strings.Contains(out.String(), "not proven") {
+		t.Errorf("a proven recommendation is said not to be:\n%s", out.String())
+	}
+
+	rec.Proven = false
+	rec.Bound = decimal.NewNullDecimal(rec.ObjectiveValue.Mul(decimal.RequireFromString("1.0125")).Ceil())
+	out.Reset()
+	printResult(&out, res, rec)
+	want := "not proven the best: the search stopped after its budget of " + calc.Grouped(fmt.Sprint(calc.RecommendStepBudget)) +
+		" steps; this plan is within 1.3% of the best possible (at most "
+	if !strings.Contains(out.String(), want) {
+		t.Errorf("table lacks %q:\n%s", want, out.String())
 	}
 }
