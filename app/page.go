@@ -27,12 +27,14 @@ type Page struct {
 	ed    *Editor
 	// unlisten stops following the other tabs' changes.
 	unlisten func()
+	ctx      app.Context // of the mounted page, for work after the next paint
 }
 
 // OnMount follows what other tabs of this site keep in the browser: the "storage"
 // event fires in every other tab when one writes, so each tab shows the others'
 // scenarios and never saves over them.
 func (p *Page) OnMount(ctx app.Context) {
+	p.ctx = ctx
 	if p.store == nil {
 		return
 	}
@@ -125,10 +127,35 @@ func (e *Editor) Edit(change func(f *calc.Form)) {
 	f := p.st.Form.Clone()
 	change(f)
 	p.st.Form = f
-	p.st.Recompute(p.cat)
+	if p.st.RecomputeLater(p.cat) {
+		e.recommendLater(p.st)
+	}
 	// A link made before the edit no longer carries the scenario as it is.
 	p.ws.Switched, p.ws.ApplyNote, p.ws.ShareLink = nil, "", ""
 	p.changed()
+}
+
+// recommendLater works the recommendation out once the figures have painted, so that
+// typing never waits for the search; edits meanwhile only make it pending again.
+func (e *Editor) recommendLater(st *State) {
+	p := e.p
+	if p.store == nil { // prerendering and tests: at once
+		st.Recommend()
+		return
+	}
+	if p.ctx == nil { // not mounted yet
+		st.Recommend()
+		return
+	}
+	// After the next frame has painted what changed; a later edit of the same inputs
+	// replaces the pending work rather than adding to it.
+	p.ctx.After(20*time.Millisecond, func(ctx app.Context) {
+		if !st.RecPending {
+			return
+		}
+		st.Recommend()
+		p.Update()
+	})
 }
 
 // Catalog is the datasets the page knows (for components).

@@ -120,9 +120,16 @@ func (s *ResultsSection) recommendationBox() app.UI {
 	for _, m := range rec.Marginal {
 		why = append(why, app.Li().Text(fmt.Sprintf("Without %s the plan would lose %s.", names[m.Platform], loss(m.Loss))))
 	}
-	return app.Div().Class("recommendation").ID("recommendation").Body(
+	class := "recommendation"
+	if st.RecPending {
+		class += " updating"
+	}
+	bound := calc.BoundText(rec, cur)
+	return app.Div().Class(class).ID("recommendation").Aria("busy", st.RecPending).Body(
 		app.H3().Text("Recommendation"),
+		app.If(st.RecPending, app.P().Class("updating-note").Role("status").Text("Updating for the changed inputs; what follows is for the inputs before them.")),
 		app.P().Text(fmt.Sprintf("For %s with %s of staff time: %s.", objective, calc.HoursText(rec.PoolHours), value)),
+		app.If(bound != "", app.P().ID("recommendation-bound").Text("Not proven the best: the search stopped at its step budget. This plan is "+bound+".")),
 		app.If(len(items) == 0, app.P().Text("No platform: with these hours and values, no presence improves the objective.")),
 		app.Ul().ID("recommended-plan").Body(items...),
 		app.If(len(why) > 0, app.P().Text("Why these platforms:"), app.Ul().Body(why...)),

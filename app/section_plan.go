@@ -129,6 +129,10 @@ func (e *Editor) ApplyRecommendation() {
 	switch {
 	case st.Stale():
 		p.ws.ApplyNote = fmt.Sprintf("The recommendation cannot be applied while the form has %s: it is for the last input without problems. Fix them first.", plural(st.ProblemCount(), "problem", "problems"))
+	case st.RecPending:
+		st.Recommend() // worked out now: the person asked for it
+		e.ApplyRecommendation()
+		return
 	case st.Rec == nil:
 		p.ws.ApplyNote = "There is no recommendation yet."
 	default:

@@ -23,7 +23,12 @@ type State struct {
 	// Version counts the checks of the form, so that components showing this state
 	// know it changed (the state itself is changed in place).
 	Version int
-	recFor  *calc.Form // what the recommendation depends on (the form less its plan and name), to skip recomputing it when only the plan changed
+	// RecPending says the recommendation shown is for earlier inputs: the page works
+	// it out after the figures have painted (RecomputeLater), so typing never waits
+	// for the search.
+	RecPending bool
+	prep       *calc.Prepared // of the last form without problems
+	recFor     *calc.Form     // what the recommendation depends on (the form less its plan and name), to skip recomputing it when only the plan changed
 }
 
 // Checked reports whether the form was checked and computed at least once: scenarios
@@ -46,21 +51,44 @@ func NewState(c *calc.Catalog, f *calc.Form) *State {
 // Recompute reads and checks the form and, when it has no problems, computes every
 // result and chart. When it has, the problems are kept and nothing else changes.
 func (s *State) Recompute(c *calc.Catalog) {
+	if s.RecomputeLater(c) {
+		s.Recommend()
+	}
+}
+
+// RecomputeLater is Recompute without the recommendation when that must be worked out
+// again: it reports whether it must, and Recommend then does it.
+func (s *State) RecomputeLater(c *calc.Catalog) bool {
 	s.Version++
 	prep, err := s.Form.Prepare(c)
 	if err != nil {
 		s.Problems = problemMap(err)
-		return
+		return false
 	}
 	s.Problems = nil
-	res := prep.Compute()
+	s.Scenario, s.Result, s.prep = prep.Scenario, prep.Compute(), prep
 	key := recommendationInputs(s.Form)
-	rec := s.Rec
-	if rec == nil || !reflect.DeepEqual(key, s.recFor) {
-		rec = prep.Recommend()
+	s.RecPending = s.Rec == nil || !reflect.DeepEqual(key, s.recFor)
+	if s.RecPending {
+		s.recFor = key
 	}
-	s.Scenario, s.Result, s.Rec, s.recFor = prep.Scenario, res, rec, key
-	s.Charts = report.Charts(res, rec, report.Today())
+	rec := s.Rec
+	if s.RecPending {
+		rec = nil // for other inputs: the charts show it once it is worked out again
+	}
+	s.Charts = report.Charts(s.Result, rec, report.Today())
+	return s.RecPending
+}
+
+// Recommend works out the recommendation of the last form without problems, when it
+// is pending.
+func (s *State) Recommend() {
+	if !s.RecPending || s.prep == nil {
+		return
+	}
+	s.Version++
+	s.Rec, s.RecPending = s.prep.Recommend(), false
+	s.Charts = report.Charts(s.Result, s.Rec, report.Today())
 }
 
 // problemMap turns an input error into messages by path ("" for a problem no field shows).

@@ -572,7 +572,7 @@ func prepareTree(root *node, c *Catalog) (*Prepared, error) {
 func (p *Prepared) Compute() *Result { return p.m.compute() }
 
 // Recommend finds the recommended allocation of the prepared scenario.
-func (p *Prepared) Recommend() *Recommendation { return p.m.recommend() }
+func (p *Prepared) Recommend() *Recommendation { return p.m.recommend(RecommendStepBudget) }
 
 // ---- Edits that change the form's shape ----
 

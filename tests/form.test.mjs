@@ -83,6 +83,7 @@ test("roles added and removed: every input stays bound to its own role", async (
   // Remove the first role: the press attaché's fields and plan move up, and typing
   // into them edits the press attaché.
   await page.getByRole("button", { name: "Remove Digital officer" }).click();
+  await page.waitForSelector("#f-plan-youtube-1", { state: "detached" }); // as a person sees the column go
   await page.getByLabel("Hours per week of Press attaché on YouTube").fill("4");
   await page.fill("#f-staff-0-hoursPerWeek", "10");
   await quiet(page);
