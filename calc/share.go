@@ -100,12 +100,12 @@ func EncodeShare(s *Scenario) (string, error) {
 func EncodeShareJSON(fileJSON []byte) (string, error) {
 	fileJSON = bytes.TrimPrefix(fileJSON, []byte("\ufeff"))
 	if !utf8.Valid(fileJSON) {
-		_, err := parseTree(fileJSON)
+		_, err := parseTree(fileJSON, nil)
 		return "", &ShareError{Msg: "no link can be made: the scenario is not UTF-8 text", Err: err}
 	}
 	var compact bytes.Buffer
 	if err := json.Compact(&compact, fileJSON); err != nil {
-		_, perr := parseTree(fileJSON)
+		_, perr := parseTree(fileJSON, nil)
 		if perr == nil {
 			perr = err
 		}
