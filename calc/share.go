@@ -151,7 +151,8 @@ func DecodeShare(fragment string) (*Scenario, error) {
 }
 
 // DecodeShareJSON returns the scenario JSON that a share link carries, as
-// EncodeShareJSON wrote it (compact, without its checksum). The fragment starts with
+// EncodeShareJSON wrote it (compact, without its checksum; for a link of the first
+// form, the JSON as it was compressed). The fragment starts with
 // "#s2=" or "s2=" (or nothing: the payload alone, as EncodeShareJSON returns it), or,
 // for a link of the first form, with "#s=" or "s="; it may have surrounding white
 // space and base64 padding ("=" at its end). Anything else is refused with a
