@@ -137,6 +137,9 @@ const MaxDatasetCSV = 1 << 20
 func ReadDatasetCSV(data []byte) (*Dataset, error) {
 	r := &csvRead{pos: map[string][2]int{}, meta: map[string]csvMeta{}, segMeta: map[string]csvMeta{}}
 	d := r.read(data)
+	if err := r.over.err(); err != nil {
+		return nil, err // over a limit, nothing else is said
+	}
 	if err := r.err(); err != nil {
 		return nil, err
 	}
@@ -164,6 +167,7 @@ type csvRow struct {
 
 type csvRead struct {
 	ps         problems
+	over       problems          // limits the file goes over
 	pos        map[string][2]int // field → (line, column index + 1), to sort problems
 	meta       map[string]csvMeta
 	segMeta    map[string]csvMeta // "label <seg>" / "population <seg>", lower-case word
@@ -231,6 +235,8 @@ func (r *csvRead) err() error {
 		return a[0] < b[0] || a[0] == b[0] && a[1] < b[1]
 	})
 	if r.stopped {
+		// A row's own problem can come after its cells filled the list.
+		r.ps.list = r.ps.list[:min(len(r.ps.list), maxCSVProblems)]
 		r.ps.list = append(r.ps.list, Problem{Message: fmt.Sprintf("reading stopped after %d problems: correct these, then read the file again for the rest", maxCSVProblems)})
 	}
 	return r.ps.err()
@@ -243,7 +249,7 @@ var csvMetaKeys = []string{"id", "title", "source", "year", "url", "measure"}
 func (r *csvRead) read(data []byte) *Dataset {
 	ps := &r.ps
 	if len(data) > MaxDatasetCSV {
-		ps.add("", "the file is larger than %d bytes: a table of platforms is a few kilobytes; is it the right file?", MaxDatasetCSV)
+		r.over.add("", "the file is larger than %s (%d bytes), the most a CSV file of platforms may have: a table of platforms is a few kilobytes; is it the right file?", sizeText(MaxDatasetCSV), MaxDatasetCSV)
 		return nil
 	}
 	bom := len(data)
@@ -299,6 +305,9 @@ func (r *csvRead) read(data []byte) *Dataset {
 	default:
 		r.readTable(table, d)
 	}
+	if len(r.over.list) > 0 {
+		return nil
+	}
 	r.resolveMeta(d)
 
 	if r.full() {
@@ -313,6 +322,12 @@ func (r *csvRead) read(data []byte) *Dataset {
 		}
 	}
 	if ps.err() != nil {
+		return nil
+	}
+	// The dataset must open again as a dataset file (kept in the browser, or inline in
+	// a scenario file).
+	if b, err := MarshalDataset(d); err != nil || len(b) > MaxDatasetFile {
+		r.over.add("", "the table is too large: as a dataset file it takes %d bytes, more than the %s a dataset file may have; is it the right file?", len(b), sizeText(MaxDatasetFile))
 		return nil
 	}
 	return d
@@ -487,6 +502,10 @@ func (r *csvRead) readTable(table []byte, d *Dataset) {
 			continue
 		}
 		rows++
+		if rows > MaxCSVRows {
+			r.tooManyRows(cr, line, rows)
+			return
+		}
 		if strings.HasPrefix(rec[0], "#") {
 			ps.add(r.rowField(line), "a \"#\" line inside the table: metadata lines go above the header row (line %d), and a platform id cannot start with \"#\"", r.headerLine)
 			continue
@@ -512,6 +531,22 @@ func (r *csvRead) readTable(table []byte, d *Dataset) {
 	if platformCol >= 0 && rows == 0 {
 		ps.add(r.rowField(r.headerLine), "the table has no platform rows: add a row per platform below the header row")
 	}
+}
+
+// tooManyRows reports a table with more than MaxCSVRows platform rows, counting the
+// rest of them; row rows is on line.
+func (r *csvRead) tooManyRows(cr *csv.Reader, line, rows int) {
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err == nil && strings.TrimSpace(strings.Join(rec, "")) == "" {
+			continue
+		}
+		rows++
+	}
+	r.over.add("", "the table has %d platform rows (row %d is number %d); at most %d are accepted, one per platform", rows, line, MaxCSVRows+1, MaxCSVRows)
 }
 
 // readHeader reads the header row and returns the platform column, or -1 when the rows
@@ -573,6 +608,10 @@ func (r *csvRead) readHeader(line int, rec []string, d *Dataset) int {
 		case 's':
 			d.Segments = append(d.Segments, Segment{ID: h, Label: h})
 		}
+	}
+	if len(d.Segments) > MaxSegments {
+		r.over.add(r.rowField(line), "has %d segment columns; at most %d are accepted", len(d.Segments), MaxSegments)
+		return -1
 	}
 	if len(rec) == 1 && strings.ContainsAny(rec[0], ";\t") {
 		ps.add(r.rowField(line), "has a single column: separate the columns with commas (this one seems to use semicolons or tabs); save from a spreadsheet as \"CSV UTF-8 (comma delimited)\"")

@@ -466,20 +466,22 @@ func TestReadDatasetCSVLargeFiles(t *testing.T) {
 	}
 	var wide, row strings.Builder
 	wide.WriteString("platform")
-	row.WriteString("facebook")
-	for i := 0; wide.Len()+row.Len() < calc.MaxDatasetCSV-200; i++ {
+	row.WriteString("vk%d")
+	for i := range calc.MaxSegments {
 		fmt.Fprintf(&wide, ",s%d", i)
 		row.WriteString(",2")
 	}
-	tests := map[string]string{
-		"a bad cell in every column": meta + wide.String() + "\n" + row.String() + "\n",
-		"unknown platforms":          fill(meta+"platform,a\n", "vk%d,0.5\n"),
-		"the same platform":          fill(meta+"platform,a\n", "facebook,0.5%.0d\n"),
-		"bad quotes":                 fill(meta+"platform,a\n", "x\"%d,1\n"),
-		"unknown keys":               fill("", "# k%d: v\n"),
-		"labels of no segment":       fill(meta, "# label x%d: L\n") + "platform,a\nfacebook,1\n",
+	const stopped = "reading stopped after 200 problems"
+	tests := map[string]struct{ data, last string }{
+		"a bad cell in every column": {fill(meta+wide.String()+"\n", row.String()+"\n"), stopped},
+		"unknown platforms":          {fill(meta+"platform,a\n", "vk%d,0.5\n"), stopped},
+		"the same platform":          {fill(meta+"platform,a\n", "facebook,0.5%.0d\n"), fmt.Sprintf("at most %d are accepted", calc.MaxCSVRows)},
+		"bad quotes":                 {fill(meta+"platform,a\n", "x\"%d,1\n"), stopped},
+		"unknown keys":               {fill("", "# k%d: v\n"), stopped},
+		"labels of no segment":       {fill(meta, "# label x%d: L\n") + "platform,a\nfacebook,1\n", stopped},
 	}
-	for name, data := range tests {
+	for name, tt := range tests {
+		data := tt.data
 		t.Run(name, func(t *testing.T) {
 			start := time.Now()
 			_, err := calc.ReadDatasetCSV([]byte(data))
@@ -488,8 +490,8 @@ func TestReadDatasetCSVLargeFiles(t *testing.T) {
 			if len(ps) > 201 {
 				t.Fatalf("%d problems; want at most 200 and a last line saying reading stopped", len(ps))
 			}
-			if last := ps[len(ps)-1]; last.Field != "" || !strings.Contains(last.Message, "reading stopped after 200 problems") {
-				t.Fatalf("last problem %q; want it to say that reading stopped", last.String())
+			if last := ps[len(ps)-1]; last.Field != "" || !strings.Contains(last.Message, tt.last) {
+				t.Fatalf("last problem %q; want it to say %q", last.String(), tt.last)
 			}
 		})
 	}

@@ -10,11 +10,16 @@ import (
 )
 
 // ReadScenario reads a scenario file (see FileFormat). It reports every problem at
-// once: a *SyntaxError when the file is not JSON, otherwise an *InputError whose
-// problems name their fields. It checks the file's shape and types; Validate checks
-// the values against the dataset.
+// once: a *SyntaxError when the file is not JSON (or not UTF-8 text), otherwise an
+// *InputError whose problems name their fields. It checks the file's shape and types;
+// Validate checks the values against the dataset. A file over one of the limits
+// (MaxScenarioFile bytes, MaxBenefits benefit lines and the others of limits.go) is
+// refused with one problem per field over its limit, and nothing else.
 func ReadScenario(data []byte) (*Scenario, error) {
-	root, err := parseTree(data)
+	if len(data) > MaxScenarioFile {
+		return nil, fileTooLarge("scenario file", MaxScenarioFile)
+	}
+	root, err := parseTree(data, scenarioShape)
 	if err != nil {
 		return nil, err
 	}
@@ -31,9 +36,13 @@ func ReadScenario(data []byte) (*Scenario, error) {
 
 // LoadScenario reads a scenario file and validates it against the catalog (nil: the
 // embedded datasets), reporting every problem of both steps at once: a value that
-// cannot be read does not hide the problems of other fields.
+// cannot be read does not hide the problems of other fields. The limits are those of
+// ReadScenario.
 func LoadScenario(data []byte, c *Catalog) (*Scenario, error) {
-	root, err := parseTree(data)
+	if len(data) > MaxScenarioFile {
+		return nil, fileTooLarge("scenario file", MaxScenarioFile)
+	}
+	root, err := parseTree(data, scenarioShape)
 	if err != nil {
 		return nil, err
 	}
@@ -48,9 +57,14 @@ func LoadScenario(data []byte, c *Catalog) (*Scenario, error) {
 	return s, nil
 }
 
-// ReadDataset reads a dataset file, reporting every problem at once.
+// ReadDataset reads a dataset file, reporting every problem at once. A file over one
+// of the limits (MaxDatasetFile bytes, MaxPlatforms platforms, MaxSegments segments)
+// is refused with one problem per field over its limit, and nothing else.
 func ReadDataset(data []byte) (*Dataset, error) {
-	root, err := parseTree(data)
+	if len(data) > MaxDatasetFile {
+		return nil, fileTooLarge("dataset file", MaxDatasetFile)
+	}
+	root, err := parseTree(data, datasetShape)
 	if err != nil {
 		return nil, err
 	}

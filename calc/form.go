@@ -149,7 +149,7 @@ func (f *Form) DatasetIn(c *Catalog) *Dataset {
 // kept with problems reads back as it was. A file that LoadScenario accepts always
 // reads.
 func ReadForm(data []byte) (*Form, error) {
-	root, err := parseTree(data)
+	root, err := parseTree(data, scenarioShape)
 	if err != nil {
 		return nil, err
 	}

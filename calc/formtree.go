@@ -25,7 +25,7 @@ func (f *Form) tree() *node {
 	root.set("audience", aud)
 	if f.DatasetInline != nil {
 		data, err := marshalIndent(toFileDataset(f.DatasetInline))
-		if d, perr := parseTree(data); err == nil && perr == nil {
+		if d, perr := parseTree(data, nil); err == nil && perr == nil {
 			root.set("datasetInline", d)
 		}
 	} else if f.Dataset != "" {

@@ -38,7 +38,7 @@ func TestFormTreeIsTheFilesTree(t *testing.T) {
 	inline.DatasetInline, inline.Dataset = Embedded().Get("reuters-dnr-2025"), ""
 	forms = append(forms, odd, inline, &Form{})
 	for i, f := range forms {
-		want, err := parseTree(f.File())
+		want, err := parseTree(f.File(), scenarioShape)
 		if err != nil {
 			t.Fatalf("form %d: %v", i, err)
 		}

@@ -100,6 +100,10 @@ func FuzzReadScenario(f *testing.F) {
 	f.Add([]byte(`"scenario"`))
 	f.Add([]byte(`{"staff": {"role": "A"}, "plan": "none", "audience": [], "platforms": [1]}`))
 	f.Add([]byte(strings.Repeat("[", 100) + strings.Repeat("]", 100)))
+	// Over the limits of limits.go, and not UTF-8.
+	f.Add([]byte(`{"benefits": [` + strings.Repeat(`{"name": "b", "amountPerMonth": 1}, `, calc.MaxBenefits) + `{}], "plan": [` + strings.Repeat("1, ", calc.MaxPlanLines) + `1]}`))
+	f.Add([]byte(`{"platforms": {"x": {` + strings.Repeat(`"a": [1, {"b": 2}], `, 1000) + `"c": 3}}}`))
+	f.Add([]byte("{\"name\": \"caf\xe9\"}"))
 	f.Add([]byte(`{"format": "platform-roi-scenario", "version": 1e0, "currency": "EUR", "audience": {"size": 1.0, "weights": {}}}`))
 
 	f.Fuzz(func(t *testing.T, data []byte) {

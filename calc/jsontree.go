@@ -52,8 +52,10 @@ func (e *SyntaxError) Error() string {
 const maxDepth = 64
 
 // parseTree reads one JSON document. It fails with a *SyntaxError saying where the
-// document is broken or truncated.
-func parseTree(data []byte) (*node, error) {
+// document is broken or truncated, or with an *InputError naming every list and
+// object that has more entries than sh allows (nil: maxEntries each); entries over a
+// limit are read past, not kept.
+func parseTree(data []byte, sh *shape) (*node, error) {
 	// Editors on Windows often start UTF-8 files with a byte order mark.
 	bom := len(data)
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
@@ -62,45 +64,86 @@ func parseTree(data []byte) (*node, error) {
 		return nil, syntaxAt(data, off, "the file is not UTF-8 text: "+notUTF8(data, off, bom)+"; save the file as UTF-8")
 	}
 	// encoding/json's own scan gives the byte where the document breaks.
-	var raw json.RawMessage
-	if err := json.Unmarshal(data, &raw); err != nil {
-		var se *json.SyntaxError
-		switch {
-		case len(bytes.TrimSpace(data)) == 0:
-			return nil, syntaxAt(data, len(data), "the file is empty")
-		case errors.As(err, &se) && se.Error() == "unexpected end of JSON input":
-			return nil, syntaxAt(data, len(data), "the document ends too early (is the file truncated?)")
-		case errors.As(err, &se):
-			return nil, syntaxAt(data, int(se.Offset)-1, se.Error())
-		}
-		return nil, syntaxAt(data, 0, err.Error())
+	if err := checkSyntax(data); err != nil {
+		return nil, err
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
-	n, err := readNode(dec, data, 0)
+	r := &treeReader{dec: dec, data: data}
+	n, err := r.read(sh, "", 0)
 	if err != nil {
 		return nil, err
 	}
 	if _, err := dec.Token(); err != io.EOF {
 		return nil, syntaxAt(data, int(dec.InputOffset()), "unexpected text after the end of the document")
 	}
+	if err := r.over.err(); err != nil {
+		return nil, err
+	}
 	return n, nil
 }
 
-func readNode(dec *json.Decoder, data []byte, depth int) (*node, error) {
-	tok, err := dec.Token()
-	if err != nil {
-		return nil, tokenError(dec, data, err)
+// checkSyntax reports where data stops being one JSON document, as a *SyntaxError.
+func checkSyntax(data []byte) error {
+	var skip struct{}
+	err := json.Unmarshal(data, &skip)
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case err == nil, errors.As(err, &te):
+		return nil // valid JSON (of another type than an object)
+	case len(bytes.TrimSpace(data)) == 0:
+		return syntaxAt(data, len(data), "the file is empty")
+	case errors.As(err, &se) && se.Error() == "unexpected end of JSON input":
+		return syntaxAt(data, len(data), "the document ends too early (is the file truncated?)")
+	case errors.As(err, &se):
+		return syntaxAt(data, int(se.Offset)-1, se.Error())
 	}
-	return nodeFrom(dec, data, tok, depth)
+	return syntaxAt(data, 0, err.Error())
 }
 
-func nodeFrom(dec *json.Decoder, data []byte, tok json.Token, depth int) (*node, error) {
+// treeReader reads the nodes of one document.
+type treeReader struct {
+	dec  *json.Decoder
+	data []byte
+	over problems // the lists and objects with more entries than allowed
+}
+
+func (r *treeReader) read(sh *shape, path string, depth int) (*node, error) {
+	tok, err := r.dec.Token()
+	if err != nil {
+		return nil, tokenError(r.dec, r.data, err)
+	}
+	return r.node(tok, sh, path, depth)
+}
+
+// readAt reads the value of field name (or item i, when name is "") of the container
+// at path. The value's own path is built only for a container, the only kind that
+// can be over a limit.
+func (r *treeReader) readAt(sh *shape, path, name string, i, depth int) (*node, error) {
+	tok, err := r.dec.Token()
+	if err != nil {
+		return nil, tokenError(r.dec, r.data, err)
+	}
+	if _, ok := tok.(json.Delim); ok {
+		if name != "" {
+			path = join(path, name)
+		} else {
+			path = index(path, i)
+		}
+	}
+	return r.node(tok, sh, path, depth)
+}
+
+func (r *treeReader) node(tok json.Token, sh *shape, path string, depth int) (*node, error) {
+	dec, data := r.dec, r.data
 	if depth > maxDepth {
 		return nil, syntaxAt(data, int(dec.InputOffset()), fmt.Sprintf("nested more than %d levels deep", maxDepth))
 	}
 	switch t := tok.(type) {
 	case json.Delim:
+		most, what := sh.limit()
+		count := 0
 		switch t {
 		case '{':
 			n := &node{kind: 'o'}
@@ -115,6 +158,12 @@ func nodeFrom(dec *json.Decoder, data []byte, tok json.Token, depth int) (*node,
 				if !ok {
 					return nil, syntaxAt(data, start, "expected a field name in quotes")
 				}
+				if count++; count > most {
+					if err := r.skip(); err != nil {
+						return nil, err
+					}
+					continue
+				}
 				if seen[key] {
 					// start is the end of the previous value: the key begins at the next quote.
 					if i := bytes.IndexByte(data[start:], '"'); i >= 0 {
@@ -123,7 +172,7 @@ func nodeFrom(dec *json.Decoder, data []byte, tok json.Token, depth int) (*node,
 					return nil, syntaxAt(data, start, fmt.Sprintf("the field %q appears twice in the same object", key))
 				}
 				seen[key] = true
-				v, err := readNode(dec, data, depth+1)
+				v, err := r.readAt(sh.field(key), path, key, 0, depth+1)
 				if err != nil {
 					return nil, err
 				}
@@ -133,11 +182,20 @@ func nodeFrom(dec *json.Decoder, data []byte, tok json.Token, depth int) (*node,
 			if _, err := dec.Token(); err != nil {
 				return nil, tokenError(dec, data, err)
 			}
+			if count > most {
+				tooMany(&r.over, path, count, most, what)
+			}
 			return n, nil
 		case '[':
 			n := &node{kind: 'a'}
 			for dec.More() {
-				v, err := readNode(dec, data, depth+1)
+				if count++; count > most {
+					if err := r.skip(); err != nil {
+						return nil, err
+					}
+					continue
+				}
+				v, err := r.readAt(sh.item(), path, "", count-1, depth+1)
 				if err != nil {
 					return nil, err
 				}
@@ -145,6 +203,9 @@ func nodeFrom(dec *json.Decoder, data []byte, tok json.Token, depth int) (*node,
 			}
 			if _, err := dec.Token(); err != nil {
 				return nil, tokenError(dec, data, err)
+			}
+			if count > most {
+				tooMany(&r.over, path, count, most, what)
 			}
 			return n, nil
 		}
@@ -159,6 +220,26 @@ func nodeFrom(dec *json.Decoder, data []byte, tok json.Token, depth int) (*node,
 		return &node{kind: 'z'}, nil
 	}
 	return nil, syntaxAt(data, int(dec.InputOffset()), "unexpected value")
+}
+
+// skip reads past one value without keeping it.
+func (r *treeReader) skip() error {
+	depth := 0
+	for {
+		tok, err := r.dec.Token()
+		if err != nil {
+			return tokenError(r.dec, r.data, err)
+		}
+		switch tok {
+		case json.Delim('{'), json.Delim('['):
+			depth++
+		case json.Delim('}'), json.Delim(']'):
+			depth--
+		}
+		if depth == 0 {
+			return nil
+		}
+	}
 }
 
 func tokenError(dec *json.Decoder, data []byte, err error) error {

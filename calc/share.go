@@ -100,12 +100,12 @@ func EncodeShare(s *Scenario) (string, error) {
 func EncodeShareJSON(fileJSON []byte) (string, error) {
 	fileJSON = bytes.TrimPrefix(fileJSON, []byte("\ufeff"))
 	if !utf8.Valid(fileJSON) {
-		_, err := parseTree(fileJSON)
+		_, err := parseTree(fileJSON, nil)
 		return "", &ShareError{Msg: "no link can be made: the scenario is not UTF-8 text", Err: err}
 	}
 	var compact bytes.Buffer
 	if err := json.Compact(&compact, fileJSON); err != nil {
-		_, perr := parseTree(fileJSON)
+		_, perr := parseTree(fileJSON, nil)
 		if perr == nil {
 			perr = err
 		}
@@ -151,7 +151,8 @@ func DecodeShare(fragment string) (*Scenario, error) {
 }
 
 // DecodeShareJSON returns the scenario JSON that a share link carries, as
-// EncodeShareJSON wrote it (compact, without its checksum). The fragment starts with
+// EncodeShareJSON wrote it (compact, without its checksum; for a link of the first
+// form, the JSON as it was compressed). The fragment starts with
 // "#s2=" or "s2=" (or nothing: the payload alone, as EncodeShareJSON returns it), or,
 // for a link of the first form, with "#s=" or "s="; it may have surrounding white
 // space and base64 padding ("=" at its end). Anything else is refused with a

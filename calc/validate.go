@@ -76,8 +76,21 @@ func checkTextLen(ps *problems, path, s string, required bool, what string, limi
 	}
 }
 
+// checkDatasetCounts checks a dataset's lists against the limits of the file format.
+func checkDatasetCounts(d *Dataset, path string, ps *problems) bool {
+	ok := checkCount(ps, join(path, "segments"), len(d.Segments), MaxSegments, "segments")
+	ok = checkCount(ps, join(path, "platforms"), len(d.Platforms), MaxPlatforms, "platforms") && ok
+	for i := 0; ok && i < len(d.Platforms); i++ {
+		ok = checkCount(ps, join(index(join(path, "platforms"), i), "penetration"), len(d.Platforms[i].Penetration), MaxSegments, "penetration figures (one per segment)")
+	}
+	return ok
+}
+
 // checkDataset checks a dataset's values; path is where the dataset sits in its file.
 func checkDataset(d *Dataset, path string, ps *problems) {
+	if !checkDatasetCounts(d, path, ps) {
+		return
+	}
 	checkText(ps, join(path, "id"), d.ID, true, "the dataset an id, such as \"pew-us-2023\"")
 	checkText(ps, join(path, "title"), d.Title, true, "the dataset a title")
 	checkTextLen(ps, join(path, "source"), d.Source, true, "the source of the figures (who published them, and where)", maxLongText)
@@ -196,6 +209,21 @@ func resolveWith(s *Scenario, c *Catalog, ps *problems) (*model, error) {
 	}
 	if s == nil {
 		ps.add("", "no scenario")
+		return nil, ps.err()
+	}
+	// The limits of the file format, for scenarios not read from a file; over one,
+	// nothing else is checked.
+	ok := checkCount(ps, "audience.weights", len(s.Audience.Weights), MaxSegments, "segment weights")
+	ok = checkCount(ps, "platforms", len(s.Platforms), MaxPlatforms, "platforms") && ok
+	ok = checkCount(ps, "staff", len(s.Staff), MaxRoles, "roles") && ok
+	ok = checkCount(ps, "plan", len(s.Plan), MaxPlanLines, "plan lines") && ok
+	ok = checkCount(ps, "benefits", len(s.Benefits), MaxBenefits, "benefit lines") && ok
+	ok = checkCount(ps, "maturity", len(s.Maturity), MaxMaturityPoints, "maturity points") && ok
+	ok = checkCount(ps, "candidates", len(s.Candidates), MaxPlatforms, "candidates") && ok
+	if s.DatasetInline != nil {
+		ok = checkDatasetCounts(s.DatasetInline, "datasetInline", ps) && ok
+	}
+	if !ok {
 		return nil, ps.err()
 	}
 	checkText(ps, "name", s.Name, true, "the scenario a name")

@@ -121,9 +121,13 @@ func loadScenario(file string, stderr io.Writer) (*calc.Scenario, int) {
 	var data []byte
 	var err error
 	if file == "-" {
-		data, err = io.ReadAll(os.Stdin)
+		data, err = readScenarioFile(os.Stdin)
 	} else {
-		data, err = os.ReadFile(file)
+		var f *os.File
+		if f, err = os.Open(file); err == nil {
+			data, err = readScenarioFile(f)
+			f.Close()
+		}
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "%s: cannot read the file: %v\n", file, errors.Unwrap(err))
@@ -134,6 +138,13 @@ func loadScenario(file string, stderr io.Writer) (*calc.Scenario, int) {
 		return nil, reportFile(stderr, file, data, err)
 	}
 	return s, exitOK
+}
+
+// readScenarioFile reads at most one byte more than a scenario file may have: enough
+// for calc.LoadScenario to refuse a larger file (as the page does) without holding it
+// in memory.
+func readScenarioFile(r io.Reader) ([]byte, error) {
+	return io.ReadAll(io.LimitReader(r, calc.MaxScenarioFile+1))
 }
 
 // reportInput prints an input error, one problem per line, and gives exitInput.

@@ -190,3 +190,94 @@ func TestCalcTableSaysWhenNotProven(t *testing.T) {
 		t.Errorf("table lacks %q:\n%s", want, out.String())
 	}
 }
+
+// The command line reads a scenario file through calc.LoadScenario, as the page does,
+// so the two accept and refuse the same files with the same lines; it never reads more
+// of a file than one byte over the limit.
+func TestCalcLimitsAndEncodings(t *testing.T) {
+	base, _ := calc.MarshalScenario(calc.DefaultScenario())
+	pad := func(n int) string { // the default scenario, n bytes long (white space added)
+		return string(base) + strings.Repeat(" ", n-len(base))
+	}
+	benefits := func(n int) string {
+		lines := make([]string, n)
+		for i := range lines {
+			lines[i] = `{"name": "b", "amountPerMonth": "1"}`
+		}
+		return strings.Replace(string(base), `"valuePer1000"`, `"benefits": [`+strings.Join(lines, ",")+`], "valuePer1000"`, 1)
+	}
+	tests := []struct {
+		name    string
+		content string
+		ok      bool
+		want    string // the one stderr line, after "FILE: "
+	}{
+		{"at the size limit", pad(calc.MaxScenarioFile), true, ""},
+		{"one byte over the size limit", pad(calc.MaxScenarioFile + 1), false, "the file is larger than 4 MiB (4194304 bytes), the most a scenario file may have; is it the right file?"},
+		{"far over the size limit", pad(3 * calc.MaxScenarioFile), false, "the file is larger than 4 MiB"},
+		{"benefit lines at the limit", benefits(calc.MaxBenefits), true, ""},
+		{"one benefit line over the limit", benefits(calc.MaxBenefits + 1), false, "benefits: has 1001 benefit lines; at most 1000 are accepted"},
+		{"not UTF-8", strings.Replace(string(base), "Mid-size", "Mid-s\xefze", 1), false, "4:17: not valid JSON: the file is not UTF-8 text: the byte at offset 71 (0xEF) is not part of a UTF-8 character; save the file as UTF-8"},
+		{"null", "null", false, "a scenario file is a JSON object { … }, found null"},
+		{"a list", "[]\n", false, "a scenario file is a JSON object { … }, found a list"},
+		{"a number", "42", false, "a scenario file is a JSON object { … }, found a number"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := writeFile(t, "s.json", tt.content)
+			for _, arg := range []string{p, "-"} {
+				if arg == "-" {
+					f, err := os.Open(p)
+					if err != nil {
+						t.Fatal(err)
+					}
+					old := os.Stdin
+					os.Stdin = f
+					defer func() { os.Stdin = old; f.Close() }()
+				}
+				code, out, errs := runArgs(t, "calc", "--json", arg)
+				if tt.ok {
+					if code != exitOK || out == "" || errs != "" {
+						t.Fatalf("%s: exit %d, stderr %q; want results", arg, code, errs)
+					}
+					continue
+				}
+				prefix := p + ":"
+				if arg == "-" {
+					prefix = "stdin:"
+				}
+				lines := strings.Split(strings.TrimRight(errs, "\n"), "\n")
+				if code != exitInput || out != "" || len(lines) != 1 || !strings.HasPrefix(lines[0], prefix) || !strings.Contains(lines[0], tt.want) {
+					t.Fatalf("%s: exit %d, stderr:\n%s\nwant exit %d and one line %q", arg, code, errs, exitInput, prefix+" "+tt.want)
+				}
+			}
+			// The page reads the same bytes with the same function.
+			_, err := calc.LoadScenario([]byte(tt.content), nil)
+			if (err == nil) != tt.ok || (err != nil && !strings.Contains(err.Error(), strings.TrimPrefix(tt.want, "4:17: not valid JSON: "))) {
+				t.Fatalf("calc.LoadScenario: %v", err)
+			}
+		})
+	}
+}
+
+// endless is a file that never ends, counting the bytes read from it.
+type endless struct{ n int64 }
+
+func (e *endless) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = ' '
+	}
+	e.n += int64(len(p))
+	return len(p), nil
+}
+
+func TestReadScenarioFileStopsAtTheLimit(t *testing.T) {
+	src := &endless{}
+	data, err := readScenarioFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(data) != calc.MaxScenarioFile+1 || src.n != calc.MaxScenarioFile+1 {
+		t.Fatalf("read %d bytes (%d from the file); want %d", len(data), src.n, calc.MaxScenarioFile+1)
+	}
+}
