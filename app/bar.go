@@ -100,9 +100,9 @@ func fileName(name string) string {
 // importFile reads a scenario file chosen by the user and adds it as a new scenario.
 // A file with problems changes nothing; its problems are listed.
 func (p *Page) importFile(ctx app.Context, input app.Value) {
-	readFile(input, func(name, text, failure string) {
+	readFile(input, calc.MaxScenarioFile, func(name string, data []byte, failure string) {
 		ctx.Dispatch(func(ctx app.Context) {
-			p.importText(name, text, failure)
+			p.importText(name, string(data), failure)
 		})
 	})
 }

@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"fmt"
+	"platformroi/calc"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -52,19 +53,37 @@ func download(name, mime, text string) {
 
 // readFile reads the file chosen in a file input and calls done with its name and
 // text, or with a failure.
-func readFile(input app.Value, done func(name, text, failure string)) {
+func readFile(input app.Value, limit int, done func(name string, data []byte, failure string)) {
 	f := app.Window().Get("roiFiles")
 	if !f.Truthy() {
-		done("", "", "the page's file helper is missing")
+		done("", nil, "the page's file helper is missing")
 		return
 	}
 	var cb app.Func
 	cb = app.FuncOf(func(this app.Value, args []app.Value) any {
 		defer cb.Release()
-		done(args[0].String(), args[1].String(), args[2].String())
+		name, bytes, size, failure := args[0].String(), args[1], args[2].Int(), args[3].String()
+		switch {
+		case failure != "":
+			done(name, nil, failure)
+		case bytes.IsNull():
+			done(name, nil, fmt.Sprintf("it has %s bytes; a file here may have at most %s (%s)", calc.Grouped(fmt.Sprint(size)), calc.Grouped(fmt.Sprint(limit)), sizeText(limit)))
+		default:
+			data := make([]byte, bytes.Get("length").Int())
+			app.CopyBytesToGo(data, bytes)
+			done(name, data, "")
+		}
 		return nil
 	})
-	f.Call("read", input, cb)
+	f.Call("read", input, limit, cb)
+}
+
+// sizeText says a number of bytes for people: "4 MiB".
+func sizeText(n int) string {
+	if n >= 1<<20 && n%(1<<20) == 0 {
+		return fmt.Sprintf("%d MiB", n>>20)
+	}
+	return fmt.Sprintf("%d KiB", n>>10)
 }
 
 // locationHash is the page address's fragment ("#s=…"), or "" when prerendering.

@@ -45,8 +45,8 @@ func datasetImport(ed *Editor, problem string, pending *calc.Dataset, imported [
 		app.Label().For("import-csv").Text("Import demographics for another country (CSV)"),
 		app.Input().Type("file").ID("import-csv").Accept(".csv,text/csv").
 			OnChange(func(ctx app.Context, e app.Event) {
-				readFile(ctx.JSSrc(), func(name, text, failure string) {
-					ctx.Dispatch(func(ctx app.Context) { ed.importDataset(name, text, failure) })
+				readFile(ctx.JSSrc(), calc.MaxDatasetCSV, func(name string, data []byte, failure string) {
+					ctx.Dispatch(func(ctx app.Context) { ed.importDataset(name, string(data), failure) })
 				})
 			}),
 		app.Div().Class("import-area").Body(refused("import-csv-error", problem), choice),

@@ -89,3 +89,18 @@ test("an imported dataset can be removed; its scenarios keep their figures", asy
   assert.equal(await page.locator("#imported-datasets li").count(), 1);
   assert.deepEqual(seen.errors, []);
 });
+
+test("files that are too large or not UTF-8 are refused with the reason, and nothing changes", async (t) => {
+  const { page, seen } = await env.open(t);
+  const before = await page.locator("#f-scenario option").allInnerTexts();
+  const good = JSON.stringify({ format: "platform-roi-scenario", version: 1, name: "Caf\u00e9", currency: "EUR", audience: { size: 1000, weights: { "18-29": 1 } } });
+  const latin1 = Buffer.from(good, "latin1"); // é as one byte: not UTF-8
+  await page.setInputFiles("#import-json", { name: "latin1.json", mimeType: "application/json", buffer: latin1 });
+  await page.waitForSelector("#import-error");
+  assert.match(await page.locator("#import-error").innerText(), /latin1\.json.*UTF-8/s);
+  const big = Buffer.alloc(4 * 1024 * 1024 + 1, 32);
+  await page.setInputFiles("#import-json", { name: "big.json", mimeType: "application/json", buffer: big });
+  await page.waitForFunction(() => /big\.json.*at most 4,194,304 \(4 MiB\)/s.test(document.querySelector("#import-error")?.innerText || ""));
+  assert.deepEqual(await page.locator("#f-scenario option").allInnerTexts(), before);
+  assert.deepEqual(seen.errors, []);
+});

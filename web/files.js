@@ -17,12 +17,16 @@
     download: function (name, type, text) {
       window.roiFiles.saveBlob(new Blob([text], { type: type }), name);
     },
-    // read calls done(name, text, failure) with the file chosen in input.
-    read: function (input, done) {
+    // read calls done(name, bytes, size, failure) with the file chosen in input: its
+    // bytes as they are (the Go side checks the encoding), or none when the file has
+    // more than max bytes (size says how many it has).
+    read: function (input, max, done) {
       var f = input.files && input.files[0];
       if (!f) return;
-      f.text().then(function (t) { done(f.name, t, ""); }, function (e) { done(f.name, "", String(e)); });
       input.value = "";
+      if (f.size > max) return done(f.name, null, f.size, "");
+      f.arrayBuffer().then(function (b) { done(f.name, new Uint8Array(b), f.size, ""); },
+        function (e) { done(f.name, null, f.size, String(e)); });
     },
     // copy puts text on the clipboard where the browser allows it.
     copy: function (text) {
