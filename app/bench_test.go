@@ -104,3 +104,21 @@ func BenchmarkOpen500ComputeAll(b *testing.B) {
 		LoadWorkspace(store, c, "t").CheckAll(c)
 	}
 }
+
+// BenchmarkSaveKeystroke500 is what one keystroke writes to the browser's storage with
+// 500 kept scenarios: only the scenario edited is written out again.
+func BenchmarkSaveKeystroke500(b *testing.B) {
+	store := keptStore(b, 500)
+	c := calc.Embedded()
+	w := LoadWorkspace(store, c, "t")
+	if err := w.Save(store, c); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		edit(w.Current(), c, func(f *calc.Form) { f.SetPlanHours("facebook", 0, strconv.Itoa(6+i%4)) })
+		if err := w.Save(store, c); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

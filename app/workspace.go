@@ -30,6 +30,11 @@ const (
 type Entry struct {
 	ID    string
 	State *State
+	// stored caches the entry as kept, for the form it was made from (forms are
+	// replaced on every edit, never changed), so that a keystroke writes out only the
+	// scenario it changed.
+	stored     stored
+	storedForm *calc.Form
 }
 
 // Workspace is the user's scenarios, the one being edited, the last deleted one (for
@@ -60,7 +65,13 @@ type Workspace struct {
 	// synced holds, per scenario id, its stored text when this tab last read or wrote
 	// the store: what this tab knows of it, to tell its own changes from another tab's.
 	synced map[string]string
-	nextID int
+	// written is what this tab last wrote to the store, and writtenAs its scenarios:
+	// when the store still holds it, no other tab wrote since, and it is not read again.
+	written   string
+	writtenAs []stored
+	// datasetFiles caches the imported datasets as files (datasets never change).
+	datasetFiles map[*calc.Dataset]json.RawMessage
+	nextID       int
 }
 
 // Switch is a change of the demographics of a scenario: the form before it, and what
@@ -262,9 +273,13 @@ type stored struct {
 }
 
 func storedOf(e *Entry) stored {
+	if e.storedForm == e.State.Form && e.stored.entry.ID == e.ID {
+		return e.stored
+	}
 	se := storedEntry{ID: e.ID, Scenario: compact(e.State.Form.File()), Aside: asideOf(e.State.Form)}
 	data, _ := json.Marshal(se)
-	return stored{se, string(data)}
+	e.stored, e.storedForm = stored{se, string(data)}, e.State.Form
+	return e.stored
 }
 
 // readStore returns the scenarios and imported datasets the store holds now (in
@@ -306,17 +321,35 @@ func (w *Workspace) Save(s Store, c *calc.Catalog) error {
 		return errors.New(w.Blocked)
 	}
 	sw := storedWorkspace{Format: storeFormat, Version: storeVersion, Active: w.Active}
+	if w.datasetFiles == nil {
+		w.datasetFiles = map[*calc.Dataset]json.RawMessage{}
+	}
 	for _, d := range c.Datasets() {
 		if calc.IsEmbedded(d.ID) {
 			continue
 		}
-		data, err := calc.MarshalDataset(d)
-		if err != nil {
-			return err
+		data, ok := w.datasetFiles[d]
+		if !ok {
+			file, err := calc.MarshalDataset(d)
+			if err != nil {
+				return err
+			}
+			data = compact(file)
+			w.datasetFiles[d] = data
 		}
-		sw.Datasets = append(sw.Datasets, json.RawMessage(data))
+		sw.Datasets = append(sw.Datasets, data)
 	}
-	ids, theirs, _ := readStore(s)
+	var ids []string
+	var theirs map[string]stored
+	if raw, ok := s.Get(storeKey); ok && w.written != "" && raw == w.written {
+		theirs = map[string]stored{}
+		for _, st := range w.writtenAs {
+			ids = append(ids, st.entry.ID)
+			theirs[st.entry.ID] = st
+		}
+	} else {
+		ids, theirs, _ = readStore(s)
+	}
 	var out []stored
 	ours := map[string]bool{}
 	for _, e := range w.Entries {
@@ -346,18 +379,33 @@ func (w *Workspace) Save(s Store, c *calc.Catalog) error {
 			out = append(out, theirs[id]) // added by another tab
 		}
 	}
-	raw := make([]json.RawMessage, len(out))
+	// Written by hand from the parts, which are compact JSON already: json.Marshal
+	// would check and compact every one of them again on every keystroke.
+	var b strings.Builder
+	fmt.Fprintf(&b, `{"format":%q,"version":%d,"active":%d,"scenarios":[`, sw.Format, sw.Version, sw.Active)
 	for i, st := range out {
-		raw[i] = json.RawMessage(st.text)
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(st.text)
 	}
-	sw.Scenarios, _ = json.Marshal(raw)
-	data, err := json.Marshal(sw)
-	if err != nil {
+	b.WriteByte(']')
+	if len(sw.Datasets) > 0 {
+		b.WriteString(`,"datasets":[`)
+		for i, d := range sw.Datasets {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.Write(d)
+		}
+		b.WriteByte(']')
+	}
+	b.WriteByte('}')
+	data := b.String()
+	if err := s.Set(storeKey, data); err != nil {
 		return err
 	}
-	if err := s.Set(storeKey, string(data)); err != nil {
-		return err
-	}
+	w.written, w.writtenAs = data, out
 	// This tab now knows its own scenarios as written; those of other tabs it carried
 	// along stay unknown, for Sync to take in.
 	w.synced = map[string]string{}
