@@ -25,7 +25,7 @@ func (p *Page) scenarioBar() app.UI {
 		return app.Button().Type("button").Class("secondary").ID(id).Text(label).OnClick(func(ctx app.Context, e app.Event) {
 			f()
 			p.changed()
-		})
+		}, id)
 	}
 	return app.Nav().Class("bar").Aria("label", "Scenarios").Body(
 		app.Div().Class("field").Body(

@@ -38,7 +38,7 @@ func (c *Chart) Render() app.UI {
 	exportButton := func(label, format string) app.UI {
 		return app.Button().Type("button").Class("secondary small").ID(s.ID+"-"+format).
 			Aria("label", label+": "+s.Title).Text(label).
-			OnClick(func(ctx app.Context, e app.Event) { c.export(ctx, format) })
+			OnClick(func(ctx app.Context, e app.Event) { c.export(ctx, format) }, format)
 	}
 	return app.Figure().Class("chart").Aria("labelledby", s.ID+"-caption").Body(
 		app.Div().ID(s.ID).Class("chart-canvas").Role("img").Aria("label", s.Title+". "+s.Summary),

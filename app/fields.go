@@ -13,8 +13,10 @@ import (
 
 // input is a text input bound to the field at path. Its handler is registered with the
 // path as its scope, so that go-app replaces it whenever the input at this place of
-// the page is bound to another field (go-app keeps a handler whose code and scope are
-// unchanged, whatever it captured).
+// the page is bound to another field: go-app keeps a handler whose code and scope are
+// unchanged, whatever it captured. Every handler of the page follows the same rule: its
+// scope names everything its closure captures that can change (a path, an index, a
+// dataset and platform id, a preset's name).
 func input(ed *Editor, path, value, placeholder, problem string) app.HTMLInput {
 	id := fieldID(path)
 	in := app.Input().Type("text").ID(id).Value(value).DataSet("field", path).AutoComplete(false).

@@ -308,3 +308,21 @@ func TestRecommendationRecomputedOnlyWhenItsInputsChange(t *testing.T) {
 		t.Errorf("recommendation for a smaller audience: %s people, before %s", p.State().Rec.ObjectiveValue, rec.ObjectiveValue)
 	}
 }
+
+// Hours beyond a platform's full effort are flagged next to the plan.
+func TestHoursBeyondFullEffortAreFlagged(t *testing.T) {
+	p, d := mount(t)
+	full := p.cat.Get("pew-us-2023").Platform("youtube").Params.FullHours
+	over := full.Add(decimal.NewFromInt(4))
+	p.ed.Set("staff[0].hoursPerWeek", "80")
+	p.ed.Set(calc.PlanCell("youtube", 0), over.String())
+	d.Consume()
+	w := hoursWarnings(p.State())
+	want := "YouTube: 4 h of the " + over.String() + " h a week add no reach (full effort is " + full.String() + " h a week)."
+	if len(w) != 1 || w[0] != want {
+		t.Fatalf("warnings %q, want %q", w, want)
+	}
+	if html := app.HTMLString(p); !strings.Contains(html, `id="hours-warnings"`) {
+		t.Error("the page does not show the warning")
+	}
+}

@@ -101,7 +101,7 @@ func (s *AudienceSection) Render() app.UI {
 			buttons = append(buttons, app.Button().Type("button").Class("secondary").Text(pr.Name).
 				OnClick(func(ctx app.Context, e app.Event) {
 					s.Ed.Edit(func(f *calc.Form) { f.Audience.Weights = cloneMap(pr.Weights) })
-				}, pr.Name))
+				}, ds.ID, pr.Name)) // the scope names all the handler captures (see input)
 		}
 	}
 	var switched app.UI

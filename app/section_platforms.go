@@ -96,7 +96,7 @@ func (s *PlatformsSection) Render() app.UI {
 				OnChange(func(ctx app.Context, e app.Event) {
 					on := ctx.JSSrc().Get("checked").Bool()
 					s.Ed.Edit(func(f *calc.Form) { f.SetCandidate(ds, pl.ID, on) })
-				}, pl.ID),
+				}, ds.ID, pl.ID),
 		))
 		rows = append(rows, app.Tr().Body(cells...))
 		// The reasons for assumptions, readable by keyboard, touch and screen reader

@@ -178,3 +178,28 @@ test("a scenario carrying its own dataset opens from a link and survives a reloa
   assert.deepEqual(seen.errors, []);
 });
 
+
+test("keyboard and screen reader: skip link, chart text, presets of an imported dataset", async (t) => {
+  const { page, seen } = await env.open(t);
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), "Skip to the results");
+  await page.keyboard.press("Enter");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "results");
+  // The chart's accessible name is the page's own summary, not ECharts' generated text.
+  const summary = await page.locator("#chart-cost-caption .chart-summary").innerText();
+  const label = await page.locator("#chart-cost").getAttribute("aria-label");
+  assert.ok(label.endsWith(summary), `aria-label ${label} is not the summary ${summary}`);
+  assert.ok(!/This is a chart about/.test(label), "ECharts' generated description is used");
+  // Presets of an imported dataset set weights, never blank them.
+  const csv = "# id: ke-2024\n# title: Kenya 2024\n# source: A survey\n# year: 2024\n# measure: Share of adults using it\nplatform,18-34,35-54,55+\nfacebook,0.6,0.5,0.3\nyoutube,90%,70%,40%\n";
+  await page.setInputFiles("#import-csv", { name: "ke.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.waitForSelector("#imported-datasets");
+  await page.selectOption("#f-dataset", "ke-2024");
+  for (const preset of ["Young adults (18-34)", "Older adults", "General public"]) {
+    await page.getByRole("button", { name: preset }).click();
+    await page.waitForFunction(() => !document.querySelector(".stale-notice"));
+    const weights = await page.locator(".segment input").evaluateAll((els) => els.map((e) => e.value));
+    assert.ok(weights.some((w) => Number(w) > 0), `${preset} left the weights ${weights}`);
+  }
+  assert.deepEqual(seen.errors, []);
+});
