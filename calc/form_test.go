@@ -12,7 +12,8 @@ import (
 	"platformroi/calc"
 )
 
-// results computes a scenario file's results document, as the command line does.
+// results computes a scenario file's results document, with the uncertainty, as the
+// command line does.
 func results(t *testing.T, data []byte, c *calc.Catalog) []byte {
 	t.Helper()
 	s, err := calc.LoadScenario(data, c)
@@ -27,7 +28,11 @@ func results(t *testing.T, data []byte, c *calc.Catalog) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out, err := calc.MarshalResults(r, rec)
+	u, err := calc.ComputeUncertainty(s, c, rec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := calc.MarshalResults(r, rec, u)
 	if err != nil {
 		t.Fatal(err)
 	}
