@@ -16,6 +16,7 @@ type ValueSection struct {
 	Ed        *Editor
 	Currency  string
 	Value     string
+	Range     calc.FormRange // of the value per 1,000
 	Benefits  []calc.FormBenefit
 	Maturity  []calc.FormAnchor // nil: the default curve, shown as its points
 	Objective calc.Objective
@@ -84,6 +85,14 @@ func (s *ValueSection) Render() app.UI {
 	return section("value", "Value and time",
 		field(s.Ed, "valuePer1000", "Value per 1,000 people reached", cur, s.Value, "0", s.Problems),
 		app.P().Class("hint").Text("For example what the same reach would cost as advertising. Left empty, reach is worth 0."),
+		app.FieldSet().Class("range").Body(
+			app.Legend().Text("Likely range of the value per 1,000 (leave both empty if it is known)"),
+			app.Div().Class("row").Body(
+				field(s.Ed, "ranges.valuePer1000.low", "Low end", cur, s.Range.Low, "", s.Problems),
+				field(s.Ed, "ranges.valuePer1000.high", "High end", cur, s.Range.High, "", s.Problems),
+			),
+			problemAt(s.Problems, "ranges.valuePer1000"),
+		),
 		app.FieldSet().Body(app.Legend().Text("Other benefits"), app.Div().Body(benefits...),
 			app.Button().Type("button").ID("add-benefit").Text("Add a benefit").OnClick(func(ctx app.Context, e app.Event) {
 				s.Ed.Edit(func(f *calc.Form) {

@@ -111,10 +111,16 @@ func problemMap(err error) map[string]string {
 	return out
 }
 
-// recommendationInputs is the form without its plan and name: what the
-// recommendation depends on.
+// recommendationInputs is the form without its plan, name, ranges and simulation
+// settings: what the recommendation depends on.
 func recommendationInputs(f *calc.Form) *calc.Form {
 	c := *f
 	c.Plan, c.Name = nil, ""
+	c.Ranges, c.Simulation = calc.FormRanges{}, calc.FormSimulation{}
+	c.Benefits = make([]calc.FormBenefit, len(f.Benefits))
+	for i, b := range f.Benefits {
+		b.Range = calc.FormRange{}
+		c.Benefits[i] = b
+	}
 	return &c
 }

@@ -19,6 +19,7 @@ func benchRecommendScenario(b *testing.B, obj Objective, valuePer1000 string) *S
 	s.Objective = obj
 	v := decimal.RequireFromString(valuePer1000)
 	s.ValuePer1000 = &v
+	s.Ranges = nil // the default scenario's range of valuePer1000 holds only its own value
 	pool := decimal.Zero
 	for _, r := range s.Staff {
 		pool = pool.Add(r.HoursPerWeek)

@@ -43,6 +43,9 @@ type Platform struct {
 	// Context holds free-form facts, such as how many foreign ministries used the
 	// platform in a survey, with that survey's source.
 	Context map[string]string
+	// Ranges gives ranges to default parameters that are assumptions (named in
+	// Assumed); an assumed parameter without one takes the default relative range.
+	Ranges ParamRanges
 }
 
 // Params are the parameters of a presence on one platform.
@@ -105,6 +108,25 @@ func (p *Params) field(name string) *decimal.Decimal {
 		return &p.AdCost
 	}
 	return nil
+}
+
+func (r *ParamRanges) field(name string) **Range {
+	switch name {
+	case "minHours":
+		return &r.MinHours
+	case "fullHours":
+		return &r.FullHours
+	case "reachRate":
+		return &r.ReachRate
+	case "setupHours":
+		return &r.SetupHours
+	}
+	return nil
+}
+
+// IsZero reports whether r has no range.
+func (r ParamRanges) IsZero() bool {
+	return r.ReachRate == nil && r.MinHours == nil && r.FullHours == nil && r.SetupHours == nil
 }
 
 func (o *PlatformOverride) field(name string) **decimal.Decimal {

@@ -234,7 +234,7 @@ func numberMap(n *node, p string, ps *problems) map[string]decimal.Decimal {
 
 var scenarioFields = []string{"format", "version", "name", "currency", "horizonMonths", "audience",
 	"dataset", "datasetInline", "platforms", "staff", "plan", "valuePer1000", "benefits",
-	"maturity", "objective", "candidates"}
+	"maturity", "objective", "candidates", "ranges", "simulation"}
 
 // DefaultHorizonMonths is the horizon when a file gives none.
 const DefaultHorizonMonths = 12
@@ -352,6 +352,20 @@ func decodeScenario(root *node, ps *problems) *Scenario {
 			s.Objective = Objective(str(v, p, ps))
 		case "candidates":
 			s.Candidates = stringList(v, p, ps)
+		case "ranges":
+			s.Ranges = decodeRanges(v, p, ps)
+		case "simulation":
+			s.Simulation = &SimulationSettings{}
+			fields(v, p, ps, []string{"draws", "seed"}, func(name string, v *node, p string) {
+				if name == "draws" {
+					if n, ok := whole(v, p, ps, MinDraws, MaxDraws, drawsWhat); ok {
+						d := int(n)
+						s.Simulation.Draws = &d
+					}
+				} else if n, ok := whole(v, p, ps, 0, MaxSeed, seedWhat); ok {
+					s.Simulation.Seed = &n
+				}
+			})
 		}
 	})
 	if !ok {
@@ -373,6 +387,80 @@ func decodeScenario(root *node, ps *problems) *Scenario {
 		ps.add("audience", "missing: give the audience's size and its weights per segment")
 	}
 	return s
+}
+
+// What the simulation's settings accept, for messages.
+var (
+	drawsWhat = fmt.Sprintf("a whole number of draws from %d to %d", MinDraws, MaxDraws)
+	seedWhat  = fmt.Sprintf("a whole number from 0 to %d", int64(MaxSeed))
+)
+
+// whole reads a whole number from lo to hi; what says what is accepted.
+func whole(n *node, p string, ps *problems, lo, hi int64, what string) (int64, bool) {
+	d, ok := number(n, p, ps)
+	if !ok {
+		return 0, false
+	}
+	if !d.IsInteger() || d.LessThan(decimal.NewFromInt(lo)) || d.GreaterThan(decimal.NewFromInt(hi)) {
+		ps.add(p, "must be %s, found %s", what, n.text)
+		return 0, false
+	}
+	return d.IntPart(), true
+}
+
+// decodeRanges reads a scenario's ranges: valuePer1000, platforms by id and parameter,
+// benefits by position (null for a line without a range).
+func decodeRanges(n *node, path string, ps *problems) *Ranges {
+	r := &Ranges{}
+	fields(n, path, ps, []string{"valuePer1000", "platforms", "benefits"}, func(name string, v *node, p string) {
+		switch name {
+		case "valuePer1000":
+			r.ValuePer1000 = decodeRange(v, p, ps)
+		case "platforms":
+			if v.kind != 'o' {
+				ps.add(p, "must be an object of platform ids, found %s", v.kindName())
+				return
+			}
+			r.Platforms = map[string]ParamRanges{}
+			for i, id := range v.keys {
+				r.Platforms[id] = decodeParamRanges(v.vals[i], join(p, id), ps)
+			}
+		case "benefits":
+			r.Benefits = []*Range{}
+			for i, it := range list(v, p, ps) {
+				if it.kind == 'z' {
+					r.Benefits = append(r.Benefits, nil)
+					continue
+				}
+				r.Benefits = append(r.Benefits, decodeRange(it, index(p, i), ps))
+			}
+		}
+	})
+	return r
+}
+
+// decodeParamRanges reads the ranges of a platform's parameters, by parameter name.
+func decodeParamRanges(n *node, path string, ps *problems) ParamRanges {
+	var r ParamRanges
+	fields(n, path, ps, RangeParams, func(name string, v *node, p string) {
+		*r.field(name) = decodeRange(v, p, ps)
+	})
+	return r
+}
+
+// decodeRange reads { "low": …, "high": … }, both required.
+func decodeRange(n *node, path string, ps *problems) *Range {
+	r := &Range{}
+	fields(n, path, ps, []string{"low", "high"}, func(name string, v *node, p string) {
+		d, _ := number(v, p, ps)
+		if name == "low" {
+			r.Low = d
+		} else {
+			r.High = d
+		}
+	})
+	requireKeys(n, path, ps, "low", "high")
+	return r
 }
 
 func readVersion(v *node, p string, ps *problems) {
@@ -426,7 +514,7 @@ func decodeRole(n *node, p string, ps *problems) Role {
 
 var datasetFields = []string{"format", "version", "id", "title", "source", "year", "url", "measure", "segments", "platforms"}
 
-var platformFields = append([]string{"id", "name", "kind", "penetration"}, append(append([]string{}, ParamNames...), "assumed", "notes", "context")...)
+var platformFields = append([]string{"id", "name", "kind", "penetration"}, append(append([]string{}, ParamNames...), "assumed", "notes", "context", "ranges")...)
 
 func decodeDataset(n *node, path string, ps *problems) *Dataset {
 	d := &Dataset{}
@@ -497,6 +585,8 @@ func decodePlatform(n *node, path string, ps *problems) Platform {
 			pl.Notes = textMap(v, p, ps, false)
 		case "context":
 			pl.Context = textMap(v, p, ps, true)
+		case "ranges":
+			pl.Ranges = decodeParamRanges(v, p, ps)
 		default:
 			*pl.Params.field(name), _ = number(v, p, ps)
 		}

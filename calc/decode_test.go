@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -690,6 +691,20 @@ func qaRoundTripScenarios() map[string]*calc.Scenario {
 			Staff: []calc.Role{{Name: "Attaché", HourlyCost: qaPtr("30"), HoursPerWeek: qaDec("4")}},
 			Plan:  []calc.PlanLine{{Platform: "p1", Role: "Attaché", HoursPerWeek: qaDec("3")}},
 		},
+		"ranges and simulation": {
+			Name: "Ranges", Currency: "EUR", HorizonMonths: 12, Dataset: "pew-us-2023",
+			Audience:     calc.Audience{Size: qaDec("100000"), Weights: map[string]decimal.Decimal{"18-29": qaDec("1")}},
+			Platforms:    map[string]calc.PlatformOverride{"facebook": {ReachRate: qaPtr("0.02")}},
+			Staff:        []calc.Role{{Name: "Officer", HourlyCost: qaPtr("40"), HoursPerWeek: qaDec("10")}},
+			Plan:         []calc.PlanLine{{Platform: "facebook", Role: "Officer", HoursPerWeek: qaDec("8")}},
+			ValuePer1000: qaPtr("10.00"),
+			Benefits:     []calc.Benefit{{Name: "A", AmountPerMonth: qaDec("100")}, {Name: "B", AmountPerMonth: qaDec("200.50"), Ramped: true}},
+			Ranges: &calc.Ranges{ValuePer1000: &calc.Range{Low: qaDec("5"), High: qaDec("20.00")},
+				Platforms: map[string]calc.ParamRanges{"facebook": {ReachRate: &calc.Range{Low: qaDec("0.005"), High: qaDec("0.03")},
+					SetupHours: &calc.Range{Low: qaDec("4"), High: qaDec("8")}}},
+				Benefits: []*calc.Range{nil, {Low: qaDec("150"), High: qaDec("300")}}},
+			Simulation: &calc.SimulationSettings{Draws: func() *int { n := 500; return &n }(), Seed: func() *int64 { n := int64(0); return &n }()},
+		},
 		"benefits and maturity": {
 			Name: "Benefits", Currency: "EUR", HorizonMonths: 36, Dataset: "reuters-dnr-2025",
 			Audience: calc.Audience{Size: qaDec("100000"), Weights: map[string]decimal.Decimal{"all": qaDec("1")}},
@@ -1061,6 +1076,59 @@ func qaScenarioDiff(a, b *calc.Scenario) []string {
 	if strings.Join(a.Candidates, ",") != strings.Join(b.Candidates, ",") {
 		add("candidates: %v, then %v", a.Candidates, b.Candidates)
 	}
+	if x, y := qaRangesText(a.Ranges), qaRangesText(b.Ranges); x != y {
+		add("ranges: %s, then %s", x, y)
+	}
+	if x, y := qaSimulationText(a.Simulation), qaSimulationText(b.Simulation); x != y {
+		add("simulation: %s, then %s", x, y)
+	}
+	return out
+}
+
+// qaRangeText is a range as text, numbers compared by value ("0.10" and "0.1" alike).
+func qaRangeText(r *calc.Range) string {
+	if r == nil {
+		return "-"
+	}
+	return r.Low.String() + ".." + r.High.String()
+}
+
+func qaParamRangesText(r calc.ParamRanges) string {
+	return fmt.Sprintf("reachRate %s minHours %s fullHours %s setupHours %s", qaRangeText(r.ReachRate),
+		qaRangeText(r.MinHours), qaRangeText(r.FullHours), qaRangeText(r.SetupHours))
+}
+
+func qaRangesText(r *calc.Ranges) string {
+	if r == nil {
+		return "none"
+	}
+	out := "valuePer1000 " + qaRangeText(r.ValuePer1000)
+	ids := make([]string, 0, len(r.Platforms))
+	for id := range r.Platforms {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		out += "; " + id + ": " + qaParamRangesText(r.Platforms[id])
+	}
+	for i, b := range r.Benefits {
+		out += fmt.Sprintf("; benefits[%d] %s", i, qaRangeText(b))
+	}
+	return out
+}
+
+func qaSimulationText(s *calc.SimulationSettings) string {
+	if s == nil {
+		return "none"
+	}
+	out := "draws "
+	if s.Draws != nil {
+		out += strconv.Itoa(*s.Draws)
+	}
+	out += " seed "
+	if s.Seed != nil {
+		out += strconv.FormatInt(*s.Seed, 10)
+	}
 	return out
 }
 
@@ -1102,6 +1170,9 @@ func qaDatasetDiff(path string, a, b *calc.Dataset) []string {
 		}
 		out = append(out, qaStrMapDiff(pp+".notes", p.Notes, q.Notes)...)
 		out = append(out, qaStrMapDiff(pp+".context", p.Context, q.Context)...)
+		if x, y := qaParamRangesText(p.Ranges), qaParamRangesText(q.Ranges); x != y {
+			out = append(out, fmt.Sprintf("%s.ranges: %s, then %s", pp, x, y))
+		}
 	}
 	return out
 }

@@ -27,6 +27,73 @@ type fileScenario struct {
 	Maturity      *[]fileAnchor           `json:"maturity,omitempty"`
 	Objective     Objective               `json:"objective,omitempty"`
 	Candidates    []string                `json:"candidates,omitempty"`
+	Ranges        *fileRanges             `json:"ranges,omitempty"`
+	Simulation    *fileSimulation         `json:"simulation,omitempty"`
+}
+
+type fileRanges struct {
+	ValuePer1000 *moneyRange                `json:"valuePer1000,omitempty"`
+	Platforms    map[string]fileParamRanges `json:"platforms,omitempty"`
+	Benefits     []*moneyRange              `json:"benefits,omitempty"`
+}
+
+// moneyRange is a range of amounts, written as strings as money is.
+type moneyRange struct {
+	Low  string `json:"low"`
+	High string `json:"high"`
+}
+
+type numberRange struct {
+	Low  json.Number `json:"low"`
+	High json.Number `json:"high"`
+}
+
+type fileParamRanges struct {
+	ReachRate  *numberRange `json:"reachRate,omitempty"`
+	MinHours   *numberRange `json:"minHours,omitempty"`
+	FullHours  *numberRange `json:"fullHours,omitempty"`
+	SetupHours *numberRange `json:"setupHours,omitempty"`
+}
+
+type fileSimulation struct {
+	Draws *int   `json:"draws,omitempty"`
+	Seed  *int64 `json:"seed,omitempty"`
+}
+
+func toMoneyRange(r *Range) *moneyRange {
+	if r == nil {
+		return nil
+	}
+	return &moneyRange{Low: r.Low.String(), High: r.High.String()}
+}
+
+func toNumberRange(r *Range) *numberRange {
+	if r == nil {
+		return nil
+	}
+	return &numberRange{Low: num(r.Low), High: num(r.High)}
+}
+
+func toFileParamRanges(r ParamRanges) fileParamRanges {
+	return fileParamRanges{ReachRate: toNumberRange(r.ReachRate), MinHours: toNumberRange(r.MinHours),
+		FullHours: toNumberRange(r.FullHours), SetupHours: toNumberRange(r.SetupHours)}
+}
+
+func toFileRanges(r *Ranges) *fileRanges {
+	if r == nil {
+		return nil
+	}
+	f := &fileRanges{ValuePer1000: toMoneyRange(r.ValuePer1000)}
+	if len(r.Platforms) > 0 {
+		f.Platforms = map[string]fileParamRanges{}
+		for id, pr := range r.Platforms {
+			f.Platforms[id] = toFileParamRanges(pr)
+		}
+	}
+	for _, b := range r.Benefits {
+		f.Benefits = append(f.Benefits, toMoneyRange(b))
+	}
+	return f
 }
 
 type fileAudience struct {
@@ -103,6 +170,7 @@ type filePlatform struct {
 	Assumed     []string               `json:"assumed,omitempty"`
 	Notes       map[string]string      `json:"notes,omitempty"`
 	Context     map[string]string      `json:"context,omitempty"`
+	Ranges      *fileParamRanges       `json:"ranges,omitempty"`
 }
 
 func num(d decimal.Decimal) json.Number { return json.Number(d.String()) }
@@ -156,6 +224,10 @@ func MarshalScenario(s *Scenario) ([]byte, error) {
 	for _, b := range s.Benefits {
 		f.Benefits = append(f.Benefits, fileBenefit{Name: b.Name, AmountPerMonth: b.AmountPerMonth.String(), Ramped: b.Ramped})
 	}
+	f.Ranges = toFileRanges(s.Ranges)
+	if s.Simulation != nil {
+		f.Simulation = &fileSimulation{Draws: s.Simulation.Draws, Seed: s.Simulation.Seed}
+	}
 	if s.Maturity != nil {
 		anchors := []fileAnchor{}
 		for _, a := range s.Maturity {
@@ -182,6 +254,10 @@ func toFileDataset(d *Dataset) *fileDataset {
 			Assumed: p.Assumed, Notes: p.Notes, Context: p.Context}
 		for k, u := range p.Penetration {
 			fp.Penetration[k] = num(u)
+		}
+		if !p.Ranges.IsZero() {
+			r := toFileParamRanges(p.Ranges)
+			fp.Ranges = &r
 		}
 		f.Platforms = append(f.Platforms, fp)
 	}

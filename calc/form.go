@@ -39,6 +39,34 @@ type Form struct {
 	Objective Objective
 	// Candidates are the platforms the recommendation may use; nil means every one.
 	Candidates []string
+	// Ranges holds the ranges typed for uncertain inputs. A benefit line's range is
+	// kept with the line (FormBenefit.Range), so that it follows the line when lines
+	// are removed; the file lists them by position under ranges.benefits.
+	Ranges FormRanges
+	// Simulation holds the simulation's settings as typed.
+	Simulation FormSimulation
+}
+
+// FormRange is a range as typed. With both ends "" there is none; with one given, the
+// other is written as typed (empty) and reported at its own path.
+type FormRange struct {
+	Low, High string
+}
+
+// IsZero reports whether no end of the range is typed.
+func (r FormRange) IsZero() bool { return r.Low == "" && r.High == "" }
+
+// FormRanges are the ranges of valuePer1000 and of platform parameters, as typed.
+type FormRanges struct {
+	ValuePer1000 FormRange
+	// Platforms holds ranges by platform id and parameter name (RangeParams).
+	Platforms map[string]map[string]FormRange
+}
+
+// FormSimulation is the simulation's settings as typed; "" leaves a setting to its
+// default (DefaultDraws, DefaultSeed).
+type FormSimulation struct {
+	Draws, Seed string
 }
 
 // FormAudience is the audience as typed: its size and a weight per segment id (a
@@ -74,11 +102,12 @@ type FormLine struct {
 	ref int
 }
 
-// FormBenefit is a benefit line as typed.
+// FormBenefit is a benefit line as typed, with the range of its amount per month.
 type FormBenefit struct {
 	Name           string
 	AmountPerMonth string
 	Ramped         bool
+	Range          FormRange
 }
 
 // FormAnchor is a point of the maturity curve as typed.
@@ -106,7 +135,24 @@ func (f *Form) Clone() *Form {
 	if f.Candidates != nil {
 		c.Candidates = append([]string{}, f.Candidates...)
 	}
+	if f.Ranges.Platforms != nil {
+		c.Ranges.Platforms = make(map[string]map[string]FormRange, len(f.Ranges.Platforms))
+		for id, m := range f.Ranges.Platforms {
+			c.Ranges.Platforms[id] = cloneRanges(m)
+		}
+	}
 	return &c
+}
+
+func cloneRanges(m map[string]FormRange) map[string]FormRange {
+	if m == nil {
+		return nil
+	}
+	c := make(map[string]FormRange, len(m))
+	for k, v := range m {
+		c[k] = v
+	}
+	return c
 }
 
 func cloneStrings(m map[string]string) map[string]string {
@@ -196,11 +242,65 @@ func (r formReader) texts(n *node, p string) map[string]string {
 	return m
 }
 
+// rangeOf reads { "low": …, "high": … } as typed.
+func (r formReader) rangeOf(n *node, p string) FormRange {
+	var out FormRange
+	r.object(n, p, []string{"low", "high"}, func(k string, v *node, p string) {
+		if k == "low" {
+			out.Low = r.text(v, p)
+		} else {
+			out.High = r.text(v, p)
+		}
+	})
+	return out
+}
+
+// rangesOf reads a scenario file's ranges into f; the ranges of benefit lines, by
+// position, are returned to be given to the lines once they are read.
+func (r formReader) rangesOf(f *Form, n *node, p string) (benefits []FormRange) {
+	r.object(n, p, []string{"valuePer1000", "platforms", "benefits"}, func(k string, v *node, p string) {
+		switch k {
+		case "valuePer1000":
+			f.Ranges.ValuePer1000 = r.rangeOf(v, p)
+		case "platforms":
+			if v.kind != 'o' {
+				r.ps.add(p, "must be an object of platform ids, found %s", v.kindName())
+				return
+			}
+			for j, id := range v.keys {
+				m := map[string]FormRange{}
+				r.object(v.vals[j], join(p, id), RangeParams, func(k string, v *node, p string) {
+					if rg := r.rangeOf(v, p); !rg.IsZero() {
+						m[k] = rg
+					}
+				})
+				if len(m) > 0 {
+					if f.Ranges.Platforms == nil {
+						f.Ranges.Platforms = map[string]map[string]FormRange{}
+					}
+					f.Ranges.Platforms[id] = m
+				}
+			}
+		case "benefits":
+			benefits = []FormRange{}
+			r.list(v, p, func(_ int, it *node, p string) {
+				rg := FormRange{}
+				if it.kind != 'z' {
+					rg = r.rangeOf(it, p)
+				}
+				benefits = append(benefits, rg)
+			})
+		}
+	})
+	return benefits
+}
+
 // formOf builds the form of a scenario file's tree, reporting what has the wrong shape.
 func formOf(root *node, ps *problems) *Form {
 	r := formReader{ps}
 	f := &Form{Name: UntitledName, HorizonMonths: fmt.Sprint(DefaultHorizonMonths)}
 	inline := false
+	var benefitRanges []FormRange
 	r.object(root, "", scenarioFields, func(k string, v *node, p string) {
 		switch k {
 		case "format":
@@ -324,8 +424,26 @@ func formOf(root *node, ps *problems) *Form {
 			if f.Candidates == nil {
 				f.Candidates = []string{}
 			}
+		case "ranges":
+			benefitRanges = r.rangesOf(f, v, p)
+		case "simulation":
+			r.object(v, p, []string{"draws", "seed"}, func(k string, v *node, p string) {
+				if k == "draws" {
+					f.Simulation.Draws = r.text(v, p)
+				} else {
+					f.Simulation.Seed = r.text(v, p)
+				}
+			})
 		}
 	})
+	for i, rg := range benefitRanges {
+		switch {
+		case i < len(f.Benefits):
+			f.Benefits[i].Range = rg
+		case !rg.IsZero():
+			ps.add(index("ranges.benefits", i), "is a range for benefit line %d, but the scenario has %d; ranges.benefits lists ranges in the order of the benefit lines, null for a line without one", i+1, len(f.Benefits))
+		}
+	}
 	if f.Dataset == "" && !inline {
 		f.Dataset = DefaultDatasetID
 	}
@@ -414,6 +532,35 @@ type formFile struct {
 	Maturity      *[]formFileAnchor         `json:"maturity,omitempty"`
 	Objective     Objective                 `json:"objective,omitempty"`
 	Candidates    []string                  `json:"candidates,omitempty"`
+	Ranges        *formFileRanges           `json:"ranges,omitempty"`
+	Simulation    *formFileSimulation       `json:"simulation,omitempty"`
+}
+
+type formFileRanges struct {
+	ValuePer1000 *formFileRange                       `json:"valuePer1000,omitempty"`
+	Platforms    map[string]map[string]*formFileRange `json:"platforms,omitempty"`
+	Benefits     []*formFileRange                     `json:"benefits,omitempty"`
+}
+
+// formFileRange is a range as typed: money as strings, other numbers as numberText.
+type formFileRange struct {
+	Low  any `json:"low"`
+	High any `json:"high"`
+}
+
+func toFormFileRange(r FormRange, money bool) *formFileRange {
+	if r.IsZero() {
+		return nil
+	}
+	if money {
+		return &formFileRange{Low: r.Low, High: r.High}
+	}
+	return &formFileRange{Low: numberText(r.Low), High: numberText(r.High)}
+}
+
+type formFileSimulation struct {
+	Draws *numberText `json:"draws,omitempty"`
+	Seed  *numberText `json:"seed,omitempty"`
 }
 
 type formFileAudience struct {
@@ -524,7 +671,36 @@ func (f *Form) File() []byte {
 		ff.Plan = append(ff.Plan, formFileLine{Platform: l.Platform, Role: name, HoursPerWeek: numberText(l.HoursPerWeek)})
 	}
 	for _, b := range f.Benefits {
-		ff.Benefits = append(ff.Benefits, formFileBenefit(b))
+		ff.Benefits = append(ff.Benefits, formFileBenefit{Name: b.Name, AmountPerMonth: b.AmountPerMonth, Ramped: b.Ramped})
+	}
+	ranges := &formFileRanges{ValuePer1000: toFormFileRange(f.Ranges.ValuePer1000, true)}
+	for id, m := range f.Ranges.Platforms {
+		for name, rg := range m {
+			if rg.IsZero() {
+				continue
+			}
+			if ranges.Platforms == nil {
+				ranges.Platforms = map[string]map[string]*formFileRange{}
+			}
+			if ranges.Platforms[id] == nil {
+				ranges.Platforms[id] = map[string]*formFileRange{}
+			}
+			ranges.Platforms[id][name] = toFormFileRange(rg, false)
+		}
+	}
+	for i, b := range f.Benefits {
+		if !b.Range.IsZero() {
+			for len(ranges.Benefits) < i {
+				ranges.Benefits = append(ranges.Benefits, nil)
+			}
+			ranges.Benefits = append(ranges.Benefits, toFormFileRange(b.Range, true))
+		}
+	}
+	if ranges.ValuePer1000 != nil || ranges.Platforms != nil || ranges.Benefits != nil {
+		ff.Ranges = ranges
+	}
+	if sim := f.Simulation; sim.Draws != "" || sim.Seed != "" {
+		ff.Simulation = &formFileSimulation{Draws: optNumberText(sim.Draws), Seed: optNumberText(sim.Seed)}
 	}
 	if f.Maturity != nil {
 		as := []formFileAnchor{}

@@ -12,7 +12,8 @@ import (
 	"platformroi/calc"
 )
 
-// results computes a scenario file's results document, as the command line does.
+// results computes a scenario file's results document, with the uncertainty, as the
+// command line does.
 func results(t *testing.T, data []byte, c *calc.Catalog) []byte {
 	t.Helper()
 	s, err := calc.LoadScenario(data, c)
@@ -27,7 +28,11 @@ func results(t *testing.T, data []byte, c *calc.Catalog) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out, err := calc.MarshalResults(r, rec)
+	u, err := calc.ComputeUncertainty(s, c, rec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := calc.MarshalResults(r, rec, u)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,6 +65,15 @@ func formFiles(t *testing.T) map[string][]byte {
 		"staff":[{"role":"Officer","hourlyCost":"40.125","hoursPerWeek":"20"}],
 		"plan":[{"platform":"facebook","role":"Officer","hoursPerWeek":8}],
 		"benefits":[{"name":"Calls","amountPerMonth":"100","ramped":false}],"objective":"net"}`
+	files["ranges"] = []byte(`{"format":"platform-roi-scenario","version":1,"name":"Ranges","currency":"EUR",
+		"audience":{"size":1000,"weights":{"18-29":1}},
+		"staff":[{"role":"A","hourlyCost":"40","hoursPerWeek":10}],
+		"plan":[{"platform":"facebook","role":"A","hoursPerWeek":8}],
+		"platforms":{"facebook":{"reachRate":0.02}},
+		"valuePer1000":"10","benefits":[{"name":"B1","amountPerMonth":"100"},{"name":"B2","amountPerMonth":"200","ramped":true}],
+		"ranges":{"valuePer1000":{"low":"5","high":20},"platforms":{"facebook":{"reachRate":{"low":0.005,"high":"0.030"},"setupHours":{"low":4,"high":8}}},
+		"benefits":[null,{"low":"150","high":"300.50"}]},
+		"simulation":{"draws":500,"seed":42}}`)
 	files["inline dataset"] = []byte(strings.ReplaceAll(inline, "\"id\": \"reuters-dnr-2025\"", "\"id\": \"my-inline\""))
 	return files
 }
@@ -111,6 +125,46 @@ func TestFormKeepsText(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("written file lacks %s:\n%s", want, out)
 		}
+	}
+}
+
+// Ranges and simulation settings keep their text, benefit lines carry their own
+// ranges, and a range for a benefit line the file does not have is refused.
+func TestFormRanges(t *testing.T) {
+	f, err := calc.ReadForm(formFiles(t)["ranges"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Ranges.ValuePer1000 != (calc.FormRange{Low: "5", High: "20"}) || f.Ranges.Platforms["facebook"]["reachRate"].High != "0.030" ||
+		!f.Benefits[0].Range.IsZero() || f.Benefits[1].Range != (calc.FormRange{Low: "150", High: "300.50"}) ||
+		f.Simulation != (calc.FormSimulation{Draws: "500", Seed: "42"}) {
+		t.Errorf("form read: ranges %+v, benefits %+v, simulation %+v", f.Ranges, f.Benefits, f.Simulation)
+	}
+	out := string(f.File())
+	for _, want := range []string{`"high": 0.030`, `"low": 0.005`, `"benefits": [
+      null,`, `"high": "20"`, `"draws": 500`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("written file lacks %s:\n%s", want, out)
+		}
+	}
+	// Removing the first benefit line takes the second's range along with it.
+	f.Benefits = f.Benefits[1:]
+	if out := string(f.File()); !strings.Contains(out, `"benefits": [
+      {
+        "low": "150"`) {
+		t.Errorf("the range did not follow its line:\n%s", out)
+	}
+	// One end typed: the other is written empty and reported at its own path.
+	f.Ranges.ValuePer1000 = calc.FormRange{Low: "5"}
+	_, err = f.Prepare(nil)
+	var ie *calc.InputError
+	if !errors.As(err, &ie) || len(ie.Problems) != 1 || ie.Problems[0].Field != "ranges.valuePer1000.high" {
+		t.Errorf("a range with one end: %v", err)
+	}
+	bad := strings.Replace(string(formFiles(t)["ranges"]), `[null,{`, `[null,null,{"low":"1","high":"2"},{`, 1)
+	_, err = calc.ReadForm([]byte(bad))
+	if !errors.As(err, &ie) || ie.Problems[0].Field != "ranges.benefits[2]" {
+		t.Errorf("a range for a third benefit line of two: %v", err)
 	}
 }
 
@@ -250,6 +304,11 @@ func TestFormSetAndLabels(t *testing.T) {
 		{"audience.weights.18-29", "50", "Audience: weight of Ages 18-29"},
 		{"maturity[1].factor", "0.5", "Maturity point 2: effect"},
 		{"horizonMonths", "24", "Horizon (months)"},
+		{"ranges.valuePer1000.low", "5", "Value per 1,000 people reached, low end"},
+		{"ranges.platforms.facebook.reachRate.low", "0.01", "Facebook: reach rate, low end"},
+		{"ranges.platforms.facebook.reachRate.high", "0.05", "Facebook: reach rate, high end"},
+		{"simulation.draws", "500", "Simulation: number of draws"},
+		{"simulation.seed", "7", "Simulation: seed"},
 	}
 	for _, c := range cases {
 		if !f.Set(c.path, c.text) {
@@ -268,6 +327,23 @@ func TestFormSetAndLabels(t *testing.T) {
 	i := f.PlanLine("youtube", 0)
 	if got := f.FieldLabel("plan["+strconv.Itoa(i)+"].hoursPerWeek", ds); got != "Plan: YouTube, hours of Digital officer" {
 		t.Errorf("plan line label: %q", got)
+	}
+	if f.Set("ranges.platforms.facebook.toolCost.low", "1") || f.Set("ranges.benefits[0].low", "1") {
+		t.Error("Set accepted a range of a parameter without one, or of a benefit line the form does not have")
+	}
+	f.Benefits = []calc.FormBenefit{{Name: "Calls", AmountPerMonth: "100"}}
+	if !f.Set("ranges.benefits[0].high", "150") || f.Benefits[0].Range.High != "150" {
+		t.Errorf("a benefit line's range: %+v", f.Benefits[0])
+	}
+	if got := f.FieldLabel("ranges.benefits[0].high", ds); got != "Calls: value per month, high end" {
+		t.Errorf("benefit range label: %q", got)
+	}
+	// Emptying both ends of a range removes it from the form and the file.
+	c := f.Clone()
+	c.Set("ranges.platforms.facebook.reachRate.low", "")
+	c.Set("ranges.platforms.facebook.reachRate.high", "")
+	if _, ok := c.Ranges.Platforms["facebook"]; ok || f.Ranges.Platforms["facebook"]["reachRate"].Low != "0.01" {
+		t.Errorf("emptied range: %+v; the original's: %+v", c.Ranges.Platforms, f.Ranges.Platforms)
 	}
 	if f.Maturity == nil || f.Maturity[1].Factor != "0.5" || f.Maturity[2].Month != "12" {
 		t.Errorf("maturity after editing one point: %+v", f.Maturity)

@@ -14,8 +14,9 @@ import (
 // input bound to a path always edits its own field, whatever the form's shape did.
 
 var (
-	indexedPath = regexp.MustCompile(`^(staff|benefits|maturity)\[(\d+)\]\.(\w+)$`)
-	planPath    = regexp.MustCompile(`^plan\[(\d+)\](?:\.(\w+))?$`)
+	indexedPath      = regexp.MustCompile(`^(staff|benefits|maturity)\[(\d+)\]\.(\w+)$`)
+	planPath         = regexp.MustCompile(`^plan\[(\d+)\](?:\.(\w+))?$`)
+	benefitRangePath = regexp.MustCompile(`^ranges\.benefits\[(\d+)\]\.(low|high)$`)
 )
 
 // PlanCell is the path of the plan grid's cell of platform and the role at position role.
@@ -64,13 +65,87 @@ func (f *Form) at(path string, fn func(*string), cell func(string, int)) bool {
 		fn(&f.Audience.Size)
 	case "valuePer1000":
 		fn(&f.ValuePer1000)
+	case "ranges.valuePer1000.low":
+		fn(&f.Ranges.ValuePer1000.Low)
+	case "ranges.valuePer1000.high":
+		fn(&f.Ranges.ValuePer1000.High)
+	case "simulation.draws":
+		fn(&f.Simulation.Draws)
+	case "simulation.seed":
+		fn(&f.Simulation.Seed)
 	default:
 		return f.atNested(path, fn, cell)
 	}
 	return true
 }
 
+// parseRangePath reads a path "ranges.platforms.<platform id>.<parameter>.<low|high>".
+func parseRangePath(path string) (platform, param, end string, ok bool) {
+	rest, found := strings.CutPrefix(path, "ranges.platforms.")
+	if !found {
+		return "", "", "", false
+	}
+	i := strings.LastIndex(rest, ".")
+	if i <= 0 || (rest[i+1:] != "low" && rest[i+1:] != "high") {
+		return "", "", "", false
+	}
+	rest, end = rest[:i], rest[i+1:]
+	j := strings.LastIndex(rest, ".")
+	if j <= 0 || !contains(RangeParams, rest[j+1:]) {
+		return "", "", "", false
+	}
+	return rest[:j], rest[j+1:], end, true
+}
+
+// atRange calls fn with an end of a platform parameter's range; a write (write true)
+// goes to a copy of the platform's ranges, so that a form sharing them with a clone's
+// original never changes the other.
+func (f *Form) atRange(platform, param, end string, fn func(*string), write bool) {
+	r := f.Ranges.Platforms[platform][param]
+	p := &r.Low
+	if end == "high" {
+		p = &r.High
+	}
+	fn(p)
+	if !write {
+		return
+	}
+	m := cloneRanges(f.Ranges.Platforms[platform])
+	if m == nil {
+		m = map[string]FormRange{}
+	}
+	if r.IsZero() {
+		delete(m, param)
+	} else {
+		m[param] = r
+	}
+	if f.Ranges.Platforms == nil {
+		f.Ranges.Platforms = map[string]map[string]FormRange{}
+	}
+	if len(m) == 0 {
+		delete(f.Ranges.Platforms, platform)
+	} else {
+		f.Ranges.Platforms[platform] = m
+	}
+}
+
 func (f *Form) atNested(path string, fn func(*string), cell func(string, int)) bool {
+	if platform, param, end, ok := parseRangePath(path); ok {
+		f.atRange(platform, param, end, fn, cell != nil)
+		return true
+	}
+	if m := benefitRangePath.FindStringSubmatch(path); m != nil {
+		i, _ := strconv.Atoi(m[1])
+		if i >= len(f.Benefits) {
+			return false
+		}
+		if m[2] == "low" {
+			fn(&f.Benefits[i].Range.Low)
+		} else {
+			fn(&f.Benefits[i].Range.High)
+		}
+		return true
+	}
 	if seg, ok := strings.CutPrefix(path, "audience.weights."); ok {
 		w := f.Audience.Weights[seg]
 		fn(&w)
@@ -244,6 +319,32 @@ func (f *Form) FieldLabel(path string, ds *Dataset) string {
 		return "Plan"
 	case "staff":
 		return "Staff"
+	case "ranges":
+		return "Ranges of uncertain inputs"
+	case "ranges.platforms":
+		return "Ranges of platform parameters"
+	case "ranges.benefits":
+		return "Ranges of benefits"
+	case "simulation":
+		return "Simulation"
+	case "simulation.draws":
+		return "Simulation: number of draws"
+	case "simulation.seed":
+		return "Simulation: seed"
+	}
+	if input, ok := strings.CutPrefix(path, "ranges."); ok {
+		end := ", range"
+		if i := strings.LastIndex(input, "."); i > 0 && (input[i+1:] == "low" || input[i+1:] == "high") {
+			end = ", " + input[i+1:] + " end"
+			input = input[:i]
+		}
+		if strings.HasPrefix(input, "benefits[") && strings.HasSuffix(input, "]") {
+			input += ".amountPerMonth"
+		}
+		if id, ok := strings.CutPrefix(input, "platforms."); ok && !strings.Contains(id, ".") {
+			return platformName(id) + ": ranges"
+		}
+		return f.FieldLabel(input, ds) + end
 	}
 	if seg, ok := strings.CutPrefix(path, "audience.weights."); ok {
 		label := seg

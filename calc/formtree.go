@@ -116,7 +116,72 @@ func (f *Form) tree() *node {
 		}
 		root.set("candidates", cs)
 	}
+	if ranges := f.rangesTree(); len(ranges.keys) > 0 {
+		root.set("ranges", ranges)
+	}
+	if sim := f.Simulation; sim.Draws != "" || sim.Seed != "" {
+		o := &node{kind: 'o'}
+		if sim.Draws != "" {
+			o.set("draws", numberNode(sim.Draws))
+		}
+		if sim.Seed != "" {
+			o.set("seed", numberNode(sim.Seed))
+		}
+		root.set("simulation", o)
+	}
 	return root
+}
+
+// rangesTree is the tree of the form's ranges, as File writes them.
+func (f *Form) rangesTree() *node {
+	ranges := &node{kind: 'o'}
+	rangeNode := func(r FormRange, money bool) *node {
+		o := &node{kind: 'o'}
+		if money {
+			o.set("low", textNode(r.Low))
+			o.set("high", textNode(r.High))
+		} else {
+			o.set("low", numberNode(r.Low))
+			o.set("high", numberNode(r.High))
+		}
+		return o
+	}
+	if !f.Ranges.ValuePer1000.IsZero() {
+		ranges.set("valuePer1000", rangeNode(f.Ranges.ValuePer1000, true))
+	}
+	platforms := &node{kind: 'o'}
+	for _, id := range sortedKeys(f.Ranges.Platforms) {
+		o := &node{kind: 'o'}
+		for _, name := range sortedKeys(f.Ranges.Platforms[id]) {
+			if r := f.Ranges.Platforms[id][name]; !r.IsZero() {
+				o.set(name, rangeNode(r, false))
+			}
+		}
+		if len(o.keys) > 0 {
+			platforms.set(id, o)
+		}
+	}
+	if len(platforms.keys) > 0 {
+		ranges.set("platforms", platforms)
+	}
+	last := -1
+	for i, b := range f.Benefits {
+		if !b.Range.IsZero() {
+			last = i
+		}
+	}
+	if last >= 0 {
+		bs := &node{kind: 'a'}
+		for _, b := range f.Benefits[:last+1] {
+			if b.Range.IsZero() {
+				bs.items = append(bs.items, &node{kind: 'z'})
+			} else {
+				bs.items = append(bs.items, rangeNode(b.Range, true))
+			}
+		}
+		ranges.set("benefits", bs)
+	}
+	return ranges
 }
 
 func (n *node) set(key string, v *node) {

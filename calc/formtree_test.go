@@ -33,10 +33,18 @@ func TestFormTreeIsTheFilesTree(t *testing.T) {
 	odd.SetParam("facebook", "reachRate", ".5")
 	odd.Maturity = []FormAnchor{{"0", "1"}}
 	odd.Objective, odd.Candidates = "net", []string{"facebook", "nope"}
-	odd.Benefits = []FormBenefit{{Name: "x", AmountPerMonth: "1,000", Ramped: true}}
+	odd.Benefits = []FormBenefit{{Name: "x", AmountPerMonth: "1,000", Ramped: true}, {Name: "y", AmountPerMonth: "5"},
+		{Name: "z", AmountPerMonth: "7", Range: FormRange{Low: "6", High: "many"}}}
+	odd.Ranges = FormRanges{ValuePer1000: FormRange{Low: "5"},
+		Platforms: map[string]map[string]FormRange{"facebook": {"reachRate": {Low: ".01", High: "0.05"}, "fullHours": {Low: "8", High: "1e1"}},
+			"youtube": {"setupHours": {}}, "nope": {"minHours": {Low: "1", High: "2"}}}}
+	odd.Simulation = FormSimulation{Draws: "many"}
+	ranged := DefaultForm()
+	ranged.Benefits = []FormBenefit{{Name: "Calls", AmountPerMonth: "100", Range: FormRange{Low: "50", High: "150"}}}
+	ranged.Simulation = FormSimulation{Draws: "500", Seed: "0"}
 	inline := DefaultForm()
 	inline.DatasetInline, inline.Dataset = Embedded().Get("reuters-dnr-2025"), ""
-	forms = append(forms, odd, inline, &Form{})
+	forms = append(forms, odd, ranged, inline, &Form{})
 	for i, f := range forms {
 		want, err := parseTree(f.File(), scenarioShape)
 		if err != nil {

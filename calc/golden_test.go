@@ -1,7 +1,7 @@
 package calc_test
 
 // Golden files of the whole results document (MarshalResults with the
-// recommendation) for four scenarios. Regenerate them with
+// recommendation and the uncertainty) for four scenarios. Regenerate them with
 //
 //	go test ./calc -run TestGolden -update
 //
@@ -86,7 +86,11 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Recommend: %v", err)
 			}
-			got, err := calc.MarshalResults(r, rec)
+			u, err := calc.ComputeUncertainty(s, nil, rec)
+			if err != nil {
+				t.Fatalf("ComputeUncertainty: %v", err)
+			}
+			got, err := calc.MarshalResults(r, rec, u)
 			if err != nil {
 				t.Fatalf("MarshalResults: %v", err)
 			}

@@ -34,6 +34,7 @@ func propRandomPlan(r *rand.Rand, s *Scenario, ds *Dataset) []PlanLine {
 func propRandomEmbedded(r *rand.Rand, name string) *Scenario {
 	s := DefaultScenario()
 	s.Name = name
+	s.Ranges = nil // the default scenario's range of valuePer1000 holds only its own value
 	if r.IntN(3) == 0 {
 		s.Dataset = "reuters-dnr-2025"
 	}

@@ -719,6 +719,7 @@ func TestRecommendBruteForceEmbedded(t *testing.T) {
 			s.Plan = nil
 			s.Objective = obj
 			s.ValuePer1000 = bfPtr(value)
+			s.Ranges = nil // the default scenario's range of valuePer1000 holds only its own value
 			t.Run(string(obj)+"/"+value, func(t *testing.T) {
 				t.Parallel()
 				rec, _ := bfCheck(t, s)

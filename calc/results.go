@@ -30,6 +30,8 @@ type ResultsDocument struct {
 	Months         []DocMonth         `json:"months"`
 	Recommendation *DocRecommendation `json:"recommendation"`
 	Defaults       []string           `json:"defaults"`
+	// Uncertainty is null when it was not computed.
+	Uncertainty *DocUncertainty `json:"uncertainty"`
 }
 
 // DocDataset names the source of the demographic figures.
@@ -111,6 +113,78 @@ type DocMarginal struct {
 	Loss     string `json:"loss"`
 }
 
+// DocUncertainty is what the current plan's result depends on.
+type DocUncertainty struct {
+	Inputs      []DocInput       `json:"inputs"`
+	Sensitivity []DocSensitivity `json:"sensitivity"`
+	Switching   DocSwitching     `json:"switching"`
+	Simulation  DocSimulation    `json:"simulation"`
+	Robustness  []DocRobustness  `json:"robustness"`
+}
+
+// DocInput is an uncertain input and its range: money with 2 decimals, reach rates
+// with at least 4, hours as plain decimals.
+type DocInput struct {
+	Input string      `json:"input"`
+	Low   string      `json:"low"`
+	Base  string      `json:"base"`
+	High  string      `json:"high"`
+	From  RangeSource `json:"from"`
+}
+
+// DocSensitivity is the current plan's net value and reach with one input at each end.
+type DocSensitivity struct {
+	Input       string      `json:"input"`
+	NetAtLow    string      `json:"netAtLow"`
+	NetAtHigh   string      `json:"netAtHigh"`
+	ReachAtLow  json.Number `json:"reachAtLow"`
+	ReachAtHigh json.Number `json:"reachAtHigh"`
+}
+
+// DocSwitching are the break-even values: money, and a factor with 4 decimals.
+type DocSwitching struct {
+	ValuePer1000ForBreakEven   *string `json:"valuePer1000ForBreakEven"`
+	ReachRateScaleForBreakEven *string `json:"reachRateScaleForBreakEven"`
+}
+
+// DocSimulation is the likely range of the result.
+type DocSimulation struct {
+	Draws               int             `json:"draws"`
+	Seed                int64           `json:"seed"`
+	Net                 DocSpread       `json:"net"`
+	Cost                DocSpread       `json:"cost"`
+	Value               DocSpread       `json:"value"`
+	ROI                 DocSpread       `json:"roi"`
+	AverageMonthlyReach DocPeopleSpread `json:"averageMonthlyReach"`
+	CostPer1000Reached  DocSpread       `json:"costPer1000Reached"`
+	ShareNetAtLeastZero string          `json:"shareNetAtLeastZero"`
+}
+
+// DocSpread is a figure's percentiles and mean over the draws (money with 2 decimals,
+// ROI with 4); null when no draw has a value.
+type DocSpread struct {
+	P10  *string `json:"p10"`
+	P50  *string `json:"p50"`
+	P90  *string `json:"p90"`
+	Mean *string `json:"mean"`
+}
+
+// DocPeopleSpread is a DocSpread of people, whole numbers.
+type DocPeopleSpread struct {
+	P10  json.Number `json:"p10"`
+	P50  json.Number `json:"p50"`
+	P90  json.Number `json:"p90"`
+	Mean json.Number `json:"mean"`
+}
+
+// DocRobustness is the recommendation's set of platforms with one input at each end.
+type DocRobustness struct {
+	Input  string   `json:"input"`
+	AtLow  []string `json:"atLow"`
+	AtHigh []string `json:"atHigh"`
+	Same   bool     `json:"same"`
+}
+
 // Money formats an amount with 2 decimals, rounded half away from zero.
 func Money(d decimal.Decimal) string { return d.StringFixed(MoneyPlaces) }
 
@@ -126,6 +200,26 @@ func nullable(d decimal.NullDecimal, format func(decimal.Decimal) string) *strin
 	}
 	s := format(d.Decimal)
 	return &s
+}
+
+// shareAtLeast4 formats a share with at least 4 decimals, and more when it has them.
+func shareAtLeast4(d decimal.Decimal) string {
+	if places := -d.Exponent(); places > SharePlaces {
+		return d.String()
+	}
+	return Share(d)
+}
+
+// InputText formats a value of the uncertain input in for files: money with 2
+// decimals, a share with at least 4, hours as a plain decimal.
+func InputText(in UncertainInput, d decimal.Decimal) string {
+	switch in.Unit() {
+	case "money":
+		return Money(d)
+	case "share":
+		return shareAtLeast4(d)
+	}
+	return d.String()
 }
 
 // ObjectiveText formats an objective's value: people for reach, money for net.
@@ -178,7 +272,43 @@ func Document(r *Result, rec *Recommendation) *ResultsDocument {
 	return doc
 }
 
-// MarshalResults writes the results document as indented JSON.
-func MarshalResults(r *Result, rec *Recommendation) ([]byte, error) {
-	return marshalIndent(Document(r, rec))
+// UncertaintyDocument is the uncertainty part of the results document.
+func UncertaintyDocument(u *Uncertainty) *DocUncertainty {
+	doc := &DocUncertainty{Inputs: []DocInput{}, Sensitivity: []DocSensitivity{}, Robustness: []DocRobustness{}}
+	for _, in := range u.Inputs {
+		doc.Inputs = append(doc.Inputs, DocInput{Input: in.Name, Low: InputText(in, in.Low), Base: InputText(in, in.Base),
+			High: InputText(in, in.High), From: in.From})
+	}
+	for _, s := range u.Sensitivity {
+		doc.Sensitivity = append(doc.Sensitivity, DocSensitivity{Input: s.Input, NetAtLow: Money(s.NetAtLow), NetAtHigh: Money(s.NetAtHigh),
+			ReachAtLow: json.Number(People(s.ReachAtLow)), ReachAtHigh: json.Number(People(s.ReachAtHigh))})
+	}
+	doc.Switching = DocSwitching{ValuePer1000ForBreakEven: nullable(u.Switching.ValuePer1000ForBreakEven, Money),
+		ReachRateScaleForBreakEven: nullable(u.Switching.ReachRateScaleForBreakEven, Share)}
+	sim := &u.Simulation
+	spread := func(s Spread, format func(decimal.Decimal) string) DocSpread {
+		return DocSpread{P10: nullable(s.P10, format), P50: nullable(s.P50, format), P90: nullable(s.P90, format), Mean: nullable(s.Mean, format)}
+	}
+	people := func(d decimal.NullDecimal) json.Number { return json.Number(People(d.Decimal)) }
+	r := sim.AverageMonthlyReach
+	doc.Simulation = DocSimulation{Draws: sim.Draws, Seed: sim.Seed, Net: spread(sim.Net, Money), Cost: spread(sim.Cost, Money),
+		Value: spread(sim.Value, Money), ROI: spread(sim.ROI, Share),
+		AverageMonthlyReach: DocPeopleSpread{P10: people(r.P10), P50: people(r.P50), P90: people(r.P90), Mean: people(r.Mean)},
+		CostPer1000Reached:  spread(sim.CostPer1000Reached, Money), ShareNetAtLeastZero: Share(sim.ShareNetAtLeastZero)}
+	for _, rb := range u.Robustness {
+		doc.Robustness = append(doc.Robustness, DocRobustness{Input: rb.Input, AtLow: append([]string{}, rb.AtLow...),
+			AtHigh: append([]string{}, rb.AtHigh...), Same: rb.Same})
+	}
+	return doc
+}
+
+// MarshalResults writes the results document of r, with rec when it is not nil, and
+// with u when it is given and not nil (the three of the same scenario), as indented
+// JSON.
+func MarshalResults(r *Result, rec *Recommendation, u ...*Uncertainty) ([]byte, error) {
+	doc := Document(r, rec)
+	if len(u) > 0 && u[0] != nil {
+		doc.Uncertainty = UncertaintyDocument(u[0])
+	}
+	return marshalIndent(doc)
 }

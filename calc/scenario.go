@@ -40,7 +40,56 @@ type Scenario struct {
 	Maturity     []Anchor  // nil means DefaultMaturity
 	Objective    Objective // "" means ObjectiveReach
 	Candidates   []string  // platform ids; empty means every platform of the dataset
+	// Ranges gives ranges to uncertain inputs; nil means none (the dataset's ranges and
+	// the default relative ranges still apply to assumed parameters).
+	Ranges *Ranges
+	// Simulation sets the simulation's draws and seed; nil means the defaults.
+	Simulation *SimulationSettings
 }
+
+// Range is the interval an uncertain input may fall in: Low ≤ the value in use ≤ High,
+// in the input's own unit (money, a share, or hours).
+type Range struct {
+	Low, High decimal.Decimal
+}
+
+// ParamRanges holds ranges of a platform's parameters that can be uncertain; nil
+// fields have none.
+type ParamRanges struct {
+	ReachRate  *Range // share per month
+	MinHours   *Range // hours per week
+	FullHours  *Range // hours per week
+	SetupHours *Range // one-off hours
+}
+
+// RangeParams are the parameters that can be uncertain, as in files, in the order of
+// the uncertain inputs' names.
+var RangeParams = []string{"reachRate", "minHours", "fullHours", "setupHours"}
+
+// Ranges are a scenario's ranges of uncertain inputs.
+type Ranges struct {
+	ValuePer1000 *Range                 // money per 1,000 people reached
+	Platforms    map[string]ParamRanges // by platform id
+	// Benefits holds, by the position of the benefit line, the range of its amount per
+	// month; nil (or a list shorter than the benefits) means a line without a range.
+	Benefits []*Range
+}
+
+// SimulationSettings are the simulation's settings; nil fields take the defaults
+// (DefaultDraws, DefaultSeed).
+type SimulationSettings struct {
+	Draws *int   // MinDraws to MaxDraws
+	Seed  *int64 // 0 to MaxSeed
+}
+
+// The simulation's settings: the number of draws and the seed of its random numbers.
+const (
+	DefaultDraws = 2000
+	MinDraws     = 100
+	MaxDraws     = 20000
+	DefaultSeed  = 1
+	MaxSeed      = 1<<53 - 1 // the largest whole number every JSON reader keeps exactly
+)
 
 // Audience is the target audience: its size in people and relative weights over the
 // dataset's segments (a segment left out has weight 0).

@@ -78,6 +78,7 @@ func withCosts(s *Scenario, tool int64, months int, valuePer1000 string) *Scenar
 	s.Staff = append(s.Staff, Role{Name: "Intern", HourlyCost: bfPtr("18"), HoursPerWeek: bfDec("40")},
 		Role{Name: "Head of section", HourlyCost: bfPtr("95"), HoursPerWeek: bfDec("20")})
 	s.HorizonMonths, s.Objective, s.ValuePer1000 = months, ObjectiveNet, bfPtr(valuePer1000)
+	s.Ranges = nil // the default scenario's range of its own value per 1,000
 	return s
 }
 
@@ -137,7 +138,7 @@ func TestRecommendLargeCases(t *testing.T) {
 		{"pew-us-2023, 160 h, reach", func(*testing.T) *Scenario { return wideScenario(160, 14) }, true},
 		{"pew-us-2023, 168 h, net at 600 per 1,000", func(*testing.T) *Scenario {
 			s := wideScenario(168, 14)
-			s.Objective, s.ValuePer1000 = ObjectiveNet, bfPtr("600")
+			s.Objective, s.ValuePer1000, s.Ranges = ObjectiveNet, bfPtr("600"), nil
 			return s
 		}, true},
 		{"twenty platforms, 16 candidates, 160 h", func(t *testing.T) *Scenario { return twentyScenario(t, 160, 16) }, true},
@@ -150,7 +151,7 @@ func TestRecommendLargeCases(t *testing.T) {
 		}, true},
 		{"twenty platforms, 160 h, net at 300 per 1,000", func(t *testing.T) *Scenario {
 			s := twentyScenario(t, 160, 20)
-			s.Objective, s.ValuePer1000 = ObjectiveNet, bfPtr("300")
+			s.Objective, s.ValuePer1000, s.Ranges = ObjectiveNet, bfPtr("300"), nil
 			return s
 		}, true},
 		{"twenty platforms, tools and set-up, 2 months, net", func(t *testing.T) *Scenario {
@@ -221,6 +222,7 @@ func midRandomScenario(r *rand.Rand, name string) *Scenario {
 	if r.IntN(2) == 0 {
 		s.Objective = ObjectiveNet
 	}
+	s.Ranges = nil
 	s.ValuePer1000 = bfPtr(fmt.Sprint(r.IntN(500)))
 	switch r.IntN(4) {
 	case 0:

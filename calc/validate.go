@@ -138,6 +138,18 @@ func checkDataset(d *Dataset, path string, ps *problems) {
 			checkShare(ps, q, pl.Penetration[seg])
 		}
 		checkParams(ps, p, pl.Params, nil, "")
+		for _, name := range RangeParams {
+			r := *pl.Ranges.field(name)
+			if r == nil {
+				continue
+			}
+			q := join(join(p, "ranges"), name)
+			if !pl.IsAssumed(name) {
+				ps.add(q, "gives a range to %s, which the platform does not list under assumed: a sourced figure has no range (list it under assumed, or leave its range out)", name)
+				continue
+			}
+			checkRange(ps, q, r, *pl.Params.field(name), !ps.has(join(p, name)), name, "")
+		}
 		for j, a := range pl.Assumed {
 			if a != "penetration" && !contains(ParamNames, a) {
 				ps.add(index(join(p, "assumed"), j), "must name a field of the platform (penetration, %s), found %q", strings.Join(ParamNames, ", "), a)
@@ -170,6 +182,37 @@ func checkParams(ps *problems, base string, pr Params, paths map[string]string, 
 	checkNumber(ps, at("setupHours"), pr.SetupHours, decimal.Zero, maxSetup, false, "hours from 0 to 10000")
 	checkMoney(ps, at("toolCost"), pr.ToolCost, currency)
 	checkMoney(ps, at("adCost"), pr.AdCost, currency)
+}
+
+// checkRange checks the range r at path of an uncertain input whose value in use is
+// base (compared only when baseOK): both ends must be values the input accepts, and
+// low ≤ base ≤ high. kind is the parameter name ("reachRate", "minHours", "fullHours",
+// "setupHours") or "money".
+func checkRange(ps *problems, path string, r *Range, base decimal.Decimal, baseOK bool, kind, currency string) {
+	lo, hi := join(path, "low"), join(path, "high")
+	check := func(p string, d decimal.Decimal) bool {
+		switch kind {
+		case "reachRate":
+			return checkShare(ps, p, d)
+		case "minHours":
+			return checkWeekHours(ps, p, d)
+		case "fullHours":
+			return checkNumber(ps, p, d, decimal.Zero, maxWeekHour, true, "hours per week above 0, up to 168")
+		case "setupHours":
+			return checkNumber(ps, p, d, decimal.Zero, maxSetup, false, "hours from 0 to 10000")
+		}
+		return checkMoney(ps, p, d, currency)
+	}
+	okLow, okHigh := !ps.has(lo) && check(lo, r.Low), !ps.has(hi) && check(hi, r.High)
+	if !baseOK {
+		return
+	}
+	if okLow && r.Low.GreaterThan(base) {
+		ps.add(lo, "must be at most the value in use, %s (a range runs from low through the value in use to high), found %s", base.String(), r.Low.String())
+	}
+	if okHigh && r.High.LessThan(base) {
+		ps.add(hi, "must be at least the value in use, %s (a range runs from low through the value in use to high), found %s", base.String(), r.High.String())
+	}
 }
 
 func segmentList(d *Dataset) string {
@@ -348,6 +391,7 @@ func resolveWith(s *Scenario, c *Catalog, ps *problems) (*model, error) {
 
 	if ds == nil {
 		// Without a dataset nothing else can be checked; say so only if nothing else did.
+		checkUncertainty(s, nil, nil, value, ps)
 		return nil, ps.err()
 	}
 
@@ -440,10 +484,71 @@ func resolveWith(s *Scenario, c *Catalog, ps *problems) (*model, error) {
 			ps.add("plan", "platform %q gets %s hours per week in all; a week has 168", plats[i].ID, plats[i].hours.String())
 		}
 	}
+	checkUncertainty(s, ds, plats, value, ps)
 	if err := ps.err(); err != nil {
 		return nil, err
 	}
 	return newModel(s, ds, plats, roles, cands, value, curve, obj), nil
+}
+
+// checkUncertainty checks the scenario's ranges against the values in use (value is
+// valuePer1000, plats the platforms' effective parameters; ds nil when the dataset is
+// not known, and then no platform's range is checked) and its simulation settings.
+func checkUncertainty(s *Scenario, ds *Dataset, plats []platform, value decimal.Decimal, ps *problems) {
+	cur := s.Currency
+	if r := s.Ranges; r != nil {
+		if r.ValuePer1000 != nil {
+			checkRange(ps, "ranges.valuePer1000", r.ValuePer1000, value, !ps.has("valuePer1000"), "money", cur)
+		}
+		if ds != nil {
+			for _, id := range sortedKeys(r.Platforms) {
+				if ds.Platform(id) == nil {
+					ps.add("ranges.platforms."+id, "names the platform %q, which dataset %q does not have; its platforms are %s", id, ds.ID, platformList(ds))
+				}
+			}
+		}
+		for i := range plats {
+			pl := &plats[i]
+			rs, ok := r.Platforms[pl.ID]
+			if !ok {
+				continue
+			}
+			base := "platforms." + pl.ID
+			if s.DatasetInline != nil {
+				base = index("datasetInline.platforms", i)
+			}
+			for _, name := range RangeParams {
+				rg := *rs.field(name)
+				if rg == nil {
+					continue
+				}
+				at := join(base, name)
+				if q, ok := pl.userSet[name]; ok {
+					at = q
+				}
+				checkRange(ps, "ranges.platforms."+pl.ID+"."+name, rg, *pl.params.field(name), !ps.has(at), name, cur)
+			}
+		}
+		for i, br := range r.Benefits {
+			p := index("ranges.benefits", i)
+			switch {
+			case br == nil:
+			case i >= len(s.Benefits):
+				ps.add(p, "is a range for benefit line %d, but the scenario has %d; ranges.benefits lists ranges in the order of the benefit lines, null for a line without one", i+1, len(s.Benefits))
+			default:
+				b := index("benefits", i)
+				checkRange(ps, p, br, s.Benefits[i].AmountPerMonth, !ps.has(b), "money", cur)
+			}
+		}
+	}
+	if s.Simulation != nil {
+		if d := s.Simulation.Draws; d != nil && (*d < MinDraws || *d > MaxDraws) {
+			ps.add("simulation.draws", "must be %s, found %d", drawsWhat, *d)
+		}
+		if d := s.Simulation.Seed; d != nil && (*d < 0 || *d > MaxSeed) {
+			ps.add("simulation.seed", "must be %s, found %d", seedWhat, *d)
+		}
+	}
 }
 
 func orDefault(d *decimal.Decimal, def decimal.Decimal) decimal.Decimal {

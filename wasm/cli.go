@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -25,7 +27,8 @@ const (
 const usage = `Platform selection and ROI calculator for public-diplomacy teams.
 
 Usage:
-  platformroi calc [--json] [FILE]   results for the scenario FILE (the default scenario without FILE)
+  platformroi calc [--json] [--draws N] [--seed S] [FILE]
+                                     results for the scenario FILE (the default scenario without FILE)
   platformroi datasets               the embedded datasets, with source, year and measure
   platformroi site [--out DIR] [--base PATH] [--version V]   write the static site (app.wasm is built apart)
   platformroi serve [--dir DIR] [--addr HOST:PORT] [--base PATH]   serve a built site
@@ -33,8 +36,12 @@ Usage:
                                      the charts of each scenario FILE as images, drawn by headless Chromium
   platformroi help                   this text
 
-calc prints a table, or with --json the results document. Invalid input exits with
-status 2 and prints every problem on stderr, one per line, naming the field.
+calc prints a table, or with --json the results document. Both say what the result
+depends on: the uncertain inputs' ranges, the inputs that move net value most, the
+values at which the plan breaks even and the likely range from a simulation of N
+draws (100-20000) with seed S (0-9007199254740991); --draws and --seed replace the
+scenario's simulation settings. Invalid input exits with status 2 and prints every
+problem on stderr, one per line, naming the field.
 
 render writes DIR/NAME-CHART.png (3200 x 1800 pixels) or .svg (1600 x 900) for each
 chart, NAME being FILE's name without .json, and prints each file's path. It finds
@@ -74,12 +81,40 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 func runCalc(args []string, stdout, stderr io.Writer) int {
 	asJSON, file := false, ""
-	for _, a := range args {
+	var draws *int
+	var seed *int64
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
 		switch {
 		case a == "--json" || a == "-json":
 			asJSON = true
+		case strings.HasPrefix(a, "-") && (name == "draws" || name == "seed"):
+			if !hasValue {
+				if i+1 == len(args) {
+					fmt.Fprintf(stderr, "calc: --%s needs a value, such as --%s %d\n", name, name, map[string]int{"draws": calc.DefaultDraws, "seed": calc.DefaultSeed}[name])
+					return exitInput
+				}
+				i++
+				value = args[i]
+			}
+			lo, hi := int64(calc.MinDraws), int64(calc.MaxDraws)
+			if name == "seed" {
+				lo, hi = 0, calc.MaxSeed
+			}
+			n, err := strconv.ParseInt(value, 10, 64)
+			if err != nil || n < lo || n > hi {
+				fmt.Fprintf(stderr, "calc: --%s must be a whole number from %d to %d, found %q\n", name, lo, hi, value)
+				return exitInput
+			}
+			if name == "draws" {
+				d := int(n)
+				draws = &d
+			} else {
+				seed = &n
+			}
 		case strings.HasPrefix(a, "-") && a != "-":
-			fmt.Fprintf(stderr, "calc: unknown flag %q (the flag is --json)\n", a)
+			fmt.Fprintf(stderr, "calc: unknown flag %q (the flags are --json, --draws and --seed)\n", a)
 			return exitInput
 		case file != "":
 			fmt.Fprintf(stderr, "calc: one scenario file at a time, found %q and %q\n", file, a)
@@ -92,6 +127,19 @@ func runCalc(args []string, stdout, stderr io.Writer) int {
 	if s == nil {
 		return code
 	}
+	if draws != nil || seed != nil {
+		sim := calc.SimulationSettings{}
+		if s.Simulation != nil {
+			sim = *s.Simulation
+		}
+		if draws != nil {
+			sim.Draws = draws
+		}
+		if seed != nil {
+			sim.Seed = seed
+		}
+		s.Simulation = &sim
+	}
 	res, err := calc.Compute(s, nil)
 	if err != nil {
 		return reportInput(stderr, file, err)
@@ -100,8 +148,12 @@ func runCalc(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return reportInput(stderr, file, err)
 	}
+	u, err := calc.ComputeUncertainty(s, nil, rec)
+	if err != nil {
+		return reportInput(stderr, file, err)
+	}
 	if asJSON {
-		data, err := calc.MarshalResults(res, rec)
+		data, err := calc.MarshalResults(res, rec, u)
 		if err != nil {
 			fmt.Fprintln(stderr, "calc:", err)
 			return exitFailure
@@ -109,8 +161,21 @@ func runCalc(args []string, stdout, stderr io.Writer) int {
 		stdout.Write(data)
 		return exitOK
 	}
-	printResult(stdout, res, rec)
+	printResult(stdout, res, rec, u, formOf(s))
 	return exitOK
+}
+
+// formOf is s as a form, for the names of its fields; nil if it cannot be written.
+func formOf(s *calc.Scenario) *calc.Form {
+	data, err := calc.MarshalScenario(s)
+	if err != nil {
+		return nil
+	}
+	f, err := calc.ReadForm(data)
+	if err != nil {
+		return nil
+	}
+	return f
 }
 
 // loadScenario reads FILE ("-" is standard input), or gives the default scenario.
@@ -226,7 +291,7 @@ func printDatasets(w io.Writer, c *calc.Catalog) {
 	}
 }
 
-func printResult(w io.Writer, r *calc.Result, rec *calc.Recommendation) {
+func printResult(w io.Writer, r *calc.Result, rec *calc.Recommendation, u *calc.Uncertainty, f *calc.Form) {
 	cur := r.Currency
 	t := r.Totals
 	fmt.Fprintf(w, "%s\n", r.Scenario)
@@ -288,6 +353,10 @@ func printResult(w io.Writer, r *calc.Result, rec *calc.Recommendation) {
 		fmt.Fprintf(w, "  recommended plan: cost %s, value %s, ROI %s\n", calc.MoneyText(rt.Cost, cur), calc.MoneyText(rt.Value, cur), calc.NullPercent(rt.ROI))
 	}
 
+	if u != nil {
+		printUncertainty(w, r, u, f)
+	}
+
 	var assumed []string
 	for _, p := range r.Platforms {
 		if p.InPlan && len(p.Assumed) > 0 {
@@ -304,6 +373,118 @@ func printResult(w io.Writer, r *calc.Result, rec *calc.Recommendation) {
 		}
 	}
 	fmt.Fprintf(w, "\nSource: %s\n", r.Dataset.Source)
+}
+
+// sensitivityShown is how many inputs of the sensitivity list the table shows.
+const sensitivityShown = 5
+
+// printUncertainty prints what the result depends on: the ranges, the top of the
+// sensitivity list, the switching values, the simulation's 10th to 90th percentiles
+// and the recommendation's robustness.
+func printUncertainty(w io.Writer, r *calc.Result, u *calc.Uncertainty, f *calc.Form) {
+	cur := r.Currency
+	label := func(path string) string {
+		if f == nil {
+			return path
+		}
+		return f.FieldLabel(path, r.Dataset)
+	}
+	value := func(in calc.UncertainInput, d decimal.Decimal) string {
+		if in.Unit() == "money" {
+			return calc.MoneyText(d, cur)
+		}
+		return calc.InputText(in, d)
+	}
+	fmt.Fprintln(w, "\nWhat the result depends on")
+	if len(u.Inputs) == 0 {
+		fmt.Fprintln(w, "  no input has a range: every figure is taken as known")
+	} else {
+		fmt.Fprintln(w, "  Ranges of the uncertain inputs:")
+		from := map[calc.RangeSource]string{calc.FromScenario: "the scenario's range", calc.FromDataset: "the dataset's range",
+			calc.FromDefault: "default range of an assumption"}
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		for _, in := range u.Inputs {
+			fmt.Fprintf(tw, "    %s\t%s to %s\t(in use %s; %s)\n", label(in.Name), value(in, in.Low), value(in, in.High), value(in, in.Base), from[in.From])
+		}
+		tw.Flush()
+	}
+	if len(u.Sensitivity) > 0 {
+		n := min(sensitivityShown, len(u.Sensitivity))
+		fmt.Fprintf(w, "  What moves net value most (%d of %d inputs, each at its low and its high end):\n", n, len(u.Sensitivity))
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		for _, x := range u.Sensitivity[:n] {
+			fmt.Fprintf(tw, "    %s\tnet %s to %s\treach %s to %s\n", label(x.Input), calc.MoneyText(x.NetAtLow, cur), calc.MoneyText(x.NetAtHigh, cur),
+				calc.PeopleText(x.ReachAtLow), calc.PeopleText(x.ReachAtHigh))
+		}
+		tw.Flush()
+		fmt.Fprintln(w, "    (reach: monthly unique reach summed over the horizon)")
+	}
+	fmt.Fprintln(w, "  What would have to be true for the plan to break even:")
+	sw := u.Switching
+	if sw.ValuePer1000ForBreakEven.Valid {
+		fmt.Fprintf(w, "    a value per 1,000 people reached of %s\n", calc.MoneyText(sw.ValuePer1000ForBreakEven.Decimal, cur))
+	} else {
+		fmt.Fprintln(w, "    no value per 1,000 people reached: the plan reaches no one")
+	}
+	switch k := sw.ReachRateScaleForBreakEven; {
+	case !k.Valid:
+		fmt.Fprintln(w, "    no reach rate makes it pay (or reach has no value)")
+	case k.Decimal.IsZero():
+		fmt.Fprintln(w, "    nothing: it breaks even with no reach at all")
+	default:
+		fmt.Fprintf(w, "    or every planned platform's reach rate multiplied by %s (each at most 100%%)\n", calc.Share(k.Decimal))
+	}
+	sim := &u.Simulation
+	fmt.Fprintf(w, "  Likely range (%s draws, seed %d): 10th percentile to 90th, median in brackets\n", calc.Grouped(fmt.Sprint(sim.Draws)), sim.Seed)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	money := func(name string, s calc.Spread) {
+		if s.N == 0 {
+			fmt.Fprintf(tw, "    %s\tn/a in every draw\n", name)
+			return
+		}
+		fmt.Fprintf(tw, "    %s\t%s to %s\t(%s)\n", name, calc.NullMoneyText(s.P10, cur), calc.NullMoneyText(s.P90, cur), calc.NullMoneyText(s.P50, cur))
+	}
+	money("Net", sim.Net)
+	money("Cost", sim.Cost)
+	money("Value", sim.Value)
+	if sim.ROI.N == 0 {
+		fmt.Fprintln(tw, "    ROI\tn/a in every draw")
+	} else {
+		fmt.Fprintf(tw, "    ROI\t%s to %s\t(%s)\n", calc.NullPercent(sim.ROI.P10), calc.NullPercent(sim.ROI.P90), calc.NullPercent(sim.ROI.P50))
+	}
+	a := sim.AverageMonthlyReach
+	fmt.Fprintf(tw, "    Unique reach a month\t%s to %s people\t(%s)\n", calc.PeopleText(a.P10.Decimal), calc.PeopleText(a.P90.Decimal), calc.PeopleText(a.P50.Decimal))
+	money("Cost per 1,000 reached", sim.CostPer1000Reached)
+	tw.Flush()
+	fmt.Fprintf(w, "    net value is 0 or more in %s of the draws\n", calc.Percent(sim.ShareNetAtLeastZero))
+	if len(u.Robustness) > 0 {
+		fmt.Fprintf(w, "  The recommendation (%s) with each of the first %d inputs at its ends:\n", platformNames(r, u.Recommended), len(u.Robustness))
+		set := func(ids []string) string {
+			if slices.Equal(ids, u.Recommended) {
+				return "the same"
+			}
+			return platformNames(r, ids)
+		}
+		for _, rb := range u.Robustness {
+			if rb.Same {
+				fmt.Fprintf(w, "    %s: the same platforms at both ends\n", label(rb.Input))
+				continue
+			}
+			fmt.Fprintf(w, "    %s: at the low end %s; at the high end %s\n", label(rb.Input), set(rb.AtLow), set(rb.AtHigh))
+		}
+	}
+}
+
+// platformNames names a set of platforms, "no platform" when it is empty.
+func platformNames(r *calc.Result, ids []string) string {
+	if len(ids) == 0 {
+		return "no platform"
+	}
+	names := make([]string, len(ids))
+	for i, id := range ids {
+		names[i] = platformName(r, id)
+	}
+	return strings.Join(names, ", ")
 }
 
 func objectiveName(o calc.Objective) string {

@@ -175,7 +175,7 @@ func TestCalcTableSaysWhenNotProven(t *testing.T) {
 		t.Fatal(err)
 	}
 	var out bytes.Buffer
-	printResult(&out, res, rec)
+	printResult(&out, res, rec, nil, nil)
 	if strings.Contains(out.String(), "not proven") {
 		t.Errorf("a proven recommendation is said not to be:\n%s", out.String())
 	}
@@ -183,7 +183,7 @@ func TestCalcTableSaysWhenNotProven(t *testing.T) {
 	rec.Proven = false
 	rec.Bound = decimal.NewNullDecimal(rec.ObjectiveValue.Mul(decimal.RequireFromString("1.0125")).Ceil())
 	out.Reset()
-	printResult(&out, res, rec)
+	printResult(&out, res, rec, nil, nil)
 	want := "not proven the best: the search stopped after its budget of " + calc.Grouped(fmt.Sprint(calc.RecommendStepBudget)) +
 		" steps; this plan is within 1.3% of the best possible (at most "
 	if !strings.Contains(out.String(), want) {
@@ -279,5 +279,41 @@ func TestReadScenarioFileStopsAtTheLimit(t *testing.T) {
 	}
 	if len(data) != calc.MaxScenarioFile+1 || src.n != calc.MaxScenarioFile+1 {
 		t.Fatalf("read %d bytes (%d from the file); want %d", len(data), src.n, calc.MaxScenarioFile+1)
+	}
+}
+
+// The table says what the result depends on; --json carries it as uncertainty, with
+// --draws and --seed in place of the scenario's settings; bad values are refused.
+func TestCalcUncertainty(t *testing.T) {
+	code, out, _ := runArgs(t, "calc")
+	if code != exitOK {
+		t.Fatalf("exit %d", code)
+	}
+	for _, want := range []string{"What the result depends on", "Value per 1,000 people reached                   5.00 EUR to 20.00 EUR",
+		"What moves net value most (5 of 17 inputs", "a value per 1,000 people reached of 154.06 EUR",
+		"reach rate multiplied by 17.0948", "Likely range (2,000 draws, seed 1)", "10th percentile to 90th", "Net   ",
+		"net value is 0 or more in", "The recommendation (YouTube, Facebook, Instagram)"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("table lacks %q", want)
+		}
+	}
+	code, out, errs := runArgs(t, "calc", "--json", "--draws", "300", "--seed=4")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var doc calc.ResultsDocument
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	u := doc.Uncertainty
+	if u == nil || u.Simulation.Draws != 300 || u.Simulation.Seed != 4 || len(u.Inputs) != 17 || len(u.Robustness) != 5 ||
+		u.Switching.ValuePer1000ForBreakEven == nil || *u.Switching.ValuePer1000ForBreakEven != "154.06" {
+		t.Errorf("uncertainty: %+v", u)
+	}
+	for _, bad := range [][]string{{"--draws", "99"}, {"--draws=20001"}, {"--seed", "-1"}, {"--seed", "x"}, {"--draws"}} {
+		code, out, errs := runArgs(t, append([]string{"calc"}, bad...)...)
+		if code != exitInput || out != "" || !strings.Contains(errs, "--"+strings.TrimLeft(strings.SplitN(bad[0], "=", 2)[0], "-")) {
+			t.Errorf("calc %v: exit %d, stderr %q", bad, code, errs)
+		}
 	}
 }
