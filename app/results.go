@@ -195,6 +195,7 @@ func (s *ResultsSection) assumptions() app.UI {
 // command line's --json), or the per-platform or per-month CSV.
 func (e *Editor) downloadResults(kind string) {
 	p := e.p
+	p.st.Recommend() // if it is pending: the file must carry the inputs' own
 	r, rec := p.st.Result, p.st.Rec
 	if r == nil {
 		return
@@ -205,7 +206,12 @@ func (e *Editor) downloadResults(kind string) {
 	}
 	switch kind {
 	case "json":
-		data, err := calc.MarshalResults(r, rec)
+		// The uncertainty is worked out for the file: the page does not show it yet.
+		var u *calc.Uncertainty
+		if p.st.prep != nil && rec != nil {
+			u = p.st.prep.Uncertainty(rec)
+		}
+		data, err := calc.MarshalResults(r, rec, u)
 		if err != nil {
 			p.ws.Notice = "The results could not be exported: " + err.Error()
 			p.Update()

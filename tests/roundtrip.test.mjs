@@ -17,6 +17,7 @@ function scenarios() {
     maturity: [{ month: 0, factor: 0.10 }, { month: 1, factor: 0.60 }, { month: 12, factor: 1.00 }] });
   explicit.staff[0] = { role: "Officer <script>window.__pwned=2</script>", annualSalary: "61000", onCost: 0.30, overhead: "0.12", productiveHours: 1720, hoursPerWeek: 30 };
   explicit.plan = explicit.plan.map((l) => ({ ...l, role: explicit.staff[0].role }));
+  delete explicit.ranges; // its range of the value per 1,000 would exclude 0
   out.push(explicit);
   const ds = read("calc/data/reuters-dnr-2025.dataset.json");
   Object.assign(ds, { id: "embassy-own-2026", title: "Embassy's own survey, 2026" });
