@@ -35,6 +35,7 @@ type Page struct {
 // scenarios and never saves over them.
 func (p *Page) OnMount(ctx app.Context) {
 	p.ctx = ctx
+	p.ed.later(p.st)
 	if p.store == nil {
 		return
 	}
@@ -65,6 +66,7 @@ func (p *Page) OnInit() {
 	if !app.IsClient {
 		p.ws = NewWorkspace(p.cat)
 		p.st = p.ws.Current()
+		p.st.Uncertain() // the prerendered page shows it
 		return
 	}
 	p.store = browserStore{}
@@ -105,6 +107,9 @@ func (p *Page) changed() {
 	if !p.st.Checked() {
 		p.st.Recompute(p.cat)
 	}
+	if p.st.UPending || p.st.RecPending {
+		p.ed.later(p.st)
+	}
 	p.save()
 	p.Update()
 }
@@ -127,34 +132,34 @@ func (e *Editor) Edit(change func(f *calc.Form)) {
 	f := p.st.Form.Clone()
 	change(f)
 	p.st.Form = f
-	if p.st.RecomputeLater(p.cat) {
-		e.recommendLater(p.st)
-	}
+	p.st.RecomputeLater(p.cat) // the rest after the next paint: changed calls later
 	// A link made before the edit no longer carries the scenario as it is.
 	p.ws.Switched, p.ws.ApplyNote, p.ws.ShareLink = nil, "", ""
 	p.changed()
 }
 
-// recommendLater works the recommendation out once the figures have painted, so that
-// typing never waits for the search; edits meanwhile only make it pending again.
-func (e *Editor) recommendLater(st *State) {
+// later works the recommendation out, then what the result depends on, once the
+// figures have painted, so that typing never waits for either; edits meanwhile only
+// make them pending again.
+func (e *Editor) later(st *State) {
 	p := e.p
-	if p.store == nil { // prerendering and tests: at once
-		st.Recommend()
+	if p.ctx == nil { // prerendering and tests: at once
+		st.Uncertain()
 		return
 	}
-	if p.ctx == nil { // not mounted yet
-		st.Recommend()
-		return
-	}
-	// After the next frame has painted what changed; a later edit of the same inputs
-	// replaces the pending work rather than adding to it.
 	p.ctx.After(20*time.Millisecond, func(ctx app.Context) {
-		if !st.RecPending {
-			return
+		if st.RecPending {
+			st.Recommend()
+			p.Update()
 		}
-		st.Recommend()
-		p.Update()
+		if st.UPending {
+			ctx.After(10*time.Millisecond, func(ctx app.Context) {
+				if st.UPending && st == p.st {
+					st.Uncertain()
+					p.Update()
+				}
+			})
+		}
 	})
 }
 

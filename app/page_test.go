@@ -326,3 +326,43 @@ func TestHoursBeyondFullEffortAreFlagged(t *testing.T) {
 		t.Error("the page does not show the warning")
 	}
 }
+
+// The page shows what the result depends on: the likely range, what would have to be
+// true, the robustness of the recommendation, the ranges, the tornado chart, and the
+// illustrative label while an assumed default moves the result most.
+func TestUncertaintyShown(t *testing.T) {
+	p, d := mount(t)
+	d.Consume()
+	st := p.State()
+	if st.U == nil {
+		t.Fatal("no uncertainty for the prerendered page")
+	}
+	u, err := calc.ComputeUncertainty(st.Scenario, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := app.HTMLString(p)
+	sim := u.Simulation
+	for _, want := range []string{
+		"What the result depends on", `id="likely-range"`, `id="illustrative"`, "Illustrative figures",
+		calc.MoneyText(sim.Net.P10.Decimal, "EUR") + " to " + calc.MoneyText(sim.Net.P90.Decimal, "EUR"),
+		"To break even, 1,000 people reached would have to be worth " + calc.MoneyText(u.Switching.ValuePer1000ForBreakEven.Decimal, "EUR") + " (now 10.00 EUR)",
+		"The recommendation (", `id="chart-tornado"`, "Facebook: reach rate",
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
+	// Typing a range edits the scenario's own range.
+	p.ed.Set("ranges.platforms.facebook.reachRate.low", "0.01")
+	p.ed.Set("ranges.platforms.facebook.reachRate.high", "0.05")
+	d.Consume()
+	if !strings.Contains(string(p.State().Form.File()), `"reachRate": {`) {
+		t.Errorf("the typed range is not in the scenario:\n%s", p.State().Form.File())
+	}
+	for _, in := range p.State().U.Inputs {
+		if in.Name == "platforms.facebook.reachRate" && (in.From != calc.FromScenario || in.Low.String() != "0.01") {
+			t.Errorf("facebook's reach rate range: %+v", in)
+		}
+	}
+}

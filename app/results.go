@@ -44,6 +44,7 @@ func (s *ResultsSection) Render() app.UI {
 	if st.Stale() {
 		class += " stale"
 	}
+	lk := likelyTexts(st)
 	return app.Section().ID("results").TabIndex(-1).Class(class).Aria("labelledby", "results-h").Body(
 		app.H2().ID("results-h").Text("Results: "+r.Scenario),
 		app.P().Class("print-only").Text(fmt.Sprintf("Briefing, %s. Amounts in %s over %d months. Prepared with the platform ROI calculator; figures computed from the scenario's inputs.", report.Today(), cur, r.HorizonMonths)),
@@ -52,15 +53,17 @@ func (s *ResultsSection) Render() app.UI {
 			app.Text("These results are for the last input without problems, not for the form as it is now."),
 			problemList(s.Labels),
 		)),
+		app.If(illustrative(st.U, uncertainLabels(st)) != "", app.P().Class("illustrative").ID("illustrative").Text(
+			"Illustrative figures: an assumed default is among the three inputs that move them most. Replace it first with your own analytics: "+illustrative(st.U, uncertainLabels(st))+".")),
 		app.Div().Class("headline").Aria("live", "polite").Body(
-			figure("total-cost", "Total cost over "+fmt.Sprint(r.HorizonMonths)+" months", calc.MoneyText(t.Cost, cur)),
-			figure("staff-cost", "of which staff time", calc.MoneyText(t.StaffCost, cur)+" ("+calc.NullPercent(t.HiddenCostShare)+")"),
-			figure("cash-cost", "Sticker price: tools and ads", calc.MoneyText(t.CashCost, cur)),
-			figure("value", "Value", calc.MoneyText(t.Value, cur)),
-			figure("roi", "Return on investment", calc.NullPercent(t.ROI)),
-			figure("break-even", "Break-even", calc.BreakEvenText(r)),
-			figure("cost-per-1000", "Cost per 1,000 people reached", calc.NullMoneyText(t.CostPer1000Reached, cur)),
-			figure("reach", "Unique reach, average per month", calc.PeopleText(t.AverageMonthlyReach)+" people"),
+			figure("total-cost", "Total cost over "+fmt.Sprint(r.HorizonMonths)+" months", calc.MoneyText(t.Cost, cur), lk.cost),
+			figure("staff-cost", "of which staff time", calc.MoneyText(t.StaffCost, cur)+" ("+calc.NullPercent(t.HiddenCostShare)+")", ""),
+			figure("cash-cost", "Sticker price: tools and ads", calc.MoneyText(t.CashCost, cur), ""),
+			figure("value", "Value", calc.MoneyText(t.Value, cur), lk.value),
+			figure("roi", "Return on investment", calc.NullPercent(t.ROI), lk.roi),
+			figure("break-even", "Break-even", calc.BreakEvenText(r), ""),
+			figure("cost-per-1000", "Cost per 1,000 people reached", calc.NullMoneyText(t.CostPer1000Reached, cur), lk.costPer1000),
+			figure("reach", "Unique reach, average per month", calc.PeopleText(t.AverageMonthlyReach)+" people", lk.reach),
 		),
 		app.P().Class("hint").Text(fmt.Sprintf("Unique reach counts a person once a month across platforms; summed over the %d months it is %s. ROI is (value − cost) / cost.",
 			r.HorizonMonths, calc.PeopleText(t.Reach))),
@@ -75,6 +78,7 @@ func (s *ResultsSection) Render() app.UI {
 				OnClick(func(ctx app.Context, e app.Event) { s.Ed.downloadResults("months") }),
 			app.If(st.Stale(), app.P().Class("hint").Text("Results files hold the last results without problems, and say so in their name.")),
 		),
+		s.uncertaintyBlock(),
 		s.recommendationBox(),
 		s.platformTable(),
 		app.Div().Class("charts").Body(app.Range(st.Charts).Slice(func(i int) app.UI {
@@ -85,10 +89,12 @@ func (s *ResultsSection) Render() app.UI {
 	)
 }
 
-func figure(id, label, value string) app.UI {
+// figure is a headline figure, with its likely range (P10 to P90) when there is one.
+func figure(id, label, value, likely string) app.UI {
 	return app.Div().Class("figure").ID("fig-"+id).Body(
 		app.Span().Class("label").Text(label),
 		app.Span().Class("value").Text(value),
+		app.If(likely != "", app.Span().Class("likely").Text("likely "+likely)),
 	)
 }
 

@@ -28,6 +28,13 @@ type State struct {
 	// for the search.
 	RecPending bool
 	prep       *calc.Prepared // of the last form without problems
+	// U is what the result depends on (ranges, sensitivity, switching values,
+	// simulation, robustness), for the current plan; UPending says it is for earlier
+	// inputs. It is worked out for the scenario shown only, after the figures and the
+	// recommendation have painted (Uncertain).
+	U        *calc.Uncertainty
+	UPending bool
+	tornado  *report.ChartSpec
 	recFor     *calc.Form     // what the recommendation depends on (the form less its plan and name), to skip recomputing it when only the plan changed
 }
 
@@ -67,6 +74,7 @@ func (s *State) RecomputeLater(c *calc.Catalog) bool {
 	}
 	s.Problems = nil
 	s.Scenario, s.Result, s.prep = prep.Scenario, prep.Compute(), prep
+	s.UPending = true
 	key := recommendationInputs(s.Form)
 	s.RecPending = s.Rec == nil || !reflect.DeepEqual(key, s.recFor)
 	if s.RecPending {
@@ -76,8 +84,34 @@ func (s *State) RecomputeLater(c *calc.Catalog) bool {
 	if s.RecPending {
 		rec = nil // for other inputs: the charts show it once it is worked out again
 	}
-	s.Charts = report.Charts(s.Result, rec, report.Today())
+	s.Charts = s.withTornado(report.Charts(s.Result, rec, report.Today()))
 	return s.RecPending
+}
+
+// Uncertain works out what the result depends on, when it is pending (and the
+// recommendation first, when that is).
+func (s *State) Uncertain() {
+	if !s.UPending || s.prep == nil {
+		return
+	}
+	s.Recommend()
+	s.Version++
+	s.U, s.UPending = s.prep.Uncertainty(s.Rec), false
+	s.tornado = nil
+	if s.U != nil {
+		t := report.TornadoChart(s.Result, s.U, uncertainLabels(s), report.Today())
+		s.tornado = &t
+	}
+	s.Charts = s.withTornado(report.Charts(s.Result, s.Rec, report.Today()))
+}
+
+// withTornado adds the chart of what moves the result, the last one worked out (the
+// page marks it as updating while it is for earlier inputs).
+func (s *State) withTornado(charts []report.ChartSpec) []report.ChartSpec {
+	if s.tornado != nil {
+		charts = append(charts, *s.tornado)
+	}
+	return charts
 }
 
 // Recommend works out the recommendation of the last form without problems, when it
@@ -88,7 +122,7 @@ func (s *State) Recommend() {
 	}
 	s.Version++
 	s.Rec, s.RecPending = s.prep.Recommend(), false
-	s.Charts = report.Charts(s.Result, s.Rec, report.Today())
+	s.Charts = s.withTornado(report.Charts(s.Result, s.Rec, report.Today()))
 }
 
 // problemMap turns an input error into messages by path ("" for a problem no field shows).
@@ -123,4 +157,20 @@ func recommendationInputs(f *calc.Form) *calc.Form {
 		c.Benefits[i] = b
 	}
 	return &c
+}
+
+// uncertainLabels names the uncertain inputs for people ("Facebook: reach rate").
+func uncertainLabels(s *State) map[string]string {
+	out := map[string]string{}
+	if s.U == nil {
+		return out
+	}
+	ds := s.Form.DatasetIn(nil)
+	if s.Result != nil {
+		ds = s.Result.Dataset
+	}
+	for _, in := range s.U.Inputs {
+		out[in.Name] = s.Form.FieldLabel(in.Name, ds)
+	}
+	return out
 }

@@ -1,0 +1,84 @@
+package report
+
+import (
+	"fmt"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"platformroi/calc"
+)
+
+// tornadoInputs is how many inputs of the sensitivity list the tornado chart shows.
+const tornadoInputs = 10
+
+// TornadoChart shows what moves the result: for the inputs that move the current
+// plan's net value most (the top of the sensitivity list), the net value with that
+// input at the low and at the high end of its range, as the change from the net value
+// with every input at its value in use. labels names the inputs for people.
+func TornadoChart(r *calc.Result, u *calc.Uncertainty, labels map[string]string, date string) ChartSpec {
+	cur := r.Currency
+	spec := ChartSpec{ID: "chart-tornado", Title: "What moves the result: net value at each end of a range",
+		Table: Table{Head: []string{"Input", "Range", "Net at the low end (" + cur + ")", "Net at the high end (" + cur + ")"}}}
+	base := r.Totals.Net
+	inputs := map[string]calc.UncertainInput{}
+	for _, in := range u.Inputs {
+		inputs[in.Name] = in
+	}
+	sens := u.Sensitivity
+	if len(sens) > tornadoInputs {
+		sens = sens[:tornadoInputs]
+	}
+	names := []string{}
+	low, high := []opts.BarData{}, []opts.BarData{}
+	for i := len(sens) - 1; i >= 0; i-- { // the largest at the top
+		s := sens[i]
+		name := labels[s.Input]
+		if name == "" {
+			name = s.Input
+		}
+		names = append(names, name)
+		low = append(low, opts.BarData{Value: f(s.NetAtLow.Sub(base), 2)})
+		high = append(high, opts.BarData{Value: f(s.NetAtHigh.Sub(base), 2)})
+	}
+	for _, s := range sens {
+		in := inputs[s.Input]
+		name := labels[s.Input]
+		if name == "" {
+			name = s.Input
+		}
+		spec.Table.Rows = append(spec.Table.Rows, []string{name,
+			fmt.Sprintf("%s to %s (%s)", calc.InputText(in, in.Low), calc.InputText(in, in.High), rangeFrom(in.From)),
+			calc.MoneyText(s.NetAtLow, cur), calc.MoneyText(s.NetAtHigh, cur)})
+	}
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(append(common(spec.Title, subtitle(r, fmt.Sprintf("%s over %d months: change in net value from %s", cur, r.HorizonMonths, calc.MoneyText(base, cur)), date)),
+		charts.WithXAxisOpts(opts.XAxis{Name: "Change in net value (" + cur + ")", NameLocation: "middle", NameGap: 30, AxisLabel: &opts.AxisLabel{FontSize: 14}}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", AxisLabel: &opts.AxisLabel{FontSize: 14, Interval: "0"}}),
+	)...)
+	bar.SetXAxis(names).
+		AddSeries("Input at the low end", low, charts.WithBarChartOpts(opts.BarChart{Stack: "t"}), charts.WithItemStyleOpts(opts.ItemStyle{Color: "#b2182b"})).
+		AddSeries("Input at the high end", high, charts.WithBarChartOpts(opts.BarChart{Stack: "t"}), charts.WithItemStyleOpts(opts.ItemStyle{Color: "#2166ac"}))
+	bar.XYReversal()
+	bar.Validate()
+	spec.Options = marshal(bar, nil)
+	if len(sens) == 0 {
+		spec.Summary = "No input of the current plan has a range: nothing moves the result."
+	} else {
+		top := labels[sens[0].Input]
+		spec.Summary = fmt.Sprintf("Bar chart of the %d inputs that move the net value most; the first, %s, moves it from %s to %s.",
+			len(sens), top, calc.MoneyText(sens[0].NetAtLow, cur), calc.MoneyText(sens[0].NetAtHigh, cur))
+	}
+	return described(spec)[0]
+}
+
+// rangeFrom says where a range came from, for people.
+func rangeFrom(from calc.RangeSource) string {
+	switch from {
+	case calc.FromScenario:
+		return "the scenario's"
+	case calc.FromDataset:
+		return "the dataset's"
+	}
+	return "default for an assumption"
+}

@@ -1,0 +1,242 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+	"github.com/shopspring/decimal"
+
+	"platformroi/calc"
+)
+
+// What the result depends on: the likely range of each headline figure, what would
+// have to be true for the plan to pay, what moves the result most, whether the
+// recommendation holds, and the ranges of the uncertain inputs, editable where they
+// are (the scenario's own ranges are typed here; defaults for assumptions are shown).
+
+// illustrative names the assumed default that moves the result most, when one of the
+// three inputs that move it most is such a default: the figures are then illustrative.
+func illustrative(u *calc.Uncertainty, labels map[string]string) string {
+	if u == nil {
+		return ""
+	}
+	from := map[string]calc.RangeSource{}
+	for _, in := range u.Inputs {
+		from[in.Name] = in.From
+	}
+	for i, s := range u.Sensitivity {
+		if i == 3 {
+			break
+		}
+		if from[s.Input] != calc.FromScenario {
+			return labels[s.Input]
+		}
+	}
+	return ""
+}
+
+func spreadText(sp calc.Spread, show func(decimal.Decimal) string) string {
+	if !sp.P10.Valid || !sp.P90.Valid {
+		return "n/a"
+	}
+	return show(sp.P10.Decimal) + " to " + show(sp.P90.Decimal)
+}
+
+// uncertaintyBlock shows what the result depends on.
+func (s *ResultsSection) uncertaintyBlock() app.UI {
+	st := s.St
+	u, r := st.U, st.Result
+	if r == nil {
+		return nil
+	}
+	if u == nil {
+		return app.Div().Class("uncertainty").ID("uncertainty").Body(
+			app.H3().Text("What the result depends on"),
+			app.P().Class("updating-note").Role("status").ID("uncertainty-progress").Text("Working out the likely range…"))
+	}
+	cur := r.Currency
+	labels := uncertainLabels(st)
+	money := func(d decimal.Decimal) string { return calc.MoneyText(d, cur) }
+	pct := func(d decimal.Decimal) string { return calc.Percent(d) }
+	people := func(d decimal.Decimal) string { return calc.PeopleText(d) + " people" }
+	sim := u.Simulation
+	t := r.Totals
+	rows := []struct{ id, label, now, likely string }{
+		{"cost", "Total cost", money(t.Cost), spreadText(sim.Cost, money)},
+		{"value", "Value", money(t.Value), spreadText(sim.Value, money)},
+		{"net", "Net (value − cost)", money(t.Net), spreadText(sim.Net, money)},
+		{"roi", "Return on investment", calc.NullPercent(t.ROI), spreadText(sim.ROI, pct)},
+		{"reach", "Unique reach, average per month", people(t.AverageMonthlyReach), spreadText(sim.AverageMonthlyReach, people)},
+		{"cost-per-1000", "Cost per 1,000 people reached", calc.NullMoneyText(t.CostPer1000Reached, cur), spreadText(sim.CostPer1000Reached, money)},
+	}
+	trs := []app.UI{}
+	for _, row := range rows {
+		trs = append(trs, app.Tr().ID("likely-"+row.id).Body(app.Th().Scope("row").Text(row.label),
+			app.Td().Class("num").Text(row.now), app.Td().Class("num").Text(row.likely)))
+	}
+	class := "uncertainty"
+	if st.UPending {
+		class += " updating"
+	}
+	return app.Div().Class(class).ID("uncertainty").Aria("busy", st.UPending).Body(
+		app.H3().Text("What the result depends on"),
+		app.If(st.UPending, app.P().Class("updating-note").Role("status").ID("uncertainty-progress").Text("Updating for the changed inputs; what follows is for the inputs before them.")),
+		app.P().ID("must-be-true").Text(mustBeTrue(st, u)),
+		app.If(len(u.Inputs) > 0, app.P().ID("likely-net").Text(fmt.Sprintf("Likely net value (the middle 80%% of %s draws of the uncertain inputs): %s; the plan pays in %s of the draws.",
+			calc.Grouped(fmt.Sprint(sim.Draws)), spreadText(sim.Net, money), calc.Percent(sim.ShareNetAtLeastZero)))),
+		app.If(len(u.Inputs) == 0, app.P().Text("No input has a range: the figures below are exact for the inputs as given.")),
+		app.If(len(u.Inputs) > 0, app.Div().Class("scroll").TabIndex(0).Role("region").Aria("label", "Likely range").Body(
+			app.Table().Class("grid").ID("likely-range").Body(
+				app.Caption().Text(fmt.Sprintf("Likely range: the middle 80%% of %s draws of the uncertain inputs (P10 to P90); the plan pays in %s of them",
+					calc.Grouped(fmt.Sprint(sim.Draws)), calc.Percent(sim.ShareNetAtLeastZero))),
+				app.THead().Body(app.Tr().Body(app.Th().Scope("col").Text("Figure"), app.Th().Scope("col").Text("With the values in use"), app.Th().Scope("col").Text("Likely range (P10 to P90)"))),
+				app.TBody().Body(trs...),
+			))),
+		app.P().ID("robustness").Text(robustnessText(st, u, labels)),
+		s.rangeList(u, labels),
+	)
+}
+
+// mustBeTrue says, in words, what would have to be true for the plan to break even.
+func mustBeTrue(st *State, u *calc.Uncertainty) string {
+	r := st.Result
+	cur := r.Currency
+	if !r.Totals.Net.IsNegative() {
+		return "The plan pays with the values in use."
+	}
+	var parts []string
+	sw := u.Switching
+	if sw.ValuePer1000ForBreakEven.Valid {
+		now := decimal.Zero
+		if st.Scenario != nil && st.Scenario.ValuePer1000 != nil {
+			now = *st.Scenario.ValuePer1000
+		}
+		parts = append(parts, fmt.Sprintf("1,000 people reached would have to be worth %s (now %s)",
+			calc.MoneyText(sw.ValuePer1000ForBreakEven.Decimal, cur), calc.MoneyText(now, cur)))
+	}
+	if sw.ReachRateScaleForBreakEven.Valid {
+		parts = append(parts, fmt.Sprintf("the reach rates would have to be %s× the assumed ones", calc.Grouped(sw.ReachRateScaleForBreakEven.Decimal.Round(1).String())))
+	} else if sw.ValuePer1000ForBreakEven.Valid {
+		parts = append(parts, "no reach rate alone would make it pay")
+	}
+	if len(parts) == 0 {
+		return "The plan does not pay, and no value per 1,000 or reach rate alone would change that."
+	}
+	return "To break even, " + strings.Join(parts, ", or ") + "."
+}
+
+// robustnessText says whether the recommendation holds at the ends of the ranges of
+// the inputs that move the result most.
+func robustnessText(st *State, u *calc.Uncertainty, labels map[string]string) string {
+	if len(u.Robustness) == 0 {
+		return "No input has a range, so the recommendation was not tested against one."
+	}
+	names := func(ids []string) string {
+		if len(ids) == 0 {
+			return "no platform"
+		}
+		var out []string
+		for _, id := range ids {
+			out = append(out, platformName(st, id))
+		}
+		return strings.Join(out, ", ")
+	}
+	var changes []string
+	for _, rb := range u.Robustness {
+		if rb.Same {
+			continue
+		}
+		if !equalIDs(rb.AtLow, u.Recommended) {
+			changes = append(changes, fmt.Sprintf("with %s at the low end it becomes %s", labels[rb.Input], names(rb.AtLow)))
+		}
+		if !equalIDs(rb.AtHigh, u.Recommended) {
+			changes = append(changes, fmt.Sprintf("with %s at the high end it becomes %s", labels[rb.Input], names(rb.AtHigh)))
+		}
+	}
+	if len(changes) == 0 {
+		return fmt.Sprintf("The recommendation (%s) holds for the %s that move the result most, at both ends of their ranges.",
+			names(u.Recommended), plural(len(u.Robustness), "assumption", "assumptions"))
+	}
+	return fmt.Sprintf("The recommendation (%s) changes: %s.", names(u.Recommended), strings.Join(changes, "; "))
+}
+
+func equalIDs(a, b []string) bool {
+	return strings.Join(a, ",") == strings.Join(b, ",")
+}
+
+func platformName(st *State, id string) string {
+	if st.Result != nil {
+		for _, p := range st.Result.Platforms {
+			if p.ID == id {
+				return p.Name
+			}
+		}
+	}
+	return id
+}
+
+// rangeList shows each uncertain input with its range and where it comes from; the
+// range of a platform parameter or of the value per 1,000 can be typed here.
+func (s *ResultsSection) rangeList(u *calc.Uncertainty, labels map[string]string) app.UI {
+	if len(u.Inputs) == 0 {
+		return nil
+	}
+	f := s.St.Form
+	rows := []app.UI{}
+	for _, in := range u.Inputs {
+		path := "ranges." + in.Name
+		var low, high app.UI = app.Text(calc.InputText(in, in.Low)), app.Text(calc.InputText(in, in.High))
+		if strings.HasPrefix(in.Name, "platforms.") || in.Name == "valuePer1000" {
+			lo, _ := f.Get(path + ".low")
+			hi, _ := f.Get(path + ".high")
+			low = cell(s.Ed, path+".low", labels[in.Name]+": low end", lo, calc.InputText(in, in.Low), s.St.Problems, path+".low")
+			high = cell(s.Ed, path+".high", labels[in.Name]+": high end", hi, calc.InputText(in, in.High), s.St.Problems, path+".high")
+		}
+		rows = append(rows, app.Tr().Body(
+			app.Th().Scope("row").Text(labels[in.Name]),
+			app.Td().Class("num").Text(calc.InputText(in, in.Base)),
+			app.Td().Body(low), app.Td().Body(high),
+			app.Td().Text(rangeSourceText(in.From)),
+		))
+	}
+	return app.Details().Class("ranges").ID("ranges").Body(
+		app.Summary().Text(fmt.Sprintf("The %s with a range, and where each range comes from", plural(len(u.Inputs), "input", "inputs"))),
+		app.P().Class("hint").Text("Type a low and a high end to give an input your own range; empty fields use the range shown in grey. A value you typed yourself counts as known unless you give its range."),
+		app.Div().Class("scroll").TabIndex(0).Role("region").Aria("label", "Ranges of the uncertain inputs").Body(app.Table().Class("grid").Body(
+			app.THead().Body(app.Tr().Body(app.Th().Scope("col").Text("Input"), app.Th().Scope("col").Text("In use"),
+				app.Th().Scope("col").Text("Low end"), app.Th().Scope("col").Text("High end"), app.Th().Scope("col").Text("Range from"))),
+			app.TBody().Body(rows...),
+		)),
+	)
+}
+
+func rangeSourceText(from calc.RangeSource) string {
+	switch from {
+	case calc.FromScenario:
+		return "this scenario"
+	case calc.FromDataset:
+		return "the dataset"
+	}
+	return "default range of an assumption"
+}
+
+// likely holds the headline figures' likely ranges, as shown beside them.
+type likely struct{ cost, value, roi, reach, costPer1000 string }
+
+func likelyTexts(st *State) likely {
+	u, r := st.U, st.Result
+	if u == nil || r == nil || len(u.Inputs) == 0 {
+		return likely{}
+	}
+	cur := r.Currency
+	money := func(d decimal.Decimal) string { return calc.MoneyText(d, cur) }
+	sim := u.Simulation
+	return likely{
+		cost:        spreadText(sim.Cost, money),
+		value:       spreadText(sim.Value, money),
+		roi:         spreadText(sim.ROI, calc.Percent),
+		reach:       spreadText(sim.AverageMonthlyReach, func(d decimal.Decimal) string { return calc.PeopleText(d) }),
+		costPer1000: spreadText(sim.CostPer1000Reached, money),
+	}
+}
