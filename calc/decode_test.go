@@ -11,6 +11,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"sort"
 	"strings"
 	"testing"
@@ -1071,6 +1072,9 @@ func qaDatasetDiff(path string, a, b *calc.Dataset) []string {
 		add("header %q %q %q %d %q %q, then %q %q %q %d %q %q", a.ID, a.Title, a.Source, a.Year, a.URL, a.Measure,
 			b.ID, b.Title, b.Source, b.Year, b.URL, b.Measure)
 	}
+	if !reflect.DeepEqual(a.Provenance, b.Provenance) {
+		add("provenance %+v, then %+v", a.Provenance, b.Provenance)
+	}
 	if len(a.Segments) != len(b.Segments) {
 		add("%d segments, then %d", len(a.Segments), len(b.Segments))
 	} else {
@@ -1102,6 +1106,9 @@ func qaDatasetDiff(path string, a, b *calc.Dataset) []string {
 		}
 		out = append(out, qaStrMapDiff(pp+".notes", p.Notes, q.Notes)...)
 		out = append(out, qaStrMapDiff(pp+".context", p.Context, q.Context)...)
+		if !reflect.DeepEqual(p.Citation, q.Citation) || !reflect.DeepEqual(p.SegmentCitations, q.SegmentCitations) {
+			out = append(out, fmt.Sprintf("%s.citation: %+v %+v, then %+v %+v", pp, p.Citation, p.SegmentCitations, q.Citation, q.SegmentCitations))
+		}
 	}
 	return out
 }
