@@ -20,7 +20,7 @@ test("a share link opens as a new scenario in another browser, never replacing o
 
   const b = await env.open(t, { url: link, wait: false });
   await ready(b.page);
-  assert.deepEqual(await options(b.page), ["Mid-size embassy, general public in the host country", "Youth outreach via video"]);
+  assert.deepEqual(await options(b.page), ["Mid-size embassy, US adults (example)", "Youth outreach via video"]);
   assert.equal(await b.page.locator("#fig-total-cost .value").innerText(), cost);
   assert.match(await b.page.locator("#notice").innerText(), /as a new scenario; nothing was replaced/);
   assert.equal(new URL(b.page.url()).hash, "", "the link stays in the address after opening");
