@@ -105,8 +105,8 @@ func (c *Catalog) IDs() []string {
 // ForCountry returns the datasets whose figures describe the area with the given code
 // (letter case ignored): an ISO 3166-1 alpha-2 country code, which also finds the
 // datasets of its subdivisions ("CA" finds "CA-QC"), a subdivision code, or a region
-// id ("global", "arab-states"). The newest figures come first; datasets of the same
-// year keep the catalog's order. Datasets without provenance describe no area.
+// id ("global", "arab-states"). The newest figures come first, then by id. Datasets
+// without provenance describe no area.
 func (c *Catalog) ForCountry(code string) []*Dataset {
 	code = strings.TrimSpace(code)
 	var out []*Dataset
@@ -119,7 +119,9 @@ func (c *Catalog) ForCountry(code string) []*Dataset {
 			out = append(out, d)
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Year > out[j].Year })
+	sort.SliceStable(out, func(i, j int) bool {
+		return out[i].Year > out[j].Year || out[i].Year == out[j].Year && out[i].ID < out[j].ID
+	})
 	return out
 }
 
