@@ -85,8 +85,9 @@ const MaxDatasetCSV = 1 << 20
 //     together); original: for second-hand figures (required then), the publication
 //     to check them against.
 //
-// Citations of single platforms or figures, which a dataset file can carry, have no
-// place in a CSV file.
+// A provenance key without a value gives nothing; a file without any gives a dataset
+// without provenance. Citations of single platforms or figures, which a dataset file
+// can carry, have no place in a CSV file.
 //
 // A "#" line without a colon, or whose text before the colon is several words (and
 // not label or population and a segment), is a comment. A single unknown word before
@@ -112,8 +113,9 @@ const MaxDatasetCSV = 1 << 20
 // platform but is none of the fixed columns (a misspelling, such as "minHour"), or
 // that names a field this format does not carry as a column (id, title, source, year,
 // url, measure, label, population, penetration, assumed, notes, note, context,
-// provenance, citation, or a provenance key), is an unknown column, not a segment. A column with a blank header must be blank in every
-// row (spreadsheets add such columns).
+// provenance, citation, or a provenance key), is an unknown column, not a segment. A
+// column with a blank header must be blank in every row (spreadsheets add such
+// columns).
 //
 // Every row after the header row describes one platform and has a cell for every
 // column (more cells are accepted when the extra ones are blank). Fields follow RFC
@@ -412,8 +414,7 @@ func (r *csvRead) metaLine(line int, text string) {
 	if cell, ok := spreadsheetCell(value); ok {
 		value = strings.TrimSpace(cell)
 	}
-	lower := strings.ToLower(key)
-	isKey := func(lower string) bool { _, ok := csvMetaKey(lower); return ok }
+	stored, isKey := csvMetaKey(strings.ToLower(key))
 	word, seg, _ := strings.Cut(key, " ")
 	word = strings.ToLower(word)
 	seg = strings.TrimSpace(seg)
@@ -431,8 +432,7 @@ func (r *csvRead) metaLine(line int, text string) {
 		ps.add(r.lineField(line), "a metadata line is \"# key: value\" and this one has no key before its colon; the keys are %s", csvKeyList)
 	case strings.ContainsAny(key, " \t"):
 		return // a comment
-	case isKey(lower):
-		stored, _ := csvMetaKey(lower)
+	case isKey:
 		if old, dup := r.meta[stored]; dup {
 			f := fmt.Sprintf("# %s (line %d)", key, line)
 			r.pos[f] = [2]int{line, 0}
