@@ -102,6 +102,62 @@ func (c *Catalog) IDs() []string {
 	return ids
 }
 
+// ForCountry returns the datasets whose figures describe the area with the given code
+// (letter case ignored): an ISO 3166-1 alpha-2 country code, which also finds the
+// datasets of its subdivisions ("CA" finds "CA-QC"), a subdivision code, or a region
+// id ("global", "arab-states"). The newest figures come first, then by id. Datasets
+// without provenance describe no area.
+func (c *Catalog) ForCountry(code string) []*Dataset {
+	code = strings.TrimSpace(code)
+	var out []*Dataset
+	for _, d := range c.list {
+		if d.Provenance == nil || code == "" {
+			continue
+		}
+		a := d.Provenance.Area
+		if strings.EqualFold(a, code) || len(code) == 2 && len(a) > 3 && strings.EqualFold(a[:3], code+"-") {
+			out = append(out, d)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		return out[i].Year > out[j].Year || out[i].Year == out[j].Year && out[i].ID < out[j].ID
+	})
+	return out
+}
+
+// Area is a country, subdivision or region that datasets of a catalog describe.
+type Area struct {
+	Code     string // as in Provenance.Area: "KE", "CA-QC", "global"
+	Name     string // as in Provenance.AreaName: "Kenya"
+	Datasets int    // how many datasets of the catalog describe it
+}
+
+// Areas returns the areas the catalog's datasets describe, by name (letter case
+// ignored), for a picker: a name can be searched as it is typed, and ForCountry gives
+// an area's datasets. An area named differently by two datasets takes the first name
+// in catalog order (embedded datasets come first).
+func (c *Catalog) Areas() []Area {
+	var out []Area
+	at := map[string]int{}
+	for _, d := range c.list {
+		if d.Provenance == nil || d.Provenance.Area == "" {
+			continue
+		}
+		code := d.Provenance.Area
+		if i, ok := at[code]; ok {
+			out[i].Datasets++
+			continue
+		}
+		at[code] = len(out)
+		out = append(out, Area{Code: code, Name: d.Provenance.AreaName, Datasets: 1})
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := strings.ToLower(out[i].Name), strings.ToLower(out[j].Name)
+		return a < b || a == b && out[i].Code < out[j].Code
+	})
+	return out
+}
+
 // Add checks d and adds it to the catalog, replacing an imported dataset with the same
 // id. An embedded dataset cannot be replaced. On error the catalog is unchanged.
 func (c *Catalog) Add(d *Dataset) error {
@@ -123,8 +179,9 @@ func (c *Catalog) Add(d *Dataset) error {
 	return nil
 }
 
-// DefaultScenario returns a new copy of the default scenario: a mid-size embassy with
-// one digital officer, a general-public audience in the host country, 12 months.
+// DefaultScenario returns a new copy of the default scenario: an example of a mid-size
+// embassy with one digital officer, an audience of adults weighted by age as US
+// adults are (its dataset is pew-us-2023), 12 months.
 func DefaultScenario() *Scenario {
 	data, _ := dataFiles.ReadFile("data/default-scenario.json")
 	s, err := ReadScenario(data)

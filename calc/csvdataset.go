@@ -34,6 +34,12 @@ const MaxDatasetCSV = 1 << 20
 //	# year: 2024
 //	# url: https://example.org/survey-2024.pdf
 //	# measure: Share of adults in each age band who used the platform in the last month
+//	# area: FR
+//	# areaName: France
+//	# measureKind: monthly
+//	# base: adults
+//	# readAt: https://example.org/survey-2024.pdf, table 3.2
+//	# hand: first-hand
 //	# label 15-29: Ages 15 to 29
 //	# population 15-29: 11200000
 //	platform,name,15-29,30-49,50-64,65+,minHours,fullHours,reachRate,setupHours,toolCost,adCost
@@ -60,6 +66,29 @@ const MaxDatasetCSV = 1 << 20
 //     written.
 //   - population <segment> (optional): the number of people in a segment.
 //
+// And, all optional, the dataset's provenance (MODEL.md, "Dataset files"; the keys are
+// the field names of a dataset file's provenance, and checked the same way):
+//
+//   - area: where the figures were measured: an ISO 3166-1 alpha-2 country code
+//     (KE), an ISO 3166-2 subdivision code (CA-QC) or a region id in lower case
+//     (global, arab-states); given with areaName, the area's name (Kenya).
+//   - measureKind: the kind of measure: ever, monthly, weekly, daily, weekly-news,
+//     most-important or measured-reach.
+//   - base: the population a share is of: adults, internet-users, online-news-users,
+//     or an age range of the whole population (13-69, 15+); ages: an age range that
+//     narrows the base (18-50).
+//   - method: how the figures were collected; sample: the number of respondents (a
+//     whole number, no thousands separators); fieldwork: when, as an ISO 8601 date
+//     or interval (2023, 2023-05, 2023-05-19/2023-09-05).
+//   - licence (or license): the terms of reuse.
+//   - readAt: where the figures were read; hand: first-hand or second-hand (given
+//     together); original: for second-hand figures (required then), the publication
+//     to check them against.
+//
+// A provenance key without a value gives nothing; a file without any gives a dataset
+// without provenance. Citations of single platforms or figures, which a dataset file
+// can carry, have no place in a CSV file.
+//
 // A "#" line without a colon, or whose text before the colon is several words (and
 // not label or population and a segment), is a comment. A single unknown word before
 // a colon is an error, as it is usually a misspelt key. Blank lines are skipped
@@ -82,10 +111,11 @@ const MaxDatasetCSV = 1 << 20
 // The names of the fixed columns are matched ignoring letter case, spaces, "-" and
 // "_" ("Reach rate" is reachRate). A header that contains hour, cost, reach, setup or
 // platform but is none of the fixed columns (a misspelling, such as "minHour"), or
-// that names a field this format does not carry (id, title, source, year, url,
-// measure, label, population, penetration, assumed, notes, note, context), is an
-// unknown column, not a segment. A column with a blank header must be blank in every
-// row (spreadsheets add such columns).
+// that names a field this format does not carry as a column (id, title, source, year,
+// url, measure, label, population, penetration, assumed, notes, note, context,
+// provenance, citation, or a provenance key), is an unknown column, not a segment. A
+// column with a blank header must be blank in every row (spreadsheets add such
+// columns).
 //
 // Every row after the header row describes one platform and has a cell for every
 // column (more cells are accepted when the extra ones are blank). Fields follow RFC
@@ -222,7 +252,7 @@ func (r *csvRead) metaField(key string) string {
 		m, ok = r.segMeta[key]
 	}
 	if !ok {
-		return "# " + key
+		return "# " + csvKeyName(key)
 	}
 	f := fmt.Sprintf("# %s (line %d)", m.key, m.line)
 	r.pos[f] = [2]int{m.line, 0}
@@ -245,6 +275,38 @@ func (r *csvRead) err() error {
 // ---- reading ----
 
 var csvMetaKeys = []string{"id", "title", "source", "year", "url", "measure"}
+
+// csvProvenanceKeys are the metadata keys of a dataset's provenance, as in dataset
+// files; they are matched ignoring letter case ("license" is taken for licence).
+var csvProvenanceKeys = provenanceFields
+
+// csvMetaKey returns the key of a metadata line (lower case) as it is stored, and
+// whether it is one of the keys.
+func csvMetaKey(lower string) (string, bool) {
+	if lower == "license" {
+		lower = "licence"
+	}
+	if contains(csvMetaKeys, lower) {
+		return lower, true
+	}
+	for _, k := range csvProvenanceKeys {
+		if strings.ToLower(k) == lower {
+			return lower, true
+		}
+	}
+	return "", false
+}
+
+// csvKeyName gives the name of a metadata key (lower case) as the documentation
+// writes it: "areaName" for "areaname".
+func csvKeyName(lower string) string {
+	for _, k := range csvProvenanceKeys {
+		if strings.ToLower(k) == lower {
+			return k
+		}
+	}
+	return lower
+}
 
 func (r *csvRead) read(data []byte) *Dataset {
 	ps := &r.ps
@@ -367,7 +429,7 @@ func (r *csvRead) metaLine(line int, text string) {
 	if cell, ok := spreadsheetCell(value); ok {
 		value = strings.TrimSpace(cell)
 	}
-	lower := strings.ToLower(key)
+	stored, isKey := csvMetaKey(strings.ToLower(key))
 	word, seg, _ := strings.Cut(key, " ")
 	word = strings.ToLower(word)
 	seg = strings.TrimSpace(seg)
@@ -385,14 +447,14 @@ func (r *csvRead) metaLine(line int, text string) {
 		ps.add(r.lineField(line), "a metadata line is \"# key: value\" and this one has no key before its colon; the keys are %s", csvKeyList)
 	case strings.ContainsAny(key, " \t"):
 		return // a comment
-	case contains(csvMetaKeys, lower):
-		if old, dup := r.meta[lower]; dup {
+	case isKey:
+		if old, dup := r.meta[stored]; dup {
 			f := fmt.Sprintf("# %s (line %d)", key, line)
 			r.pos[f] = [2]int{line, 0}
 			ps.add(f, "given twice (first on line %d); give each key once", old.line)
 			return
 		}
-		r.meta[lower] = csvMeta{line: line, key: lower, value: value}
+		r.meta[stored] = csvMeta{line: line, key: csvKeyName(stored), value: value}
 	default:
 		f := fmt.Sprintf("# %s (line %d)", key, line)
 		r.pos[f] = [2]int{line, 0}
@@ -400,7 +462,7 @@ func (r *csvRead) metaLine(line int, text string) {
 	}
 }
 
-const csvKeyList = "id, title, source, year, url, measure, label <segment> and population <segment>"
+const csvKeyList = "id, title, source, year, url, measure, label <segment>, population <segment>, and for the provenance area, areaName, measureKind, base, ages, method, sample, fieldwork, licence, readAt, hand and original"
 
 // spreadsheetCell returns the text of s when s is one cell in quotes as a spreadsheet
 // writes it, possibly followed by blank cells.
@@ -434,7 +496,8 @@ var csvFixedCols = map[string]csvCol{
 }
 
 var csvNotCarried = []string{"id", "title", "source", "year", "url", "measure", "label", "population",
-	"penetration", "assumed", "notes", "note", "context"}
+	"penetration", "assumed", "notes", "note", "context", "provenance", "citation", "area", "areaname",
+	"measurekind", "base", "ages", "method", "sample", "fieldwork", "licence", "license", "readat", "hand", "original"}
 
 func normColumn(s string) string {
 	return strings.Map(func(c rune) rune {
@@ -585,6 +648,9 @@ func (r *csvRead) readHeader(line int, rec []string, d *Dataset) int {
 			what := fmt.Sprintf("unknown column %q: the columns are %s, and one per audience segment", h, csvFixedList)
 			if contains(csvNotCarried, n) {
 				what += fmt.Sprintf("; a CSV file cannot give a dataset's %s (a dataset file can)", h)
+				if k, isMeta := csvMetaKey(n); isMeta && !contains(csvMetaKeys, k) {
+					what = fmt.Sprintf("unknown column %q: a dataset's %s is given above the table, in a line such as \"# %s: …\"; the columns are %s, and one per audience segment", h, csvKeyName(k), csvKeyName(k), csvFixedList)
+				}
 				if n == "id" {
 					what = fmt.Sprintf("unknown column %q: the platform ids go in a column named \"platform\"; the columns are %s, and one per audience segment", h, csvFixedList)
 				}
@@ -802,6 +868,7 @@ func (r *csvRead) resolveMeta(d *Dataset) {
 		ps.add(r.metaField("id"), "%q is the id of a dataset built into the tool; give the imported dataset another id", id)
 	}
 	d.ID, d.Title = id, title
+	r.resolveProvenance(d)
 
 	// Segment labels and populations.
 	segIdx := make(map[string]int, len(d.Segments))
@@ -840,6 +907,58 @@ func (r *csvRead) resolveMeta(d *Dataset) {
 			}
 			s.Population = &v
 		}
+	}
+}
+
+// resolveProvenance fills the dataset's provenance from its metadata lines, if any
+// gives it; checkDataset checks the values.
+func (r *csvRead) resolveProvenance(d *Dataset) {
+	var pr Provenance
+	given := false
+	for _, k := range csvProvenanceKeys {
+		m, ok := r.meta[strings.ToLower(k)]
+		if !ok || m.value == "" {
+			continue // a line without a value gives nothing
+		}
+		given = true
+		v := m.value
+		switch k {
+		case "area":
+			pr.Area = v
+		case "areaName":
+			pr.AreaName = v
+		case "measureKind":
+			pr.MeasureKind = MeasureKind(v)
+		case "base":
+			pr.Base = v
+		case "ages":
+			pr.Ages = v
+		case "method":
+			pr.Method = v
+		case "sample":
+			n, err := strconv.Atoi(v)
+			switch {
+			case err != nil && strings.ContainsAny(v, ", "):
+				r.ps.add(r.metaField("sample"), "must be the number of respondents, a whole number without thousands separators, such as 2043, found %q", v)
+			case err != nil || n < 1:
+				r.ps.add(r.metaField("sample"), "must be the number of respondents, a whole number of at least 1 such as 2043 (leave the line out when the source does not give it), found %q", v)
+			default:
+				pr.Sample = n
+			}
+		case "fieldwork":
+			pr.Fieldwork = v
+		case "licence":
+			pr.Licence = v
+		case "readAt":
+			pr.ReadAt = v
+		case "hand":
+			pr.Hand = Hand(v)
+		case "original":
+			pr.Original = v
+		}
+	}
+	if given {
+		d.Provenance = &pr
 	}
 }
 
@@ -902,6 +1021,9 @@ func (r *csvRead) translate(d *Dataset, p Problem) (field, msg string, ok bool) 
 	case "segments", "platforms":
 		return "", "", false // reported with the table
 	}
+	if name, found := strings.CutPrefix(f, "provenance."); found {
+		return r.metaField(strings.ToLower(name)), p.Message, true
+	}
 	if rest, found := strings.CutPrefix(f, "segments["); found {
 		i, sub, ok := cutIndex(rest)
 		if !ok || i >= len(d.Segments) {
@@ -960,4 +1082,106 @@ func cutIndex(s string) (int, string, bool) {
 		return 0, "", false
 	}
 	return i, strings.TrimPrefix(s[k+1:], "."), true
+}
+
+// DatasetCSVTemplate writes d as a CSV file in the format that ReadDatasetCSV reads,
+// to be edited in a spreadsheet (for another country, say): a metadata line for each
+// field of d's header and provenance that d gives, a label and population line for
+// each segment that has one, then the header row and a row per platform, with its
+// figures (a blank cell where d has none for the segment) and its parameters. A
+// platform of the built-in pew-us-2023 dataset leaves blank the parameters that are
+// the built-in ones with the built-in notes, so that it keeps those notes when read;
+// any other platform gives all six. Text is written on one line (a line break becomes a space), and a value
+// that starts with a quote or a comma, or ends with a comma, in quotes.
+//
+// Reading the file with ReadDatasetCSV gives back d as far as the CSV format carries
+// it: id, title, source, year, url, measure, provenance, segments (id, label,
+// population), and platforms (id, name, kind, penetration, parameters). It does not
+// carry citations of single platforms or figures, notes and context other than a
+// built-in platform's, or "penetration" marked assumed. An import may not take the id
+// of an embedded dataset, so for one of those the file's id is d's with "-copy" added,
+// and a comment line says so.
+func DatasetCSVTemplate(d *Dataset) []byte {
+	var b strings.Builder
+	line := func(key, value string) {
+		value = strings.TrimSpace(strings.NewReplacer("\r\n", " ", "\r", " ", "\n", " ").Replace(value))
+		if strings.HasPrefix(value, `"`) || strings.HasPrefix(value, ",") || strings.HasSuffix(value, ",") {
+			// As one quoted cell, which the reader takes as it is.
+			value = `"` + strings.ReplaceAll(value, `"`, `""`) + `"`
+		}
+		if value != "" {
+			fmt.Fprintf(&b, "# %s: %s\n", key, value)
+		}
+	}
+	id := d.ID
+	if IsEmbedded(id) {
+		fmt.Fprintf(&b, "# Made from the built-in dataset %s, whose id an import may not take, so this file's id adds -copy to it.\n", id)
+		id += "-copy"
+	}
+	line("id", id)
+	line("title", d.Title)
+	line("source", d.Source)
+	line("year", strconv.Itoa(d.Year))
+	line("url", d.URL)
+	line("measure", d.Measure)
+	if pr := d.Provenance; pr != nil {
+		sample := ""
+		if pr.Sample > 0 {
+			sample = strconv.Itoa(pr.Sample)
+		}
+		for _, f := range [][2]string{
+			{"area", pr.Area}, {"areaName", pr.AreaName}, {"measureKind", string(pr.MeasureKind)}, {"base", pr.Base},
+			{"ages", pr.Ages}, {"method", pr.Method}, {"sample", sample}, {"fieldwork", pr.Fieldwork},
+			{"licence", pr.Licence}, {"readAt", pr.ReadAt}, {"hand", string(pr.Hand)}, {"original", pr.Original},
+		} {
+			line(f[0], f[1])
+		}
+	}
+	for _, s := range d.Segments {
+		if strings.Contains(s.ID, ":") {
+			continue // a key cannot hold a colon: the segment keeps its id as its label
+		}
+		if s.Label != s.ID {
+			line("label "+s.ID, s.Label)
+		}
+		if s.Population != nil {
+			line("population "+s.ID, s.Population.String())
+		}
+	}
+
+	def := Embedded().Get(DefaultDatasetID)
+	w := csv.NewWriter(&b)
+	header := []string{"platform", "name", "kind"}
+	for _, s := range d.Segments {
+		header = append(header, s.ID)
+	}
+	w.Write(append(header, ParamNames...))
+	for _, p := range d.Platforms {
+		var builtIn *Platform
+		for i := range def.Platforms {
+			if q := &def.Platforms[i]; strings.EqualFold(q.ID, p.ID) || strings.EqualFold(q.Name, p.ID) {
+				builtIn = q
+				break
+			}
+		}
+		row := []string{p.ID, p.Name, p.Kind}
+		for _, s := range d.Segments {
+			cell := ""
+			if v, ok := p.Penetration[s.ID]; ok {
+				cell = v.String()
+			}
+			row = append(row, cell)
+		}
+		for _, name := range ParamNames {
+			v := *p.Params.field(name)
+			if builtIn != nil && v.Equal(*builtIn.Params.field(name)) && p.Notes[name] == builtIn.Notes[name] {
+				row = append(row, "")
+				continue
+			}
+			row = append(row, v.String())
+		}
+		w.Write(row)
+	}
+	w.Flush()
+	return []byte(b.String())
 }

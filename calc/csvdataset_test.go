@@ -406,6 +406,7 @@ func FuzzReadDatasetCSV(f *testing.F) {
 	f.Add([]byte(qaCSV("", "")))
 	f.Add([]byte(qaCSV("", "platform,a,minHours,fullHours,reachRate,setupHours,toolCost,adCost,kind\nvk,5e-1,0,0.5,1,1e4,1e12,0,social\n")))
 	f.Add([]byte(qaCSV("# id: x\n# source: S\n# year: 2100\n# measure: M\n# label a: A\n# population a: 1e3\n", "")))
+	f.Add([]byte(qaCSV("# title: \"\"\"Quoted\"\"\"\n# source: S\n# year: 2024\n# measure: M\n# area: KE\n# areaName: Kenya\n# sample: 12\n# readAt: \"a, b,\"\n# hand: second-hand\n# original: O\n", "")))
 	// Invalid ones: each kind of problem.
 	f.Add([]byte(""))
 	f.Add([]byte("# source: S\n"))
@@ -449,6 +450,15 @@ func FuzzReadDatasetCSV(f *testing.F) {
 			t.Fatalf("Compute with a dataset read from CSV: %v", err)
 		}
 		checkDatasetRoundTrip(t, d)
+		// Written as a CSV template, it reads back the same.
+		tpl := calc.DatasetCSVTemplate(d)
+		back, err := calc.ReadDatasetCSV(tpl)
+		if err != nil {
+			t.Fatalf("the CSV template of a dataset read from CSV cannot be read: %v\n%s", err, tpl)
+		}
+		if diff := qaDatasetDiff("", d, back); len(diff) > 0 {
+			t.Fatalf("the CSV template reads back a different dataset: %v\n%s", diff, tpl)
+		}
 	})
 }
 

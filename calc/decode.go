@@ -512,9 +512,17 @@ func decodeRole(n *node, p string, ps *problems) Role {
 	return r
 }
 
-var datasetFields = []string{"format", "version", "id", "title", "source", "year", "url", "measure", "segments", "platforms"}
+var datasetFields = []string{"format", "version", "id", "title", "source", "year", "url", "measure", "provenance", "segments", "platforms"}
 
-var platformFields = append([]string{"id", "name", "kind", "penetration"}, append(append([]string{}, ParamNames...), "assumed", "notes", "context", "ranges")...)
+var platformFields = append([]string{"id", "name", "kind", "penetration"}, append(append([]string{}, ParamNames...), "assumed", "notes", "context", "ranges", "citation")...)
+
+// provenanceFields are the fields of a dataset's provenance, as in files; citationFields
+// those of a platform's citation.
+var (
+	provenanceFields = []string{"area", "areaName", "measureKind", "base", "ages", "method", "sample",
+		"fieldwork", "licence", "readAt", "hand", "original"}
+	citationFields = []string{"readAt", "hand", "original", "segments"}
+)
 
 func decodeDataset(n *node, path string, ps *problems) *Dataset {
 	d := &Dataset{}
@@ -538,6 +546,8 @@ func decodeDataset(n *node, path string, ps *problems) *Dataset {
 			d.URL = str(v, p, ps)
 		case "measure":
 			d.Measure = str(v, p, ps)
+		case "provenance":
+			d.Provenance = decodeProvenance(v, p, ps)
 		case "segments":
 			for i, it := range list(v, p, ps) {
 				var s Segment
@@ -587,6 +597,8 @@ func decodePlatform(n *node, path string, ps *problems) Platform {
 			pl.Context = textMap(v, p, ps, true)
 		case "ranges":
 			pl.Ranges = decodeParamRanges(v, p, ps)
+		case "citation":
+			pl.Citation, pl.SegmentCitations = decodeCitation(v, p, ps)
 		default:
 			*pl.Params.field(name), _ = number(v, p, ps)
 		}
@@ -595,6 +607,82 @@ func decodePlatform(n *node, path string, ps *problems) Platform {
 		requireKeys(n, path, ps, append([]string{"id", "name", "penetration"}, ParamNames...)...)
 	}
 	return pl
+}
+
+func decodeProvenance(n *node, path string, ps *problems) *Provenance {
+	pr := &Provenance{}
+	fields(n, path, ps, provenanceFields, func(name string, v *node, p string) {
+		switch name {
+		case "area":
+			pr.Area = str(v, p, ps)
+		case "areaName":
+			pr.AreaName = str(v, p, ps)
+		case "measureKind":
+			pr.MeasureKind = MeasureKind(str(v, p, ps))
+		case "base":
+			pr.Base = str(v, p, ps)
+		case "ages":
+			pr.Ages = str(v, p, ps)
+		case "method":
+			pr.Method = str(v, p, ps)
+		case "sample":
+			if n, ok := integer(v, p, ps); ok && n < 1 {
+				ps.add(p, "must be the number of respondents, a whole number of at least 1 (leave sample out when the source does not give it), found %d", n)
+			} else {
+				pr.Sample = n
+			}
+		case "fieldwork":
+			pr.Fieldwork = str(v, p, ps)
+		case "licence":
+			pr.Licence = str(v, p, ps)
+		default:
+			readCitationField(&pr.Citation, name, v, p, ps)
+		}
+	})
+	return pr
+}
+
+// decodeCitation reads a platform's citation: nil when it gives none of its own (only
+// segments, or nothing).
+func decodeCitation(n *node, path string, ps *problems) (*Citation, map[string]Citation) {
+	var c Citation
+	var segs map[string]Citation
+	fields(n, path, ps, citationFields, func(name string, v *node, p string) {
+		if name != "segments" {
+			readCitationField(&c, name, v, p, ps)
+			return
+		}
+		if v.kind != 'o' {
+			ps.add(p, "must be an object of segment ids, found %s", v.kindName())
+			return
+		}
+		segs = map[string]Citation{}
+		for i, seg := range v.keys {
+			var sc Citation
+			fields(v.vals[i], join(p, seg), ps, citationFields[:3], func(name string, v *node, p string) {
+				readCitationField(&sc, name, v, p, ps)
+			})
+			segs[seg] = sc
+		}
+	})
+	if len(segs) == 0 {
+		segs = nil
+	}
+	if c == (Citation{}) {
+		return nil, segs
+	}
+	return &c, segs
+}
+
+func readCitationField(c *Citation, name string, v *node, p string, ps *problems) {
+	switch name {
+	case "readAt":
+		c.ReadAt = str(v, p, ps)
+	case "hand":
+		c.Hand = Hand(str(v, p, ps))
+	case "original":
+		c.Original = str(v, p, ps)
+	}
 }
 
 // textMap reads an object of texts; with numbers, numbers and true/false are kept as their text.

@@ -11,6 +11,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"sort"
 	"strconv"
 	"strings"
@@ -1139,6 +1140,9 @@ func qaDatasetDiff(path string, a, b *calc.Dataset) []string {
 		add("header %q %q %q %d %q %q, then %q %q %q %d %q %q", a.ID, a.Title, a.Source, a.Year, a.URL, a.Measure,
 			b.ID, b.Title, b.Source, b.Year, b.URL, b.Measure)
 	}
+	if !reflect.DeepEqual(a.Provenance, b.Provenance) {
+		add("provenance %+v, then %+v", a.Provenance, b.Provenance)
+	}
 	if len(a.Segments) != len(b.Segments) {
 		add("%d segments, then %d", len(a.Segments), len(b.Segments))
 	} else {
@@ -1172,6 +1176,9 @@ func qaDatasetDiff(path string, a, b *calc.Dataset) []string {
 		out = append(out, qaStrMapDiff(pp+".context", p.Context, q.Context)...)
 		if x, y := qaParamRangesText(p.Ranges), qaParamRangesText(q.Ranges); x != y {
 			out = append(out, fmt.Sprintf("%s.ranges: %s, then %s", pp, x, y))
+		}
+		if !reflect.DeepEqual(p.Citation, q.Citation) || !reflect.DeepEqual(p.SegmentCitations, q.SegmentCitations) {
+			out = append(out, fmt.Sprintf("%s.citation: %+v %+v, then %+v %+v", pp, p.Citation, p.SegmentCitations, q.Citation, q.SegmentCitations))
 		}
 	}
 	return out

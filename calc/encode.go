@@ -138,16 +138,41 @@ type fileAnchor struct {
 }
 
 type fileDataset struct {
-	Format    string         `json:"format"`
-	Version   int            `json:"version"`
-	ID        string         `json:"id"`
-	Title     string         `json:"title"`
-	Source    string         `json:"source"`
-	Year      int            `json:"year"`
-	URL       string         `json:"url,omitempty"`
-	Measure   string         `json:"measure"`
-	Segments  []fileSegment  `json:"segments"`
-	Platforms []filePlatform `json:"platforms"`
+	Format     string          `json:"format"`
+	Version    int             `json:"version"`
+	ID         string          `json:"id"`
+	Title      string          `json:"title"`
+	Source     string          `json:"source"`
+	Year       int             `json:"year"`
+	URL        string          `json:"url,omitempty"`
+	Measure    string          `json:"measure"`
+	Provenance *fileProvenance `json:"provenance,omitempty"`
+	Segments   []fileSegment   `json:"segments"`
+	Platforms  []filePlatform  `json:"platforms"`
+}
+
+type fileProvenance struct {
+	Area        string `json:"area,omitempty"`
+	AreaName    string `json:"areaName,omitempty"`
+	MeasureKind string `json:"measureKind,omitempty"`
+	Base        string `json:"base,omitempty"`
+	Ages        string `json:"ages,omitempty"`
+	Method      string `json:"method,omitempty"`
+	Sample      int    `json:"sample,omitempty"`
+	Fieldwork   string `json:"fieldwork,omitempty"`
+	Licence     string `json:"licence,omitempty"`
+	fileCitation
+}
+
+type fileCitation struct {
+	ReadAt   string `json:"readAt,omitempty"`
+	Hand     string `json:"hand,omitempty"`
+	Original string `json:"original,omitempty"`
+}
+
+type filePlatformCitation struct {
+	fileCitation
+	Segments map[string]fileCitation `json:"segments,omitempty"`
 }
 
 type fileSegment struct {
@@ -171,6 +196,7 @@ type filePlatform struct {
 	Notes       map[string]string      `json:"notes,omitempty"`
 	Context     map[string]string      `json:"context,omitempty"`
 	Ranges      *fileParamRanges       `json:"ranges,omitempty"`
+	Citation    *filePlatformCitation  `json:"citation,omitempty"`
 }
 
 func num(d decimal.Decimal) json.Number { return json.Number(d.String()) }
@@ -244,6 +270,11 @@ func MarshalDataset(d *Dataset) ([]byte, error) { return marshalIndent(toFileDat
 func toFileDataset(d *Dataset) *fileDataset {
 	f := &fileDataset{Format: DatasetFormat, Version: 1, ID: d.ID, Title: d.Title, Source: d.Source,
 		Year: d.Year, URL: d.URL, Measure: d.Measure, Segments: []fileSegment{}, Platforms: []filePlatform{}}
+	if pr := d.Provenance; pr != nil {
+		f.Provenance = &fileProvenance{Area: pr.Area, AreaName: pr.AreaName, MeasureKind: string(pr.MeasureKind),
+			Base: pr.Base, Ages: pr.Ages, Method: pr.Method, Sample: pr.Sample, Fieldwork: pr.Fieldwork,
+			Licence: pr.Licence, fileCitation: toFileCitation(pr.Citation)}
+	}
 	for _, s := range d.Segments {
 		f.Segments = append(f.Segments, fileSegment{ID: s.ID, Label: s.Label, Population: optNum(s.Population)})
 	}
@@ -259,9 +290,25 @@ func toFileDataset(d *Dataset) *fileDataset {
 			r := toFileParamRanges(p.Ranges)
 			fp.Ranges = &r
 		}
+		if p.Citation != nil || len(p.SegmentCitations) > 0 {
+			fp.Citation = &filePlatformCitation{}
+			if p.Citation != nil {
+				fp.Citation.fileCitation = toFileCitation(*p.Citation)
+			}
+			if len(p.SegmentCitations) > 0 {
+				fp.Citation.Segments = map[string]fileCitation{}
+				for seg, c := range p.SegmentCitations {
+					fp.Citation.Segments[seg] = toFileCitation(c)
+				}
+			}
+		}
 		f.Platforms = append(f.Platforms, fp)
 	}
 	return f
+}
+
+func toFileCitation(c Citation) fileCitation {
+	return fileCitation{ReadAt: c.ReadAt, Hand: string(c.Hand), Original: c.Original}
 }
 
 func marshalIndent(v any) ([]byte, error) {

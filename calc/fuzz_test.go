@@ -173,6 +173,7 @@ func FuzzReadDataset(f *testing.F) {
 	f.Add([]byte(qaDatasetJSON("", "")))
 	f.Add([]byte(qaDatasetJSON(`"url": "https://example.org"`, `"kind": "video", "assumed": ["penetration", "minHours"], "notes": {"minHours": "a guess"}, "context": {"ministries": 75, "listed": false}`)))
 	f.Add([]byte(qaDatasetJSON("", `"assumed": ["reachRate", "setupHours"], "ranges": {"reachRate": {"low": 0, "high": "0.5"}, "setupHours": {"low": 1, "high": 1e3}}`)))
+	f.Add([]byte(qaDatasetJSON(qaProvenanceJSON, `"citation": {"readAt": "r", "hand": "first-hand", "segments": {"a": {"readAt": "s", "hand": "second-hand", "original": "o"}}}`)))
 	f.Add([]byte(strings.Replace(qaDatasetJSON("", ""), `"population": 1000`, `"population": "1e3"`, 1)))
 	f.Add([]byte(strings.Replace(qaDatasetJSON("", ""), `"a": 0.5`, `"a": 5e-1`, 1)))
 	f.Add([]byte(strings.Replace(qaDatasetJSON("", ""), `"setupHours": 4`, `"setupHours": 4e3`, 1)))

@@ -3,6 +3,7 @@ package calc
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/shopspring/decimal"
 )
@@ -99,6 +100,9 @@ func checkDataset(d *Dataset, path string, ps *problems) {
 	if d.Year < 1990 || d.Year > 2100 {
 		ps.add(join(path, "year"), "must be the year of the figures, from 1990 to 2100, found %d", d.Year)
 	}
+	if d.Provenance != nil {
+		checkProvenance(d.Provenance, join(path, "provenance"), ps)
+	}
 	if len(d.Segments) == 0 {
 		ps.add(join(path, "segments"), "must list at least one audience segment")
 	}
@@ -161,7 +165,186 @@ func checkDataset(d *Dataset, path string, ps *problems) {
 		for _, k := range sortedKeys(pl.Context) {
 			checkTextLen(ps, join(join(p, "context"), k), pl.Context[k], false, "", maxLongText)
 		}
+		if pl.Citation != nil {
+			checkCitation(*pl.Citation, join(p, "citation"), ps)
+		}
+		for _, seg := range sortedKeys(pl.SegmentCitations) {
+			q := join(join(join(p, "citation"), "segments"), seg)
+			if !segs[seg] {
+				ps.add(q, "names the segment %q, which this dataset does not have; the segments are %s", seg, segmentList(d))
+				continue
+			}
+			checkCitation(pl.SegmentCitations[seg], q, ps)
+		}
 	}
+}
+
+// checkProvenance checks the fields a dataset's provenance gives; path is where it
+// sits in its file. A field left empty is not an error (Provenance.Missing lists those
+// that complete provenance needs), but some go in pairs: an area and its name, and a
+// second-hand citation and its original.
+func checkProvenance(pr *Provenance, path string, ps *problems) {
+	at := func(name string) string { return join(path, name) }
+	if pr.Area != "" && !validArea(pr.Area) {
+		ps.add(at("area"), "must be an ISO 3166-1 alpha-2 country code in capitals (such as \"KE\"), an ISO 3166-2 subdivision code (such as \"CA-QC\"), or a region id in lower case (such as \"global\" or \"arab-states\"), found %q", pr.Area)
+	}
+	switch {
+	case pr.Area != "" && strings.TrimSpace(pr.AreaName) == "":
+		ps.add(at("areaName"), "missing: give the name of the area %q, such as \"Kenya\"", pr.Area)
+	case pr.Area == "" && pr.AreaName != "":
+		ps.add(at("area"), "missing: give the code of %q, such as \"KE\" for Kenya or \"global\" for all markets of a survey", pr.AreaName)
+	}
+	checkText(ps, at("areaName"), pr.AreaName, false, "")
+	if pr.MeasureKind != "" && pr.MeasureKind.Description() == "" {
+		kinds := make([]string, len(MeasureKinds))
+		for i, k := range MeasureKinds {
+			kinds[i] = string(k)
+		}
+		ps.add(at("measureKind"), "must be one of %s, found %q", strings.Join(kinds, ", "), pr.MeasureKind)
+	}
+	switch pr.Base {
+	case "", BaseAdults, BaseInternetUsers, BaseOnlineNewsUsers:
+	default:
+		if !validAges(pr.Base) {
+			ps.add(at("base"), "must be %s, %s, %s, or an age range such as \"13-69\" or \"15+\", found %q", BaseAdults, BaseInternetUsers, BaseOnlineNewsUsers, pr.Base)
+		}
+	}
+	if pr.Ages != "" && !validAges(pr.Ages) {
+		ps.add(at("ages"), "must be an age range such as \"18-50\" or \"19+\" (whole years, the lower first), found %q", pr.Ages)
+	}
+	checkTextLen(ps, at("method"), pr.Method, false, "", maxLongText)
+	if pr.Sample < 0 {
+		ps.add(at("sample"), "must be the number of respondents, a whole number of at least 1 (leave sample out when the source does not give it), found %d", pr.Sample)
+	}
+	if pr.Fieldwork != "" {
+		if msg := checkFieldwork(pr.Fieldwork); msg != "" {
+			ps.add(at("fieldwork"), "%s", msg)
+		}
+	}
+	checkTextLen(ps, at("licence"), pr.Licence, false, "", maxLongText)
+	checkCitation(pr.Citation, path, ps)
+}
+
+// checkCitation checks a citation at path: its fields are given together (where the
+// figures were read, and how), with the original for second-hand figures.
+func checkCitation(c Citation, path string, ps *problems) {
+	at := func(name string) string { return join(path, name) }
+	checkTextLen(ps, at("readAt"), c.ReadAt, false, "", maxLongText)
+	checkTextLen(ps, at("original"), c.Original, false, "", maxLongText)
+	switch c.Hand {
+	case "", HandFirst, HandSecond:
+	default:
+		ps.add(at("hand"), "must be %q (read on the publisher's own page or document) or %q (quoted by someone else), found %q", HandFirst, HandSecond, c.Hand)
+	}
+	switch {
+	case c.Hand == "" && (c.ReadAt != "" || c.Original != ""):
+		ps.add(at("hand"), "missing: say whether the figures were read %q or %q", HandFirst, HandSecond)
+	case c.Hand != "" && strings.TrimSpace(c.ReadAt) == "":
+		ps.add(at("readAt"), "missing: give the address (or the document and page) where the figures were read")
+	}
+	if c.Hand == HandSecond && strings.TrimSpace(c.Original) == "" {
+		ps.add(at("original"), "missing: second-hand figures name the original publication to check them against")
+	}
+}
+
+// validArea reports whether s is an ISO 3166-1 alpha-2 code ("KE"), an ISO 3166-2
+// subdivision code ("CA-QC") or a region id ("arab-states"). Codes are checked for
+// their form, not against the ISO lists.
+func validArea(s string) bool {
+	upper := func(s string) bool {
+		for _, c := range s {
+			if c < 'A' || c > 'Z' {
+				return false
+			}
+		}
+		return true
+	}
+	if country, sub, ok := strings.Cut(s, "-"); ok && len(country) == 2 && upper(country) {
+		if len(sub) < 1 || len(sub) > 3 {
+			return false
+		}
+		for _, c := range sub {
+			if (c < 'A' || c > 'Z') && (c < '0' || c > '9') {
+				return false
+			}
+		}
+		return true
+	}
+	if len(s) == 2 {
+		return upper(s)
+	}
+	if len(s) < 3 || len(s) > 40 || s[0] < 'a' || s[0] > 'z' || strings.HasSuffix(s, "-") || strings.Contains(s, "--") {
+		return false
+	}
+	for _, c := range s {
+		if (c < 'a' || c > 'z') && (c < '0' || c > '9') && c != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+// validAges reports whether s is an age range: "18-29" (the lower first) or "65+",
+// whole years up to 130.
+func validAges(s string) bool {
+	years := func(s string) (int, bool) {
+		if s == "" || len(s) > 3 {
+			return 0, false
+		}
+		n := 0
+		for _, c := range s {
+			if c < '0' || c > '9' {
+				return 0, false
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n, n <= 130
+	}
+	if lo, ok := strings.CutSuffix(s, "+"); ok {
+		_, ok := years(lo)
+		return ok
+	}
+	lo, hi, ok := strings.Cut(s, "-")
+	a, okA := years(lo)
+	b, okB := years(hi)
+	return ok && okA && okB && a <= b
+}
+
+// checkFieldwork checks an ISO 8601 date of a year, month or day, or an interval of two
+// such dates, and returns what is wrong, or "".
+func checkFieldwork(s string) string {
+	const what = "must be an ISO 8601 date (\"2023\", \"2023-05\" or \"2023-05-19\") or an interval of two (\"2023-05-19/2023-09-05\")"
+	from, to, isInterval := strings.Cut(s, "/")
+	start, _, ok := fieldworkDate(from)
+	if !ok {
+		return fmt.Sprintf("%s, found %q", what, s)
+	}
+	if isInterval {
+		_, end, ok := fieldworkDate(to)
+		if !ok {
+			return fmt.Sprintf("%s, found %q", what, s)
+		}
+		if !end.After(start) {
+			return fmt.Sprintf("must start before it ends, found %q", s)
+		}
+	}
+	return ""
+}
+
+// fieldworkDate reads a date of a year, month or day: the start of that period and the
+// start of the next.
+func fieldworkDate(s string) (start, next time.Time, ok bool) {
+	for i, layout := range []string{"2006", "2006-01", "2006-01-02"} {
+		if len(s) != len(layout) {
+			continue
+		}
+		t, err := time.Parse(layout, s)
+		if err != nil || t.Year() < 1990 || t.Year() > 2100 {
+			return t, t, false
+		}
+		return t, [3]time.Time{t.AddDate(1, 0, 0), t.AddDate(0, 1, 0), t.AddDate(0, 0, 1)}[i], true
+	}
+	return time.Time{}, time.Time{}, false
 }
 
 // checkParams checks a platform's effective parameters. paths maps a parameter name to

@@ -17,7 +17,7 @@ async function downloaded(page, selector) {
   return { name: d.suggestedFilename(), data: Buffer.concat(chunks) };
 }
 
-const scenarioName = "Mid-size embassy, general public in the host country";
+const scenarioName = "Mid-size embassy, US adults (example)";
 
 test("chart images: PNG 1600x900 at 2x, SVG with title and scenario name", async (t) => {
   const { page, seen } = await env.open(t);

@@ -1,11 +1,14 @@
 // Browser tests of share links and of importing demographics as CSV.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { ready, browserSession } from "./harness.mjs";
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { ready, browserSession, root } from "./harness.mjs";
 
 const env = browserSession();
 
 const options = (page) => page.locator("#f-scenario option").allInnerTexts();
+const embeddedDatasets = readdirSync(path.join(root, "calc", "data")).filter((f) => f.endsWith(".dataset.json")).length;
 
 test("a share link opens as a new scenario in another browser, never replacing one", async (t) => {
   const a = await env.open(t, { wait: false });
@@ -20,7 +23,7 @@ test("a share link opens as a new scenario in another browser, never replacing o
 
   const b = await env.open(t, { url: link, wait: false });
   await ready(b.page);
-  assert.deepEqual(await options(b.page), ["Mid-size embassy, general public in the host country", "Youth outreach via video"]);
+  assert.deepEqual(await options(b.page), ["Mid-size embassy, US adults (example)", "Youth outreach via video"]);
   assert.equal(await b.page.locator("#fig-total-cost .value").innerText(), cost);
   assert.match(await b.page.locator("#notice").innerText(), /as a new scenario; nothing was replaced/);
   assert.equal(new URL(b.page.url()).hash, "", "the link stays in the address after opening");
@@ -64,11 +67,11 @@ test("demographics imported as CSV: row and column named on error; kept and choo
   assert.match(msg, /kenya\.csv: row 5, column "35\+": must be a share from 0 to 1/);
   assert.match(msg, /kenya\.csv: row 6, column "18-34"/);
   assert.match(msg, /source/);
-  assert.equal(await page.locator("#f-dataset option").count(), 2);
+  assert.equal(await page.locator("#f-dataset option").count(), embeddedDatasets);
 
   const good = "# source: <b>National survey</b> 2025\n" + bad.replace("1.7", "0.5").replace("abc", "0.8");
   await page.setInputFiles("#import-csv", { name: "kenya.csv", mimeType: "text/csv", buffer: Buffer.from(good) });
-  await page.waitForFunction(() => document.querySelectorAll("#f-dataset option").length === 3);
+  await page.waitForFunction((n) => document.querySelectorAll("#f-dataset option").length === n, embeddedDatasets + 1);
   await page.selectOption("#f-dataset", "kenya-2025");
   await page.waitForFunction(() => document.querySelector(".dataset-info .source")?.innerText.includes("<b>National survey</b>"));
   await page.waitForFunction(() => window.roiCharts.option("chart-fit")?.title[0].subtext.includes("<b>National survey</b>"));

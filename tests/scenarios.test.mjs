@@ -17,7 +17,7 @@ test("scenarios are kept in the browser and come back after a reload", async (t)
   // The scenario being edited has no valid figures yet, so no chart is drawn: wait for
   // the app to have opened the kept scenarios instead.
   await page.waitForFunction(() => document.querySelectorAll("#f-scenario option").length === 2, null, { timeout: 60000 });
-  assert.deepEqual(await options(page), ["Mid-size embassy, general public in the host country", "Two officers on two platforms (has problems)"]);
+  assert.deepEqual(await options(page), ["Mid-size embassy, US adults (example)", "Two officers on two platforms (has problems)"]);
   assert.equal(await page.inputValue("#f-name"), "Two officers on two platforms");
   assert.equal(await page.inputValue("#f-audience-size"), "abc");
 

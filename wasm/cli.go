@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -29,7 +30,8 @@ const usage = `Platform selection and ROI calculator for public-diplomacy teams.
 Usage:
   platformroi calc [--json] [--draws N] [--seed S] [FILE]
                                      results for the scenario FILE (the default scenario without FILE)
-  platformroi datasets               the embedded datasets, with source, year and measure
+  platformroi datasets [--country CODE]   the embedded datasets by country or region, with
+                                     measure, base, year and provenance (CODE: KE, CA-QC, global, …)
   platformroi site [--out DIR] [--base PATH] [--version V]   write the static site (app.wasm is built apart)
   platformroi serve [--dir DIR] [--addr HOST:PORT] [--base PATH]   serve a built site
   platformroi render [--format png|svg] [--out DIR] [--echarts PATH] [--web DIR] FILE...
@@ -59,12 +61,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "calc":
 		return runCalc(args[1:], stdout, stderr)
 	case "datasets":
-		if len(args) > 1 {
-			fmt.Fprintf(stderr, "datasets takes no arguments, found %q\n", args[1])
-			return exitInput
-		}
-		printDatasets(stdout, calc.Embedded())
-		return exitOK
+		return runDatasets(args[1:], stdout, stderr)
 	case "site":
 		return runSite(args[1:], stdout, stderr)
 	case "serve":
@@ -259,36 +256,182 @@ func reportFile(stderr io.Writer, file string, data []byte, err error) int {
 	return exitInput
 }
 
-func printDatasets(w io.Writer, c *calc.Catalog) {
-	for i, d := range c.Datasets() {
-		if i > 0 {
-			fmt.Fprintln(w)
-		}
-		fmt.Fprintf(w, "%s: %s\n", d.ID, d.Title)
-		fmt.Fprintf(w, "  source:  %s\n", d.Source)
-		fmt.Fprintf(w, "  year:    %d\n", d.Year)
-		fmt.Fprintf(w, "  measure: %s\n", d.Measure)
-		if d.URL != "" {
-			fmt.Fprintf(w, "  url:     %s\n", d.URL)
-		}
-		segs := make([]string, len(d.Segments))
-		for j, s := range d.Segments {
-			segs[j] = s.ID
-		}
-		fmt.Fprintf(w, "  segments: %s\n", strings.Join(segs, ", "))
-		var sourced, assumed []string
-		for _, p := range d.Platforms {
-			if p.IsAssumed("penetration") {
-				assumed = append(assumed, p.Name)
-			} else {
-				sourced = append(sourced, p.Name)
+func runDatasets(args []string, stdout, stderr io.Writer) int {
+	country, hasCountry := "", false
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--country" || a == "-country":
+			if i+1 == len(args) {
+				fmt.Fprintln(stderr, "datasets: --country needs a code, such as KE, CA-QC or global")
+				return exitInput
 			}
-		}
-		fmt.Fprintf(w, "  platforms with survey figures: %s\n", strings.Join(sourced, ", "))
-		if len(assumed) > 0 {
-			fmt.Fprintf(w, "  platforms with assumed figures (not survey data): %s\n", strings.Join(assumed, ", "))
+			i++
+			country, hasCountry = args[i], true
+		case strings.HasPrefix(a, "--country=") || strings.HasPrefix(a, "-country="):
+			_, country, _ = strings.Cut(a, "=")
+			hasCountry = true
+		case strings.HasPrefix(a, "-"):
+			fmt.Fprintf(stderr, "datasets: unknown flag %q (the flag is --country CODE)\n", a)
+			return exitInput
+		default:
+			fmt.Fprintf(stderr, "datasets: unexpected argument %q (to list one country's datasets: --country %s)\n", a, a)
+			return exitInput
 		}
 	}
+	c := calc.Embedded()
+	list := c.Datasets()
+	if hasCountry {
+		if list = c.ForCountry(country); len(list) == 0 {
+			var known []string
+			for _, a := range c.Areas() {
+				known = append(known, a.Code+" ("+a.Name+")")
+			}
+			fmt.Fprintf(stderr, "datasets: no dataset describes %q; the countries and regions with datasets are %s\n", country, strings.Join(known, ", "))
+			return exitInput
+		}
+	}
+	printDatasets(stdout, c, list)
+	return exitOK
+}
+
+// printDatasets lists the datasets of list (datasets of c) by the country or region
+// they describe, areas by name, newest figures first within an area, then those whose
+// provenance gives no area.
+func printDatasets(w io.Writer, c *calc.Catalog, list []*calc.Dataset) {
+	listed := map[*calc.Dataset]bool{}
+	for _, d := range list {
+		listed[d] = true
+	}
+	type group struct {
+		title string
+		sets  []*calc.Dataset
+	}
+	var groups []group
+	areas := 0
+	for _, a := range c.Areas() {
+		g := group{title: fmt.Sprintf("%s [%s]", a.Name, a.Code)}
+		for _, d := range c.ForCountry(a.Code) {
+			if listed[d] && d.Provenance.Area == a.Code {
+				g.sets = append(g.sets, d)
+				delete(listed, d)
+			}
+		}
+		if len(g.sets) > 0 {
+			groups = append(groups, g)
+			areas++
+		}
+	}
+	rest := group{title: "Area not recorded"}
+	for _, d := range list {
+		if listed[d] {
+			rest.sets = append(rest.sets, d)
+		}
+	}
+	if len(rest.sets) > 0 {
+		groups = append(groups, rest)
+	}
+	plural := func(n int, one, many string) string {
+		if n == 1 {
+			return "1 " + one
+		}
+		return fmt.Sprintf("%d %s", n, many)
+	}
+	fmt.Fprintf(w, "%s describing %s. Each figure is a share of the dataset's base; shares of different measures or bases do not compare.\n",
+		plural(len(list), "dataset", "datasets"), plural(areas, "country or region", "countries and regions"))
+	for _, g := range groups {
+		fmt.Fprintf(w, "\n%s\n", g.title)
+		for _, d := range g.sets {
+			printDataset(w, d)
+		}
+	}
+}
+
+func printDataset(w io.Writer, d *calc.Dataset) {
+	tw := tabwriter.NewWriter(w, 0, 0, 1, ' ', 0)
+	fmt.Fprintf(w, "\n  %s: %s\n", d.ID, d.Title)
+	row := func(label, value string) {
+		if value != "" {
+			fmt.Fprintf(tw, "    %s:\t%s\n", label, value)
+		}
+	}
+	row("year", fmt.Sprint(d.Year))
+	if pr := d.Provenance; pr != nil {
+		kind := string(pr.MeasureKind)
+		if desc := pr.MeasureKind.Description(); desc != "" {
+			kind += ": " + desc
+		}
+		row("measure", kind)
+	}
+	row("a figure is", d.Measure)
+	if pr := d.Provenance; pr != nil {
+		row("base", calc.BaseDescription(pr.Base, pr.Ages))
+		row("method", pr.Method)
+		sample := "not given"
+		if pr.Sample > 0 {
+			sample = calc.PeopleText(decimal.NewFromInt(int64(pr.Sample))) + " respondents"
+		}
+		row("sample", sample)
+		fieldwork := pr.Fieldwork
+		if fieldwork == "" {
+			fieldwork = "not given"
+		}
+		row("fieldwork", fieldwork)
+		row("licence", pr.Licence)
+		read := pr.ReadAt
+		switch pr.Hand {
+		case calc.HandFirst:
+			read = "first-hand: " + read
+		case calc.HandSecond:
+			read = "second-hand: " + read + "; check against " + pr.Original
+		}
+		row("read", read)
+		if m := pr.Missing(); len(m) > 0 {
+			row("provenance", "incomplete: no "+strings.Join(m, ", "))
+		}
+	} else {
+		row("provenance", "not recorded")
+	}
+	row("source", d.Source)
+	row("url", d.URL)
+	segs := make([]string, len(d.Segments))
+	for j, s := range d.Segments {
+		segs[j] = s.ID
+	}
+	row("segments", strings.Join(segs, ", "))
+	tw.Flush()
+	var sourced, assumed []string
+	for _, p := range d.Platforms {
+		if p.IsAssumed("penetration") {
+			assumed = append(assumed, p.Name)
+		} else {
+			sourced = append(sourced, p.Name)
+		}
+	}
+	if len(sourced) > 0 {
+		fmt.Fprintf(w, "    platforms with survey figures: %s\n", strings.Join(sourced, ", "))
+	}
+	if len(assumed) > 0 {
+		fmt.Fprintf(w, "    platforms with assumed figures (not survey data, or only approximate; see their notes): %s\n", strings.Join(assumed, ", "))
+	}
+	for _, p := range d.Platforms {
+		if p.Citation != nil {
+			fmt.Fprintf(w, "    %s read at: %s (%s)\n", p.Name, p.Citation.ReadAt, p.Citation.Hand)
+		}
+		for _, seg := range sortedKeys(p.SegmentCitations) {
+			c := p.SegmentCitations[seg]
+			fmt.Fprintf(w, "    %s, %s read at: %s (%s)\n", p.Name, seg, c.ReadAt, c.Hand)
+		}
+	}
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 func printResult(w io.Writer, r *calc.Result, rec *calc.Recommendation, u *calc.Uncertainty, f *calc.Form) {

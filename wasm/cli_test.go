@@ -156,7 +156,7 @@ func TestDatasets(t *testing.T) {
 			}
 		}
 	}
-	if !strings.Contains(out, "assumed figures (not survey data): Embassy website, Wikipedia (editing), Blog, Flickr") {
+	if !strings.Contains(out, "assumed figures (not survey data, or only approximate; see their notes): Embassy website, Wikipedia (editing), Blog, Flickr") {
 		t.Errorf("datasets output does not mark the assumed platforms:\n%s", out)
 	}
 }
@@ -314,6 +314,119 @@ func TestCalcUncertainty(t *testing.T) {
 		code, out, errs := runArgs(t, append([]string{"calc"}, bad...)...)
 		if code != exitInput || out != "" || !strings.Contains(errs, "--"+strings.TrimLeft(strings.SplitN(bad[0], "=", 2)[0], "-")) {
 			t.Errorf("calc %v: exit %d, stderr %q", bad, code, errs)
+		}
+	}
+}
+
+// datasets lists every dataset under its country or region, areas by name, with its
+// measure, base, year and provenance.
+func TestDatasetsByCountry(t *testing.T) {
+	code, out, errs := runArgs(t, "datasets")
+	if code != exitOK || errs != "" {
+		t.Fatalf("exit %d, stderr %q", code, errs)
+	}
+	c := calc.Embedded()
+	// Each area's heading, in the order of Areas (by name), each dataset once, under its area.
+	pos := -1
+	for _, a := range c.Areas() {
+		heading := "\n" + a.Name + " [" + a.Code + "]\n"
+		i := strings.Index(out, heading)
+		if i < 0 || i < pos {
+			t.Fatalf("heading %q missing or out of order", heading)
+		}
+		pos = i
+	}
+	under := map[string]string{} // dataset id → the heading it is listed under
+	heading := ""
+	for _, l := range strings.Split(out, "\n") {
+		switch {
+		case strings.HasSuffix(l, "]") && !strings.HasPrefix(l, " "):
+			heading = l
+		case strings.HasPrefix(l, "  ") && !strings.HasPrefix(l, "   "):
+			id, _, _ := strings.Cut(strings.TrimSpace(l), ":")
+			under[id] = heading
+		}
+	}
+	for _, d := range c.Datasets() {
+		entry := "\n  " + d.ID + ": " + d.Title + "\n"
+		if strings.Count(out, entry) != 1 {
+			t.Errorf("%s is not listed once", d.ID)
+			continue
+		}
+		if want := d.Provenance.AreaName + " [" + d.Provenance.Area + "]"; under[d.ID] != want {
+			t.Errorf("%s is under %q, want %q", d.ID, under[d.ID], want)
+		}
+		i := strings.Index(out, entry)
+		block := out[i:]
+		if j := strings.Index(block[1:], "\n\n"); j >= 0 {
+			block = block[:j+1]
+		}
+		pr := d.Provenance
+		for _, want := range []string{"year:", fmt.Sprint(d.Year), "measure:", string(pr.MeasureKind), "base:",
+			calc.BaseDescription(pr.Base, pr.Ages), "method:", pr.Method, "licence:", pr.Licence, "read:", string(pr.Hand) + ": " + pr.ReadAt, "source:", d.Source} {
+			if !strings.Contains(block, want) {
+				t.Errorf("%s: its entry lacks %q:\n%s", d.ID, want, block)
+			}
+		}
+		if pr.Hand == calc.HandSecond && !strings.Contains(block, "check against "+pr.Original) {
+			t.Errorf("%s: a second-hand entry without its original:\n%s", d.ID, block)
+		}
+	}
+	if !strings.Contains(out, "    sample:      2,043 respondents\n") || !strings.Contains(out, "    fieldwork:   2023-05-19/2023-09-05\n") {
+		t.Errorf("sample or fieldwork not shown")
+	}
+}
+
+func TestDatasetsForOneCountry(t *testing.T) {
+	for _, args := range [][]string{{"--country", "KE"}, {"--country=ke"}, {"-country", "Ke"}} {
+		code, out, errs := runArgs(t, append([]string{"datasets"}, args...)...)
+		if code != exitOK || errs != "" {
+			t.Fatalf("%q: exit %d, stderr %q", args, code, errs)
+		}
+		want := calc.Embedded().ForCountry("KE")
+		if !strings.HasPrefix(out, fmt.Sprintf("%d datasets describing 1 country or region.", len(want))) {
+			t.Errorf("%q: %s", args, out[:strings.Index(out, "\n")])
+		}
+		for _, d := range calc.Embedded().Datasets() {
+			listed := strings.Contains(out, "\n  "+d.ID+": ")
+			if listed != (d.Provenance.Area == "KE") {
+				t.Errorf("%q: %s (%s) listed: %v", args, d.ID, d.Provenance.Area, listed)
+			}
+		}
+		if !strings.Contains(out, "\nKenya [KE]\n") || strings.Count(out, "]\n") != 1 {
+			t.Errorf("%q: not one heading for Kenya:\n%s", args, out)
+		}
+	}
+	// A country finds its subdivisions, under their own heading.
+	_, out, _ := runArgs(t, "datasets", "--country", "CA")
+	if !strings.Contains(out, "\nQuébec, Canada [CA-QC]\n") || !strings.Contains(out, "netendances-ca-qc-2024:") {
+		t.Errorf("--country CA:\n%s", out)
+	}
+	// A region.
+	_, out, _ = runArgs(t, "datasets", "--country", "global")
+	if !strings.Contains(out, "\n  reuters-dnr-2025: ") {
+		t.Errorf("--country global:\n%s", out)
+	}
+}
+
+func TestDatasetsUsageErrors(t *testing.T) {
+	for _, tt := range []struct {
+		args  []string
+		words []string
+	}{
+		{[]string{"--country", "XX"}, []string{`no dataset describes "XX"`, "KE (Kenya)", "CA-QC (Québec, Canada)", "global ("}},
+		{[]string{"--country"}, []string{"needs a code"}},
+		{[]string{"--contry", "KE"}, []string{`unknown flag "--contry"`, "--country CODE"}},
+		{[]string{"KE"}, []string{`unexpected argument "KE"`, "--country KE"}},
+	} {
+		code, out, errs := runArgs(t, append([]string{"datasets"}, tt.args...)...)
+		if code != exitInput || out != "" {
+			t.Errorf("%q: exit %d, stdout %q; want exit 2 and nothing on stdout", tt.args, code, out)
+		}
+		for _, w := range tt.words {
+			if !strings.Contains(errs, w) {
+				t.Errorf("%q: stderr %q lacks %q", tt.args, errs, w)
+			}
 		}
 	}
 }
