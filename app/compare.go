@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
@@ -81,6 +82,7 @@ func compareSection(ed *Editor, c *report.Comparison, kept int) app.UI {
 				app.TBody().Body(rows...),
 			)),
 		app.If(len(c.Left) > 0, app.P().Class("hint").Text("Not compared: "+joinNames(c.Left)+".")),
+		app.If(mixedMeasures(c) != "", app.P().Class("notice").Role("note").ID("compare-measures").Text(mixedMeasures(c))),
 		app.If(c.Unchecked > 0, app.Button().Type("button").Class("secondary").ID("compare-all").
 			Text(fmt.Sprintf("Compute and compare the other %s", plural(c.Unchecked, "scenario", "scenarios"))).
 			OnClick(func(ctx app.Context, e app.Event) { ed.compareAll() })),
@@ -114,4 +116,34 @@ func (w *Workspace) CheckAll(c *calc.Catalog) {
 			en.State.Recompute(c)
 		}
 	}
+}
+
+// mixedMeasures says when the scenarios compared read their audience against datasets
+// that measure different things (weekly news use against ever use, adults against
+// internet users): their fit and reach are then not comparable as they stand.
+func mixedMeasures(c *report.Comparison) string {
+	kinds := map[string][]string{}
+	var order []string
+	for _, r := range c.Rows {
+		ds := r.Result.Dataset
+		k := ds.Measure
+		if pr := ds.Provenance; pr != nil && pr.MeasureKind != "" {
+			k = pr.MeasureKind.Description()
+			if b := calc.BaseDescription(pr.Base, pr.Ages); b != "" {
+				k += " of " + b
+			}
+		}
+		if _, seen := kinds[k]; !seen {
+			order = append(order, k)
+		}
+		kinds[k] = append(kinds[k], r.Name)
+	}
+	if len(order) < 2 {
+		return ""
+	}
+	parts := make([]string, len(order))
+	for i, k := range order {
+		parts[i] = fmt.Sprintf("%s (%s)", k, joinNames(kinds[k]))
+	}
+	return "Careful: these scenarios' demographics measure different things, so their reach and fit are not comparable as they stand: " + strings.Join(parts, "; ") + "."
 }

@@ -366,3 +366,43 @@ func TestUncertaintyShown(t *testing.T) {
 		}
 	}
 }
+
+// The host country picker finds each area by name, code or the start of its name.
+func TestCountryPicker(t *testing.T) {
+	c := calc.Embedded()
+	areas := c.Areas()
+	if len(areas) < 20 {
+		t.Fatalf("%d areas", len(areas))
+	}
+	for _, a := range areas {
+		for _, typed := range []string{a.Name, a.Code, a.Name + " [" + a.Code + "]", strings.ToUpper(a.Name)} {
+			if code, ok := areaChoice(c, typed); !ok || code != a.Code {
+				t.Errorf("%q found %q (%v), want %s", typed, code, ok, a.Code)
+			}
+		}
+		if len(c.ForCountry(a.Code)) == 0 {
+			t.Errorf("%s has no dataset", a.Code)
+		}
+	}
+	if _, ok := areaChoice(c, "Atlantis"); ok {
+		t.Error("Atlantis was found")
+	}
+	groups := datasetOptions(c, "KE")
+	if len(groups) == 0 || groups[0].Label != "The host country" || len(groups[0].Options) != len(c.ForCountry("KE")) {
+		t.Errorf("Kenya's datasets are not listed first: %+v", groups)
+	}
+}
+
+// Scenarios compared on datasets of different measures are flagged.
+func TestComparisonAcrossMeasuresFlagged(t *testing.T) {
+	p, d := mount(t)
+	p.ws.New(p.cat, "copy")
+	p.changed()
+	p.ed.SwitchDataset("reuters-dnr-2025")
+	d.Consume()
+	c := Compare(p.ws)
+	msg := mixedMeasures(c)
+	if !strings.Contains(msg, "not comparable") || !strings.Contains(msg, "news") {
+		t.Errorf("flag %q", msg)
+	}
+}

@@ -18,8 +18,12 @@ type AudienceSection struct {
 	app.Compo
 	Ed       *Editor
 	DS       *calc.Dataset // nil when the form names an unknown dataset
-	Options  []DatasetOption
-	Selected string // the option of the form's dataset
+	Groups   []DatasetGroup
+	Inline   *DatasetOption // the dataset the scenario carries, when it does
+	Missing  *DatasetOption // the dataset the scenario names, when it is not here
+	Selected string         // the option of the form's dataset
+	Country  string         // the host country chosen (area code), or ""
+	Typed    string         // what was typed when no dataset describes it
 	Size     string
 	Weights  map[string]string
 	Problems map[string]string
@@ -40,27 +44,26 @@ const inlineOption = "inline"
 
 func (p *Page) audienceSection(ds *calc.Dataset) app.UI {
 	f := p.st.Form
-	var opts []DatasetOption
+	var inline, missing *DatasetOption
 	selected := f.Dataset
 	if f.DatasetInline != nil {
-		opts = append(opts, DatasetOption{inlineOption, fmt.Sprintf("%s (%d), carried by this scenario", f.DatasetInline.Title, f.DatasetInline.Year)})
+		inline = &DatasetOption{inlineOption, fmt.Sprintf("%s (%d), carried by this scenario", f.DatasetInline.Title, f.DatasetInline.Year)}
 		selected = inlineOption
 	}
-	for _, x := range p.cat.Datasets() {
-		label := fmt.Sprintf("%s (%d)", x.Title, x.Year)
-		if !calc.IsEmbedded(x.ID) {
-			label += ", imported"
-		}
-		opts = append(opts, DatasetOption{x.ID, label})
-	}
 	if ds == nil {
-		opts = append(opts, DatasetOption{f.Dataset, fmt.Sprintf("%s (not available in this browser)", f.Dataset)})
+		missing = &DatasetOption{f.Dataset, fmt.Sprintf("%s (not available in this browser)", f.Dataset)}
+	}
+	if p.ws.Country == "" && p.ws.CountryTyped == "" {
+		if a := countryOf(ds); !isRegion(a) {
+			p.ws.Country = a
+		}
 	}
 	var sw *Switch
 	if p.ws.Switched != nil && p.ws.Switched.ID == p.ws.CurrentID() {
 		sw = p.ws.Switched
 	}
-	return &AudienceSection{Ed: p.ed, DS: ds, Options: opts, Selected: selected, Size: f.Audience.Size,
+	return &AudienceSection{Ed: p.ed, DS: ds, Groups: datasetOptions(p.cat, p.ws.Country), Inline: inline, Missing: missing,
+		Country: p.ws.Country, Typed: p.ws.CountryTyped, Selected: selected, Size: f.Audience.Size,
 		Weights: f.Audience.Weights, Problems: problemsUnder(p.st.Problems, "audience", "dataset", "datasetInline"),
 		Switched: sw, ImportError: p.ws.DatasetError, Pending: p.ws.PendingDataset, Imported: importedOptions(p.cat)}
 }
@@ -68,17 +71,31 @@ func (p *Page) audienceSection(ds *calc.Dataset) app.UI {
 // Render shows the fields.
 func (s *AudienceSection) Render() app.UI {
 	ds := s.DS
+	option := func(o DatasetOption) app.UI {
+		return app.Option().Value(o.Value).Selected(o.Value == s.Selected).Text(o.Label)
+	}
 	options := []app.UI{}
-	for _, o := range s.Options {
-		options = append(options, app.Option().Value(o.Value).Selected(o.Value == s.Selected).Text(o.Label))
+	if s.Inline != nil {
+		options = append(options, option(*s.Inline))
+	}
+	if s.Missing != nil {
+		options = append(options, option(*s.Missing))
+	}
+	for _, g := range s.Groups {
+		opts := make([]app.UI, len(g.Options))
+		for i, o := range g.Options {
+			opts[i] = option(o)
+		}
+		options = append(options, app.OptGroup().Label(g.Label).Body(opts...))
 	}
 	var info app.UI = app.P().Class("error").Text("This scenario names a dataset that is not available here: import it (CSV) or choose another.")
 	segs, buttons := []app.UI{}, []app.UI{}
 	if ds != nil {
-		info = app.Div().Class("dataset-info").Body(
+		info = app.Div().Class("dataset-info").Body(append([]app.UI{
 			app.P().Body(app.Strong().Text(ds.Title), app.Text(fmt.Sprintf(" (%d)", ds.Year))),
-			app.P().Text("A figure is the "+lowerFirst(ds.Measure)),
-			app.P().Class("source").Text("Source: "+ds.Source),
+			app.P().Text("A figure is the " + lowerFirst(ds.Measure)),
+			app.P().Class("source").Text("Source: " + ds.Source)},
+			provenanceLines(ds)...)...,
 		)
 		sum := decimal.Zero
 		for _, w := range s.Weights {
@@ -117,6 +134,7 @@ func (s *AudienceSection) Render() app.UI {
 		)
 	}
 	return section("audience", "Audience",
+		countryPicker(s.Ed, s.Ed.p.cat, s.Country, s.Typed),
 		app.Div().Class("field").Body(
 			app.Label().For("f-dataset").Text("Platform demographics"),
 			app.Select().ID("f-dataset").DataSet("field", "dataset").Body(options...).
@@ -130,14 +148,14 @@ func (s *AudienceSection) Render() app.UI {
 		info,
 		datasetImport(s.Ed, s.ImportError, s.Pending, s.Imported),
 		field(s.Ed, "audience.size", "Audience size", "people", s.Size, "", s.Problems),
+		// A dataset of one segment ("all") has no weights to set: one weight would
+		// mean nothing. It is shown only if it has a problem to fix.
 		app.If(ds != nil && len(ds.Segments) > 1, app.FieldSet().Body(
 			app.Legend().Text("Who is in the audience: weight per segment"),
 			app.Div().Class("presets").Body(buttons...),
 			app.Div().Class("segments").Body(segs...),
 			problemAt(s.Problems, "audience.weights"),
-		)).Else(
-			app.Div().Body(segs...),
-		),
+		)).ElseIf(len(s.Problems) > 0 && ds != nil, app.Div().Body(segs...), problemAt(s.Problems, "audience.weights")),
 	)
 }
 

@@ -59,6 +59,9 @@ type Workspace struct {
 	ApplyNote string
 	// Switched is the last change of demographics, for its notice and its undo.
 	Switched *Switch
+	// Country is the host country or region chosen (an area code), and CountryTyped
+	// what was typed when no dataset describes it.
+	Country, CountryTyped string
 	// Blocked says why nothing may be written to the store: what is there could not
 	// be read, and could not be set aside either. Empty when saving is allowed.
 	Blocked string

@@ -203,3 +203,28 @@ test("keyboard and screen reader: skip link, chart text, presets of an imported 
   }
   assert.deepEqual(seen.errors, []);
 });
+
+test("the host country first: its datasets are offered, switching between them keeps the plan", async (t) => {
+  const { page, seen } = await env.open(t);
+  await page.getByLabel("Host country or region").fill("Kenya");
+  await page.getByLabel("Host country or region").press("Enter");
+  await page.waitForFunction(() => /Kenya: \d+ datasets listed first/.test(document.querySelector("#country-found")?.innerText || ""));
+  const group = await page.locator('#f-dataset optgroup[label="The host country"] option').evaluateAll((os) => os.map((o) => o.value));
+  assert.ok(group.length >= 2, `Kenya's datasets: ${group}`);
+  const planBefore = (await exported(page)).plan;
+  for (const id of group.slice(0, 2)) {
+    await page.selectOption("#f-dataset", id);
+    await page.waitForFunction(() => !document.querySelector(".stale-notice"));
+    const s = await exported(page);
+    assert.equal(s.dataset, id);
+    const kept = planBefore.filter((l) => s.plan.some((m) => m.platform === l.platform && m.hoursPerWeek === l.hoursPerWeek));
+    assert.ok(kept.length > 0, `no plan line kept on ${id}`);
+    await matchesCLI(page, s);
+  }
+  assert.match(await page.locator(".dataset-info").innerText(), /Kenya/);
+  // A country no dataset describes is said plainly.
+  await page.getByLabel("Host country or region").fill("Atlantis");
+  await page.getByLabel("Host country or region").press("Enter");
+  await page.waitForFunction(() => /No dataset describes "Atlantis" yet/.test(document.querySelector("#country-found")?.innerText || ""));
+  assert.deepEqual(seen.errors, []);
+});
