@@ -34,6 +34,20 @@ func Compare(w *Workspace) *report.Comparison {
 	}
 	out := report.NewComparison(cur0, cur.Result.Scenario, c.Rows, c.Left)
 	out.Unchecked = c.Unchecked
+	base := cur.simulatedNet()
+	for _, r := range c.Rows {
+		text := ""
+		if !r.Current {
+			for _, e := range w.Entries {
+				if e.State.Result == r.Result {
+					if s := calc.ShareAhead(e.State.simulatedNet(), base); s.Valid {
+						text = calc.Percent(s.Decimal)
+					}
+				}
+			}
+		}
+		out.Ahead = append(out.Ahead, text)
+	}
 	return out
 }
 
@@ -63,6 +77,14 @@ func compareSection(ed *Editor, c *report.Comparison, kept int) app.UI {
 		head = append(head, app.Th().Scope("col").Text(label))
 	}
 	rows := []app.UI{}
+	ahead := []app.UI{app.Th().Scope("row").Text("Net value above " + c.Base + "'s, share of the simulation's draws (the same draws for the assumptions they share)")}
+	for i := range c.Rows {
+		text := "—"
+		if i < len(c.Ahead) && c.Ahead[i] != "" {
+			text = c.Ahead[i]
+		}
+		ahead = append(ahead, app.Td().Class("num").Text(text))
+	}
 	for _, kf := range report.KeyFigures {
 		cells := []app.UI{app.Th().Scope("row").Text(kf.Label)}
 		for _, r := range c.Rows {
@@ -79,7 +101,7 @@ func compareSection(ed *Editor, c *report.Comparison, kept int) app.UI {
 			app.Table().Class("grid").ID("compare-table").Body(
 				app.Caption().Text("Key figures per scenario"),
 				app.THead().Body(app.Tr().Body(head...)),
-				app.TBody().Body(rows...),
+				app.TBody().Body(append(rows, app.Tr().ID("compare-ahead").Body(ahead...))...),
 			)),
 		app.If(len(c.Left) > 0, app.P().Class("hint").Text("Not compared: "+joinNames(c.Left)+".")),
 		app.If(mixedMeasures(c) != "", app.P().Class("notice").Role("note").ID("compare-measures").Text(mixedMeasures(c))),
@@ -146,4 +168,16 @@ func mixedMeasures(c *report.Comparison) string {
 		parts[i] = fmt.Sprintf("%s (%s)", k, joinNames(kinds[k]))
 	}
 	return "Careful: these scenarios' demographics measure different things, so their reach and fit are not comparable as they stand: " + strings.Join(parts, "; ") + "."
+}
+
+// simulatedNet is the scenario's net value in each draw of its simulation (nil when it
+// has none), kept until its inputs change.
+func (s *State) simulatedNet() []float64 {
+	if s.prep == nil || s.Stale() {
+		return nil
+	}
+	if s.netsVersion != s.Version {
+		s.nets, s.netsVersion = s.prep.SimulatedNet(), s.Version
+	}
+	return s.nets
 }

@@ -49,6 +49,9 @@ func datasetImport(ed *Editor, problem string, pending *calc.Dataset, imported [
 					ctx.Dispatch(func(ctx app.Context) { ed.importDataset(name, string(data), failure) })
 				})
 			}),
+		app.Button().Type("button").Class("secondary small").ID("csv-template").
+			Text("Download a template (CSV) with these platforms").
+			OnClick(func(ctx app.Context, e app.Event) { ed.downloadTemplate() }),
 		app.Div().Class("import-area").Body(refused("import-csv-error", problem), choice),
 		app.If(len(items) > 0, app.Div().Class("imported").Body(
 			app.P().Class("hint").Text("Imported datasets kept in this browser:"),
@@ -181,4 +184,14 @@ func (p *Page) recomputeAll() {
 	for _, e := range p.ws.Entries {
 		e.State.Recompute(p.cat)
 	}
+}
+
+// downloadTemplate offers the CSV import's format, prefilled with the platforms, segments
+// and parameters of the demographics in use, to fill in with the host country's figures.
+func (e *Editor) downloadTemplate() {
+	ds := e.p.st.Form.DatasetIn(e.p.cat)
+	if ds == nil {
+		ds = e.p.cat.Get(calc.DefaultDatasetID)
+	}
+	download(fileName(ds.ID+" template")+".csv", "text/csv", string(calc.DatasetCSVTemplate(ds)))
 }

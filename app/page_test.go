@@ -406,3 +406,22 @@ func TestComparisonAcrossMeasuresFlagged(t *testing.T) {
 		t.Errorf("flag %q", msg)
 	}
 }
+
+// The comparison says in what share of the same draws a scenario beats the one edited.
+func TestComparisonShareOfDrawsAhead(t *testing.T) {
+	p, d := mount(t)
+	base := p.ws.CurrentID()
+	p.ws.New(p.cat, "copy")
+	p.changed()
+	p.ed.Edit(func(f *calc.Form) { f.ValuePer1000, f.Ranges.ValuePer1000 = "20", calc.FormRange{} })
+	d.Consume()
+	p.ws.Select(base)
+	p.changed()
+	c := Compare(p.ws)
+	if len(c.Ahead) != 2 || c.Ahead[0] != "" || c.Ahead[1] != "100.0%" {
+		t.Errorf("ahead %q, want the copy worth 20 per 1,000 ahead in every draw", c.Ahead)
+	}
+	if html := app.HTMLString(p); !strings.Contains(html, `id="compare-ahead"`) {
+		t.Error("the comparison does not show it")
+	}
+}

@@ -48,13 +48,15 @@ func (s *ResultsSection) Render() app.UI {
 	return app.Section().ID("results").TabIndex(-1).Class(class).Aria("labelledby", "results-h").Body(
 		app.H2().ID("results-h").Text("Results: "+r.Scenario),
 		app.P().Class("print-only").Text(fmt.Sprintf("Briefing, %s. Amounts in %s over %d months. Prepared with the platform ROI calculator; figures computed from the scenario's inputs.", report.Today(), cur, r.HorizonMonths)),
-		app.If(st.Stale(), app.Div().Class("stale-notice out-of-date").Role("status").ID("out-of-date").Body(
+		// Stable containers: a notice appearing must not shift what follows (go-app
+		// matches children by position, and would rebuild the open details below).
+		app.Div().Class("notice-area").Body(app.If(st.Stale(), app.Div().Class("stale-notice out-of-date").Role("status").ID("out-of-date").Body(
 			app.Strong().Text(fmt.Sprintf("Out of date: fix %s. ", plural(st.ProblemCount(), "problem", "problems"))),
 			app.Text("These results are for the last input without problems, not for the form as it is now."),
 			problemList(s.Labels),
-		)),
-		app.If(illustrative(st.U, uncertainLabels(st)) != "", app.P().Class("illustrative").ID("illustrative").Text(
-			"Illustrative figures: an assumed default is among the three inputs that move them most. Replace it first with your own analytics: "+illustrative(st.U, uncertainLabels(st))+".")),
+		))),
+		app.Div().Class("notice-area").Body(app.If(illustrative(st.U, uncertainLabels(st)) != "", app.P().Class("illustrative").ID("illustrative").Text(
+			"Illustrative figures: an assumed default is among the three inputs that move them most. Replace it first with your own analytics: "+illustrative(st.U, uncertainLabels(st))+"."))),
 		app.Div().Class("headline").Aria("live", "polite").Body(
 			figure("total-cost", "Total cost over "+fmt.Sprint(r.HorizonMonths)+" months", calc.MoneyText(t.Cost, cur), lk.cost),
 			figure("staff-cost", "of which staff time", calc.MoneyText(t.StaffCost, cur)+" ("+calc.NullPercent(t.HiddenCostShare)+")", ""),

@@ -35,7 +35,11 @@ type State struct {
 	U        *calc.Uncertainty
 	UPending bool
 	tornado  *report.ChartSpec
-	recFor   *calc.Form // what the recommendation depends on (the form less its plan and name), to skip recomputing it when only the plan changed
+	// nets caches the simulation's net value per draw, for the comparison, at the
+	// state's Version netsVersion.
+	nets        []float64
+	netsVersion int
+	recFor      *calc.Form // what the recommendation depends on (the form less its plan and name), to skip recomputing it when only the plan changed
 }
 
 // Checked reports whether the form was checked and computed at least once: scenarios

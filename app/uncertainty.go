@@ -83,7 +83,7 @@ func (s *ResultsSection) uncertaintyBlock() app.UI {
 		app.H3().Text("What the result depends on"),
 		app.If(st.UPending, app.P().Class("updating-note").Role("status").ID("uncertainty-progress").Text("Updating for the changed inputs; what follows is for the inputs before them.")),
 		app.P().ID("must-be-true").Text(mustBeTrue(st, u)),
-		app.If(len(u.Inputs) > 0, app.P().ID("likely-net").Text(fmt.Sprintf("Likely net value (the middle 80%% of %s draws of the uncertain inputs): %s; the plan pays in %s of the draws.",
+		app.If(len(u.Inputs) > 0, app.P().ID("likely-net-text").Text(fmt.Sprintf("Likely net value (the middle 80%% of %s draws of the uncertain inputs): %s; the plan pays in %s of the draws.",
 			calc.Grouped(fmt.Sprint(sim.Draws)), spreadText(sim.Net, money), calc.Percent(sim.ShareNetAtLeastZero)))),
 		app.If(len(u.Inputs) == 0, app.P().Text("No input has a range: the figures below are exact for the inputs as given.")),
 		app.If(len(u.Inputs) > 0, app.Div().Class("scroll").TabIndex(0).Role("region").Aria("label", "Likely range").Body(

@@ -2,7 +2,10 @@ package calc
 
 import (
 	"math"
+	"sort"
 	"testing"
+
+	"github.com/shopspring/decimal"
 )
 
 // The generator is SplitMix64: its outputs for the state 1234567 are those of the
@@ -70,4 +73,52 @@ func BenchmarkUncertainty(b *testing.B) {
 	for b.Loop() {
 		m.uncertainty(rec)
 	}
+}
+
+// The draws of SimulatedNet are those the simulation sums up, and a scenario compared
+// with itself is never ahead; one with a higher value per 1,000 is ahead in every draw
+// (common random numbers: the shared inputs take the same values).
+func TestSimulatedNetCommonRandomNumbers(t *testing.T) {
+	a := DefaultScenario()
+	pa, err := prepareTree(mustForm(t, a).tree(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	nets := pa.SimulatedNet()
+	if len(nets) != DefaultDraws {
+		t.Fatalf("%d draws", len(nets))
+	}
+	u := pa.Uncertainty(nil)
+	sorted := append([]float64(nil), nets...)
+	sort.Float64s(sorted)
+	p50 := sorted[(len(sorted)+1)/2-1]
+	if got := decimal.NewFromFloat(p50).Round(2); !got.Equal(u.Simulation.Net.P50.Decimal.Round(2)) {
+		t.Errorf("median of the draws %s, simulation's P50 %s", got, u.Simulation.Net.P50.Decimal)
+	}
+	if s := ShareAhead(nets, nets); !s.Valid || !s.Decimal.IsZero() {
+		t.Errorf("a scenario is ahead of itself in %v of the draws", s)
+	}
+	b := DefaultScenario()
+	more := decimal.RequireFromString("20") // the top of its range: every draw is worth more
+	b.ValuePer1000, b.Ranges = &more, nil
+	pb, err := prepareTree(mustForm(t, b).tree(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := ShareAhead(pb.SimulatedNet(), nets); !s.Decimal.Equal(decimal.NewFromInt(1)) {
+		t.Errorf("the scenario worth more is ahead in %s of the draws, want all", s.Decimal)
+	}
+}
+
+func mustForm(t *testing.T, s *Scenario) *Form {
+	t.Helper()
+	data, err := MarshalScenario(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := ReadForm(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
 }

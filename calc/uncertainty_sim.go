@@ -245,3 +245,54 @@ func fromFloat(x float64) decimal.Decimal {
 	}
 	return decimal.NewFromFloat(x)
 }
+
+// netDraws is the current plan's net value (money, float64) in each draw of the
+// simulation, in draw order: the figures SimulationResult.Net sums up.
+func (m *model) netDraws(inputs []UncertainInput, draws int, seed int64) []float64 {
+	sm := m.simModel()
+	v := append([]float64(nil), sm.base...)
+	type drawn struct {
+		slot           int
+		key            uint64
+		low, base, top float64
+	}
+	var ins []drawn
+	for _, in := range inputs {
+		ins = append(ins, drawn{slot: sm.slot(in), key: streamKey(seed, in.Name), low: f64(in.Low), base: f64(in.Base), top: f64(in.High)})
+	}
+	net := make([]float64, 0, draws)
+	for d := 1; d <= draws; d++ {
+		for _, in := range ins {
+			v[in.slot] = triangular(in.low, in.base, in.top, uniform(in.key, d))
+		}
+		c, val, _ := sm.eval(v)
+		net = append(net, val-c)
+	}
+	return net
+}
+
+// SimulatedNet is the net value (money) of the prepared scenario's current plan in
+// each draw of its simulation, in draw order. Two scenarios draw the same numbers for
+// the inputs they share (same name, same seed, same draw number): comparing their
+// draws one by one compares them under the same assumptions (common random numbers).
+func (p *Prepared) SimulatedNet() []float64 {
+	draws, seed := p.m.simulationSettings()
+	return p.m.netDraws(p.m.uncertainInputs(), draws, seed)
+}
+
+// ShareAhead is the share of paired draws (draw 1 with draw 1, and so on, as many as
+// both have) in which a's net value is above b's by at least a cent; n/a when there
+// is no pair.
+func ShareAhead(a, b []float64) decimal.NullDecimal {
+	n := min(len(a), len(b))
+	if n == 0 {
+		return decimal.NullDecimal{}
+	}
+	ahead := 0
+	for i := 0; i < n; i++ {
+		if a[i]-b[i] >= 0.005 {
+			ahead++
+		}
+	}
+	return decimal.NewNullDecimal(decimal.NewFromInt(int64(ahead)).DivRound(decimal.NewFromInt(int64(n)), divPlaces))
+}

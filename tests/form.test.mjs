@@ -228,3 +228,34 @@ test("the host country first: its datasets are offered, switching between them k
   await page.waitForFunction(() => /No dataset describes "Atlantis" yet/.test(document.querySelector("#country-found")?.innerText || ""));
   assert.deepEqual(seen.errors, []);
 });
+
+test("what the result depends on: worked out after typing, marked while it updates, the command line's figures", async (t) => {
+  const { page, seen } = await env.open(t);
+  await page.waitForSelector("#likely-range");
+  await page.evaluate(() => {
+    window.__busy = false;
+    new MutationObserver((records) => {
+      // It was marked busy if it later stops being busy (records are read in a batch).
+      for (const r of records) if (r.target.id === "uncertainty" && r.oldValue === "true") window.__busy = true;
+    }).observe(document.body, { subtree: true, attributes: true, attributeOldValue: true, attributeFilter: ["aria-busy"] });
+  });
+  await page.fill("#f-audience-size", "2000000");
+  // The figures change first; the likely range follows, marked as updating meanwhile.
+  await page.waitForFunction(() => window.__busy && document.querySelector('#uncertainty[aria-busy="false"]'));
+  const s = await exported(page);
+  const doc = cli(s);
+  const net = doc.uncertainty.simulation.net;
+  assert.match(await page.locator("#likely-net-text").innerText(), new RegExp(`${money(net.p10, "EUR").replace(/[.]/g, "\\.")} to ${money(net.p90, "EUR").replace(/[.]/g, "\\.")}`));
+  assert.match(await page.locator("#must-be-true").innerText(), new RegExp(money(doc.uncertainty.switching.valuePer1000ForBreakEven, "EUR").replace(/[.]/g, "\\.")));
+  const tornado = await page.evaluate(() => window.roiCharts.option("chart-tornado"));
+  assert.equal(tornado.yAxis[0].data.length, Math.min(10, doc.uncertainty.sensitivity.length));
+  assert.equal(tornado.yAxis[0].data.at(-1), "Value per 1,000 people reached");
+  // A range typed for an input is the scenario's own.
+  await page.click("#ranges summary");
+  await page.fill("#f-ranges-platforms-facebook-reachRate-low", "0.01");
+  await page.fill("#f-ranges-platforms-facebook-reachRate-high", "0.08");
+  await page.waitForFunction(() => !document.querySelector(".stale-notice") && !document.querySelector('#uncertainty[aria-busy="true"]'));
+  const s2 = await exported(page);
+  assert.deepEqual(s2.ranges.platforms.facebook.reachRate, { low: 0.01, high: 0.08 });
+  assert.deepEqual(seen.errors, []);
+});

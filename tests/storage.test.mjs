@@ -104,3 +104,15 @@ test("files that are too large or not UTF-8 are refused with the reason, and not
   assert.deepEqual(await page.locator("#f-scenario option").allInnerTexts(), before);
   assert.deepEqual(seen.errors, []);
 });
+
+test("the CSV template of the demographics in use downloads and imports again", async (t) => {
+  const { page, seen } = await env.open(t);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#csv-template")]);
+  const csv = Buffer.concat(await (await download.createReadStream()).toArray()).toString("utf8");
+  assert.match(csv, /^# /m);
+  assert.match(csv, /^platform,/m);
+  await page.setInputFiles("#import-csv", { name: download.suggestedFilename(), mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.waitForSelector("#imported-datasets li");
+  assert.equal(await page.locator("#import-csv-error").count(), 0);
+  assert.deepEqual(seen.errors, []);
+});

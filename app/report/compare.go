@@ -18,6 +18,10 @@ type Comparison struct {
 	Base     string // the scenario the differences are taken against
 	Rows     []CompareRow
 	Left     []string
+	// Ahead says, per row, in what share of the simulation's draws the row's net value
+	// is above the base scenario's (the same draws for the inputs they share); "" for
+	// the base itself, or when a row has no simulation.
+	Ahead []string
 	// Unchecked counts the scenarios not computed yet (kept ones are computed when
 	// shown or compared).
 	Unchecked int
