@@ -92,7 +92,12 @@ func fileName(name string) string {
 		n = "scenario"
 	}
 	if r := []rune(n); len(r) > 80 {
-		n = string(r[:80])
+		// Cut at the last space before 80 characters, so that no word is cut.
+		cut := string(r[:80])
+		if i := strings.LastIndex(cut, " "); i > 40 {
+			cut = cut[:i]
+		}
+		n = strings.TrimRight(cut, " -,.;")
 	}
 	return n
 }

@@ -202,7 +202,22 @@ func TestChartsStandAlone(t *testing.T) {
 			continue
 		}
 		sub := opt.Title.Subtext
-		for _, want := range []string{"Scenario: " + r.Scenario, "Source: Pew Research Center", "(2023)"} {
+		// The chart's own source, whole: the survey for the audience's figures, the
+		// scenario's inputs for costs and value.
+		source := []string{"Source: Pew Research Center", "(2023)", "their figures are assumptions."}
+		if c.ID == "chart-cost" || c.ID == "chart-cumulative" {
+			source = []string{"Source: the scenario's staff costs, plan and value inputs"}
+		}
+		flat := strings.ReplaceAll(opt.Title.Subtext, "\n", " ")
+		for _, want := range source {
+			if !strings.Contains(flat, want) {
+				t.Errorf("%s: source %q lacks %q", c.ID, flat, want)
+			}
+		}
+		if strings.Contains(opt.Title.Subtext, "…") {
+			t.Errorf("%s: the source line is cut: %q", c.ID, opt.Title.Subtext)
+		}
+		for _, want := range []string{"Scenario: " + r.Scenario} {
 			if !strings.Contains(sub, want) {
 				t.Errorf("%s: subtitle %q lacks %q", c.ID, sub, want)
 			}
@@ -423,5 +438,17 @@ func TestComparisonShareOfDrawsAhead(t *testing.T) {
 	}
 	if html := app.HTMLString(p); !strings.Contains(html, `id="compare-ahead"`) {
 		t.Error("the comparison does not show it")
+	}
+}
+
+// File names are made from scenario names without cutting a word.
+func TestFileNameKeepsWordsWhole(t *testing.T) {
+	name := "Embassy outreach to young professionals in the capital and the three largest regional cities"
+	got := fileName(name)
+	if len([]rune(got)) > 80 || !strings.HasPrefix(name, got) || !strings.HasPrefix(name[len(got):], " ") {
+		t.Errorf("fileName(%q) = %q", name, got)
+	}
+	if got := fileName(`a/b:c*d?"e"<f>|`); strings.ContainsAny(got, `/\:*?"<>|`) {
+		t.Errorf("unsafe characters kept: %q", got)
 	}
 }

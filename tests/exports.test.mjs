@@ -38,7 +38,12 @@ test("chart images: PNG 1600x900 at 2x, SVG with title and scenario name", async
     }, text);
     assert.equal(parsed.error, 0, `${id}: the SVG does not parse`);
     assert.deepEqual([parsed.name, parsed.width, parsed.height], ["svg", "1600", "900"]);
-    for (const want of [title, "Scenario: " + scenarioName, "Source: Pew Research Center", "EUR"]) {
+    // Each chart's own source; the currency only on charts of money.
+    const money = ["chart-cost", "chart-cumulative"].includes(id);
+    const wants = [title, "Scenario: " + scenarioName, money ? "Source: the scenario's staff costs" : "Source: Pew Research Center"];
+    if (money) wants.push("EUR");
+    else assert.ok(!/scenario currency/.test(parsed.text), `${id}: a currency on a chart of shares or people`);
+    for (const want of wants) {
       assert.ok(parsed.text.includes(want), `${id}: the SVG lacks ${want}`);
     }
     assert.match(parsed.text, /\d{1,2} [A-Z][a-z]+ 20\d\d/, `${id}: the SVG carries no date`);

@@ -37,22 +37,56 @@ var chartText = &opts.TextStyle{Color: "#1a1a1a", FontSize: 16}
 func f(d decimal.Decimal, places int32) float64 { return d.Round(places).InexactFloat64() }
 
 // subtitle carries the scenario name, the units, the date and the source, so that a
-// chart pasted into a briefing deck stands on its own.
-func subtitle(r *calc.Result, units, date string) string {
-	if !strings.Contains(units, r.Currency) {
-		units += " · scenario currency " + r.Currency
-	}
-	return fmt.Sprintf("Scenario: %s\n%s · %s\nSource: %s (%d)", r.Scenario, units, date, sourceLine(r.Dataset), r.Dataset.Year)
+// chart pasted into a briefing deck stands on its own. source is the chart's own:
+// the survey for figures of the audience (surveySource), the scenario's inputs for
+// costs and value (inputsSource).
+func subtitle(r *calc.Result, units, date, source string) string {
+	return fmt.Sprintf("Scenario: %s\n%s · %s\n%s", r.Scenario, units, date, source)
 }
 
 // Today is the date charts carry, as "23 November 2026".
 func Today() string { return time.Now().Format("2 January 2006") }
 
-func sourceLine(ds *calc.Dataset) string {
-	if len([]rune(ds.Source)) <= 80 {
-		return ds.Source
+// sourceWidth is the most characters of a source line on one line of a chart: longer
+// ones are wrapped at a space, never cut.
+const sourceWidth = 110
+
+// wrap breaks text into lines of at most width characters at spaces (a word longer
+// than width stays whole on its own line).
+func wrap(text string, width int) string {
+	var lines []string
+	line := ""
+	for _, w := range strings.Fields(text) {
+		switch {
+		case line == "":
+			line = w
+		case len([]rune(line))+1+len([]rune(w)) <= width:
+			line += " " + w
+		default:
+			lines = append(lines, line)
+			line = w
+		}
 	}
-	return string([]rune(ds.Source)[:77]) + "…"
+	if line != "" {
+		lines = append(lines, line)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// surveySource is the source line of a chart of the audience's figures: the
+// dataset's source and year, whole.
+func surveySource(ds *calc.Dataset) string {
+	return wrap(fmt.Sprintf("Source: %s (%d)", ds.Source, ds.Year), sourceWidth)
+}
+
+// inputsSource is the source line of a chart of costs and value: the scenario's own
+// staff, plan and value inputs; reach also rests on the survey.
+func inputsSource(r *calc.Result, withReach bool) string {
+	text := "Source: the scenario's staff costs, plan and value inputs"
+	if withReach {
+		text += fmt.Sprintf("; reach from %s (%d)", r.Dataset.Source, r.Dataset.Year)
+	}
+	return wrap(text, sourceWidth)
 }
 
 func common(title, sub string) []charts.GlobalOpts {
@@ -116,7 +150,7 @@ func fitChart(r *calc.Result, date string) ChartSpec {
 		spec.Table.Rows = append(spec.Table.Rows, []string{p.Name, calc.Percent(p.Fit), calc.PeopleText(p.PotentialAudience)})
 	}
 	bar := charts.NewBar()
-	bar.SetGlobalOptions(append(common(spec.Title, subtitle(r, "% of the target audience who use the platform", date)),
+	bar.SetGlobalOptions(append(common(spec.Title, subtitle(r, "% of the target audience who use the platform", date, surveySource(r.Dataset))),
 		charts.WithXAxisOpts(opts.XAxis{Name: "% of the target audience", NameLocation: "middle", NameGap: 30, Max: 100, AxisLabel: &opts.AxisLabel{FontSize: 14}}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", AxisLabel: &opts.AxisLabel{FontSize: 14, Interval: "0"}}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
@@ -152,7 +186,7 @@ func costChart(r *calc.Result, date string) ChartSpec {
 		spec.Table.Rows = append(spec.Table.Rows, []string{p.Name, calc.MoneyText(p.CashCost, cur), calc.MoneyText(p.StaffCost, cur), calc.MoneyText(p.Cost, cur)})
 	}
 	bar := charts.NewBar()
-	bar.SetGlobalOptions(append(common(spec.Title, subtitle(r, fmt.Sprintf("%s over %d months", cur, r.HorizonMonths), date)),
+	bar.SetGlobalOptions(append(common(spec.Title, subtitle(r, fmt.Sprintf("%s over %d months", cur, r.HorizonMonths), date, inputsSource(r, false))),
 		charts.WithXAxisOpts(opts.XAxis{AxisLabel: &opts.AxisLabel{FontSize: 14, Interval: "0"}}),
 		charts.WithYAxisOpts(opts.YAxis{Name: cur + " over " + fmt.Sprint(r.HorizonMonths) + " months", AxisLabel: &opts.AxisLabel{FontSize: 14}}),
 	)...)
@@ -180,7 +214,7 @@ func cumulativeChart(r *calc.Result, date string) ChartSpec {
 	}
 	be := calc.BreakEvenText(r)
 	line := charts.NewLine()
-	line.SetGlobalOptions(append(common(spec.Title, subtitle(r, cur+", cumulative; break-even: "+be, date)),
+	line.SetGlobalOptions(append(common(spec.Title, subtitle(r, cur+", cumulative; break-even: "+be, date, inputsSource(r, true))),
 		charts.WithXAxisOpts(opts.XAxis{Name: "Month", NameLocation: "middle", NameGap: 30, AxisLabel: &opts.AxisLabel{FontSize: 14}}),
 		charts.WithYAxisOpts(opts.YAxis{Name: cur + ", cumulative", AxisLabel: &opts.AxisLabel{FontSize: 14}}),
 	)...)
@@ -218,7 +252,7 @@ func reachChart(r *calc.Result, rec *calc.Recommendation, date string) ChartSpec
 		spec.Table.Rows = append(spec.Table.Rows, row)
 	}
 	line := charts.NewLine()
-	line.SetGlobalOptions(append(common(spec.Title, subtitle(r, "people reached in the month, counted once across platforms", date)),
+	line.SetGlobalOptions(append(common(spec.Title, subtitle(r, "people reached in the month, counted once across platforms", date, surveySource(r.Dataset))),
 		charts.WithXAxisOpts(opts.XAxis{Name: "Month", NameLocation: "middle", NameGap: 30, AxisLabel: &opts.AxisLabel{FontSize: 14}}),
 		charts.WithYAxisOpts(opts.YAxis{Name: "People per month", AxisLabel: &opts.AxisLabel{FontSize: 14}}),
 	)...)

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -103,7 +104,7 @@ func (c *Comparison) keyChart() ChartSpec {
 		spec.Table.Rows = append(spec.Table.Rows, []string{r.Name, calc.MoneyText(t.Cost, c.Currency), calc.MoneyText(t.Value, c.Currency), calc.MoneyText(t.Net, c.Currency)})
 	}
 	bar := charts.NewBar()
-	bar.SetGlobalOptions(append(common(spec.Title, fmt.Sprintf("%d scenarios compared with %s · %s over each scenario's horizon · %s", len(c.Rows), c.Base, c.Currency, Today())),
+	bar.SetGlobalOptions(append(common(spec.Title, fmt.Sprintf("%d scenarios compared with %s\n%s over each scenario's horizon · %s\n%s", len(c.Rows), c.Base, c.Currency, Today(), c.source())),
 		charts.WithXAxisOpts(opts.XAxis{AxisLabel: &opts.AxisLabel{FontSize: 13, Interval: "0"}}),
 		charts.WithYAxisOpts(opts.YAxis{Name: c.Currency, AxisLabel: &opts.AxisLabel{FontSize: 14}}),
 	)...)
@@ -136,7 +137,7 @@ func (c *Comparison) netChart() ChartSpec {
 		spec.Table.Rows = append(spec.Table.Rows, row)
 	}
 	line := charts.NewLine()
-	line.SetGlobalOptions(append(common(spec.Title, fmt.Sprintf("%s, cumulative value − cumulative cost; compared with %s · %s", c.Currency, c.Base, Today())),
+	line.SetGlobalOptions(append(common(spec.Title, fmt.Sprintf("Compared with %s\n%s, cumulative value − cumulative cost · %s\n%s", c.Base, c.Currency, Today(), c.source())),
 		charts.WithXAxisOpts(opts.XAxis{Name: "Month", NameLocation: "middle", NameGap: 30, AxisLabel: &opts.AxisLabel{FontSize: 14}}),
 		charts.WithYAxisOpts(opts.YAxis{Name: c.Currency + ", cumulative net", AxisLabel: &opts.AxisLabel{FontSize: 14}}),
 	)...)
@@ -155,3 +156,19 @@ func (c *Comparison) netChart() ChartSpec {
 }
 
 // compareSection shows the comparison when there is more than one scenario.
+
+// source is the comparison charts' source line: the scenarios' own inputs, and the
+// surveys their reach rests on.
+func (c *Comparison) source() string {
+	seen := map[string]bool{}
+	var surveys []string
+	for _, r := range c.Rows {
+		ds := r.Result.Dataset
+		k := fmt.Sprintf("%s (%d)", ds.Source, ds.Year)
+		if !seen[k] {
+			seen[k] = true
+			surveys = append(surveys, k)
+		}
+	}
+	return wrap("Source: each scenario's staff costs, plan and value inputs; reach from "+strings.Join(surveys, "; "), sourceWidth)
+}

@@ -52,7 +52,7 @@ func TornadoChart(r *calc.Result, u *calc.Uncertainty, labels map[string]string,
 			calc.MoneyText(s.NetAtLow, cur), calc.MoneyText(s.NetAtHigh, cur)})
 	}
 	bar := charts.NewBar()
-	bar.SetGlobalOptions(append(common(spec.Title, subtitle(r, fmt.Sprintf("%s over %d months: change in net value from %s", cur, r.HorizonMonths, calc.MoneyText(base, cur)), date)),
+	bar.SetGlobalOptions(append(common(spec.Title, subtitle(r, fmt.Sprintf("%s over %d months: change in net value from %s", cur, r.HorizonMonths, calc.MoneyText(base, cur)), date, inputsSource(r, true))),
 		charts.WithXAxisOpts(opts.XAxis{Name: "Change in net value (" + cur + ")", NameLocation: "middle", NameGap: 30, AxisLabel: &opts.AxisLabel{FontSize: 14}}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", AxisLabel: &opts.AxisLabel{FontSize: 14, Interval: "0"}}),
 	)...)
