@@ -10,14 +10,15 @@
 // COMPARE_BIN, another build of the site with its own server (such as the one before a
 // change). Each load reports the first contentful paint, the first chart drawn, the app
 // started (go-app removed its loader: the page answers input), and how often app.wasm
-// was downloaded in full (the service worker's copy included).
+// came with a body and how many bytes that took (the service worker's copy included;
+// a revalidation, 304, brings none).
 //
 // Then, on the site: reload through the service worker, opening 500 kept scenarios,
 // and one input change to the figures and charts redrawn.
 import { mkdtempSync, writeFileSync, copyFileSync, existsSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { root, serve, launch, ready } from "./harness.mjs";
+import { root, serve, launch, ready, cached } from "./harness.mjs";
 
 const runs = Number(process.env.RUNS || 7);
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
@@ -63,8 +64,8 @@ function watchStart() {
 async function coldLoad(browser, url, link, app) {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
   try {
-    let wasmFull = 0;
-    context.on("response", (r) => { if (r.url().endsWith("/app.wasm") && r.status() === 200) wasmFull++; });
+    const wasm = []; // bytes of each app.wasm response (0: revalidated)
+    context.on("response", (r) => { if (r.url().endsWith("/app.wasm")) wasm.push(r.request().sizes().then((s) => s.responseBodySize, () => NaN)); });
     const page = await context.newPage();
     if (link) {
       const cdp = await context.newCDPSession(page);
@@ -78,13 +79,14 @@ async function coldLoad(browser, url, link, app) {
       await ready(page, 1);
       [chart, started] = await page.evaluate(() => [window.roiCharts.stats.firstDraw, window.__bench.started]);
       // Let the service worker install (and count what it downloads) before closing.
-      await page.waitForFunction(async () => !!(await navigator.serviceWorker.getRegistration())?.active, null, { timeout: 120000 });
+      await cached(page, 120000);
     } else {
       await page.waitForFunction(() => window.firstDraw > 0, null, { timeout: 60000 });
       chart = await page.evaluate(() => window.firstDraw);
     }
     const fcp = await page.evaluate(() => performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN);
-    return { fcp, chart, started, wasmFull };
+    const bytes = await Promise.all(wasm);
+    return { fcp, chart, started, wasmFull: bytes.filter((b) => b > 0).length, wasmBytes: bytes.reduce((a, b) => a + b, 0) };
   } finally {
     await context.close();
   }
@@ -129,7 +131,7 @@ try {
   await page.addInitScript(watchStart);
   await page.goto(server.url);
   await ready(page);
-  await page.waitForFunction(async () => !!(await navigator.serviceWorker.getRegistration())?.active, null, { timeout: 60000 });
+  await cached(page);
   for (let i = 0; i < runs; i++) {
     await page.reload();
     await ready(page, 1);
@@ -207,7 +209,7 @@ try {
     console.log(`cold load, ${name}:`);
     for (const [site, rs] of Object.entries(bySite)) {
       console.log(`  ${site}: first contentful paint ${fmt(rs.map((r) => r.fcp))}; first chart drawn ${fmt(rs.map((r) => r.chart))}` +
-        (sites[site].app ? `; app started ${fmt(rs.map((r) => r.started))}; app.wasm downloaded in full ${rs.map((r) => r.wasmFull).join(", ")} times` : ""));
+        (sites[site].app ? `; app started ${fmt(rs.map((r) => r.started))}; app.wasm downloaded ${rs.map((r) => r.wasmFull).join(", ")} times, ${(median(rs.map((r) => r.wasmBytes)) / 1e6).toFixed(2)} MB (median)` : ""));
     }
   }
   console.log(`reload through the service worker: first chart drawn ${fmt(warm)}; app started ${fmt(warmStarted)}`);

@@ -56,6 +56,26 @@ export async function ready(page, charts = 4) {
     document.querySelectorAll(".chart-canvas canvas").length >= n, charts, { timeout: 60000 });
 }
 
+// cached waits until the service worker is activated and its cache holds the page and
+// app.wasm (it registers once the app has started). Polled inside the page, with
+// page.evaluate awaiting each look.
+export async function cached(page, timeout = 60000) {
+  await page.evaluate(async (timeout) => {
+    const deadline = performance.now() + timeout;
+    for (;;) {
+      const reg = await navigator.serviceWorker.getRegistration();
+      if (reg && reg.active && reg.active.state === "activated") {
+        for (const k of await caches.keys()) {
+          const c = await caches.open(k);
+          if (await c.match(new URL("web/app.wasm", location.href).pathname) && await c.match(reg.scope)) return;
+        }
+      }
+      if (performance.now() > deadline) throw new Error("no activated service worker with the page and app.wasm cached");
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }, timeout);
+}
+
 // cli runs the command line's calc --json on a scenario document.
 export function cli(scenario) {
   const out = execFileSync(bin, ["calc", "--json", "-"], { input: JSON.stringify(scenario) });

@@ -20,10 +20,20 @@
     }).join("");
   }
 
+  var drawnOn = {}; // element id → the element its chart was last drawn in
+
   function draw(id, json) {
     var el = document.getElementById(id);
     if (!el || typeof echarts === "undefined") return;
     var t0 = performance.now();
+    // The chart drawn before the WebAssembly started is in the prerendered page, which
+    // go-app has replaced: free it.
+    var before = drawnOn[id];
+    if (before && before !== el) {
+      var old = echarts.getInstanceByDom(before);
+      if (old) old.dispose();
+    }
+    drawnOn[id] = el;
     var opt = JSON.parse(json);
     var series = opt.series || [];
     // Merging into the drawn chart is about a third cheaper than rebuilding it. A mark
@@ -51,8 +61,12 @@
   // Redraws wait for the next animation frame, so that several changes in one task
   // draw once, and for the chart to be on screen: a chart below the fold keeps its
   // latest option and draws when it is scrolled to (or printed). A chart's first draw
-  // does not wait for the screen, so that the page is complete from the start.
+  // does not wait for the screen, so that the page is complete from the start. Charts
+  // drawn before the WebAssembly has started (predraw) are drawn on screen at once and
+  // the others one at a time when the browser is idle, so that no long task holds up
+  // the first paint or the app's start.
   var waiting = {}; // element id → option JSON not drawn yet
+  var early = {}; // element id → waiting to be drawn before the app has started
   var onScreen = {}; // element id → within a screen of the viewport
   var frame = 0;
   var observer = typeof IntersectionObserver === "undefined" ? null : new IntersectionObserver(function (entries) {
@@ -61,9 +75,34 @@
   }, { rootMargin: "100px" });
 
   function request(id, json) {
+    queue(id, json);
+    if (api.onRequest) api.onRequest(id, json);
+  }
+
+  function predraw(id, json) {
+    queue(id, json);
+    early[id] = true;
+    idle();
+  }
+
+  var idling = 0;
+  var whenIdle = window.requestIdleCallback || function (f) { return setTimeout(f, 50); };
+  function idle() {
+    if (!idling) idling = whenIdle(drawOneEarly, { timeout: 1000 });
+  }
+  function drawOneEarly() {
+    idling = 0;
+    var ids = Object.keys(early);
+    if (!ids.length) return;
+    drawNow(ids[0]);
+    if (ids.length > 1) idle();
+  }
+
+  function queue(id, json) {
     var el = document.getElementById(id);
     if (!el) return;
     waiting[id] = json;
+    delete early[id];
     if (observer && !el.hasAttribute("data-observed")) {
       observer.observe(el);
       el.setAttribute("data-observed", "");
@@ -81,9 +120,10 @@
     Object.keys(waiting).forEach(function (id) {
       var el = document.getElementById(id);
       if (!el) { delete waiting[id]; return; }
-      if (all === true || !observer || onScreen[id] || typeof echarts === "undefined" || !echarts.getInstanceByDom(el)) {
+      if (all === true || !observer || onScreen[id] || typeof echarts === "undefined" || (!early[id] && !echarts.getInstanceByDom(el))) {
         var json = waiting[id];
         delete waiting[id];
+        delete early[id];
         draw(id, json);
       }
     });
@@ -93,12 +133,14 @@
     if (waiting[id] !== undefined) {
       var json = waiting[id];
       delete waiting[id];
+      delete early[id];
       draw(id, json);
     }
   }
 
   function dispose(id) {
     delete waiting[id];
+    delete early[id];
     var el = document.getElementById(id);
     var chart = el && echarts.getInstanceByDom(el);
     if (chart) chart.dispose();
@@ -182,5 +224,8 @@
     }
   }
 
-  window.roiCharts = { draw: request, flush: function () { flush(true); }, waiting: waiting, dispose: dispose, option: option, stats: stats, image: image, download: download, copy: copy };
+  // draw(id, json) is the app's; predraw(id, json) web/start.js's, before the app has
+  // started; onRequest(id, json), when set, hears of each of the app's.
+  var api = { draw: request, predraw: predraw, onRequest: null, flush: function () { flush(true); }, waiting: waiting, dispose: dispose, option: option, stats: stats, image: image, download: download, copy: copy };
+  window.roiCharts = api;
 })();
