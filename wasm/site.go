@@ -148,8 +148,8 @@ func withFirstCharts(html []byte, date string, specs []report.ChartSpec) ([]byte
 }
 
 // fixAppJS changes go-app's app.js: Go starts once the page's own deferred scripts
-// have run (they draw the first charts and keep what is typed meanwhile: web/start.js,
-// told before and after); the service worker is registered after the start, not
+// have run and the charts they draw at once are drawn (web/start.js, which also keeps
+// what is typed meanwhile, and is told before and after); the service worker is registered after the start, not
 // during it, so that its pre-cache does not download app.wasm and ECharts a second
 // time while the page loads them (by then they are in the HTTP cache); the progress
 // counts against app.wasm's own size where the page was told it (ROI_WASM_BYTES),
@@ -168,6 +168,7 @@ goappWatchForUpdate();`,
 		`loaderLabel.innerText = (window.roiStart ? roiStart.label : goappLoadingLabel).replace("{progress}", progress);`,
 		"    go.run(wasm.instance);\n    loader.remove();\n",
 		`    await goappDocumentParsed;
+    if (window.roiStart) await roiStart.ready();
     if (window.roiStart) roiStart.beforeRun();
     go.run(wasm.instance);
     loader.remove();

@@ -2,8 +2,9 @@
 // already has, words go-app's loader (a corner badge: web/app.css) for the visit, and
 // keeps what is typed meanwhile. go-app rebuilds the whole page when Go starts; its
 // app.js, as the site generator changes it (wasm/site.go), runs Go once this script
-// has run, and calls roiStart.beforeRun() and roiStart.started() around the start, or
-// roiStart.withoutApp() where it does not load the WebAssembly at all.
+// has run and roiStart.ready() has resolved, and calls roiStart.beforeRun() and
+// roiStart.started() around the start, or roiStart.withoutApp() where it does not load
+// the WebAssembly at all.
 //
 // Three visits:
 // - new (nothing kept in this browser): the prerendered page is the person's: the
@@ -80,7 +81,7 @@
 
   // The badge.
   var label = labels[visit];
-  var start = { visit: visit, label: label[0], predrawn: drew, startedAt: NaN, beforeRun: beforeRun, started: started, withoutApp: withoutApp };
+  var start = { visit: visit, label: label[0], predrawn: drew, startedAt: NaN, ready: ready, beforeRun: beforeRun, started: started, withoutApp: withoutApp };
   if (visit === "returning" && drew) label = [label[0], "The charts are your scenario's; until then the form shows the default scenario."];
   var badge = document.getElementById("app-wasm-loader");
   var labelEl = document.getElementById("app-wasm-loader-label");
@@ -114,6 +115,16 @@
   }
   document.addEventListener("input", edited, true);
   document.addEventListener("change", edited, true);
+
+  // ready resolves once the charts drawn now are drawn (at most 2 s), so that the app,
+  // which starts after it, finds them drawn and need not draw them again.
+  function ready() {
+    return new Promise(function (resolve) {
+      if (!drew) return resolve();
+      setTimeout(resolve, 2000);
+      window.roiCharts.afterEarly(resolve);
+    });
+  }
 
   // What go-app's rebuild loses and started puts back: focus and caret, the scroll of
   // the results, open data tables.
