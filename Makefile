@@ -72,12 +72,15 @@ wasmtest:
 	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$$($(GO) env GOROOT)/lib/wasm/go_js_wasm_exec" ./calc/
 
 # Benchmarks: the engine and the page's input path natively, app.wasm's size against
-# the floor of the stack, and browser timings (cold load, input change to charts).
+# the floor of the stack and by package, browser timings (cold loads on loopback and a
+# slow link against an ECharts-only page, input change to charts) and Lighthouse.
 bench: site
 	$(GO) test -run '^$$' -bench '$(BENCH)' -benchmem -count=5 ./calc/ ./app/
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $(DIST)/floor.wasm ./wasm/floor
 	node tests/size.mjs $(DIST)/web/app.wasm $(DIST)/floor.wasm
 	rm -f $(DIST)/floor.wasm
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -o bin/app-names.wasm ./wasm
+	node tests/wasmsize.mjs bin/app-names.wasm 25
 	$(MAKE) --no-print-directory bin/platformroi
 	node tests/bench.mjs
 	node tests/lighthouse.mjs

@@ -2,7 +2,9 @@
 // practices, desktop settings, in Debian's Chromium on the loopback server. Scores and
 // the failing audits are printed; nothing is asserted. With COMPARE_DIST and
 // COMPARE_BIN, another build of the site (with its own server) is audited in the same
-// runs, alternating.
+// runs, alternating. THROTTLING=provided audits the load as observed on the loopback
+// interface instead of Lighthouse's simulation (which, here, leaves the WebAssembly's
+// start out of the blocking time).
 import path from "node:path";
 import lighthouse from "lighthouse";
 import desktop from "lighthouse/core/config/desktop-config.js";
@@ -22,7 +24,7 @@ try {
     const order = Object.entries(sites);
     if (i % 2) order.reverse();
     for (const [name, server] of order) {
-      const r = await lighthouse(server.url, { port, output: "json", logLevel: "error", onlyCategories: categories }, desktop);
+      const r = await lighthouse(server.url, { port, output: "json", logLevel: "error", onlyCategories: categories, ...(process.env.THROTTLING ? { throttlingMethod: process.env.THROTTLING } : {}) }, desktop);
       const s = (results[name] ||= { scores: {}, metrics: {}, failing: new Set() });
       for (const k of categories) (s.scores[k] ||= []).push(r.lhr.categories[k].score);
       for (const m of metrics) (s.metrics[m] ||= []).push(r.lhr.audits[m].numericValue);
