@@ -82,13 +82,11 @@ var serviceWorker = mustReplace(goapp.DefaultAppWorkerJS,
 	`caches.match(event.request).then((response) => response || (event.request.mode === "navigate" ? caches.match(self.registration.scope) : undefined)).then((response) => {`)
 
 func mustReplace(s string, oldNew ...string) string {
-	for i := 0; i < len(oldNew); i += 2 {
-		if !strings.Contains(s, oldNew[i]) {
-			panic("go-app's service worker changed: " + oldNew[i])
-		}
-		s = strings.Replace(s, oldNew[i], oldNew[i+1], 1)
+	out, err := replaceAll(s, oldNew...)
+	if err != nil {
+		panic(err)
 	}
-	return s
+	return out
 }
 
 // ogURL is the address go-app writes into the page for link previews: the temporary
@@ -149,11 +147,12 @@ func withFirstCharts(html []byte, date string, specs []report.ChartSpec) ([]byte
 
 // fixAppJS changes go-app's app.js: Go starts once the page's own deferred scripts
 // have run and the charts they draw at once are drawn (web/start.js, which also keeps
-// what is typed meanwhile, and is told before and after); the service worker is registered after the start, not
-// during it, so that its pre-cache does not download app.wasm and ECharts a second
-// time while the page loads them (by then they are in the HTTP cache); the progress
-// counts against app.wasm's own size where the page was told it (ROI_WASM_BYTES),
-// since the Content-Length of a compressed app.wasm is not what the browser counts.
+// what is typed meanwhile, and is told before and after the start); the service
+// worker is registered after the start, not during it, so that its pre-cache does not
+// download app.wasm and ECharts a second time while the page loads them (by then they
+// are in the HTTP cache); the progress counts against app.wasm's own size where the
+// page was told it (ROI_WASM_BYTES), since the Content-Length of a compressed
+// app.wasm is not what the browser counts.
 func fixAppJS(js string) (string, error) {
 	return replaceAll(js,
 		"goappInitServiceWorker();\ngoappWatchForUpdate();",
@@ -187,7 +186,7 @@ goappWatchForUpdate();`,
 func replaceAll(s string, oldNew ...string) (string, error) {
 	for i := 0; i < len(oldNew); i += 2 {
 		if !strings.Contains(s, oldNew[i]) {
-			return "", fmt.Errorf("go-app's script changed: %q is gone", oldNew[i])
+			return "", fmt.Errorf("go-app's script changed: %q is not in it", oldNew[i])
 		}
 		s = strings.Replace(s, oldNew[i], oldNew[i+1], 1)
 	}

@@ -45,7 +45,8 @@
     if (h && h !== el && !el.contains(h)) {
       if (json === undefined) return el;
       if (before[id] !== undefined && before[id] === canonical(json)) {
-        ["id", "role", "aria-label"].forEach(function (a) { h.removeAttribute(a); });
+        ["id", "role", "aria-label", "data-observed"].forEach(function (a) { h.removeAttribute(a); });
+        if (observer) observer.unobserve(h); // the app's element is observed
         el.appendChild(h);
         moved = true;
       } else {
