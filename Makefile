@@ -8,6 +8,7 @@ DIST     ?= dist
 BASE     ?= /
 ADDR     ?= 127.0.0.1:8000
 VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+BROTLI   ?= 11
 
 .PHONY: run site test check unit wasmtest browsertest bench fuzz bin/platformroi
 
@@ -15,12 +16,23 @@ VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev
 run: site
 	$(GO) run ./wasm serve --dir $(DIST) --addr $(ADDR) --base $(BASE)
 
-# The deployable static site: prerendered page, app.wasm, wasm_exec.js, ECharts, assets.
-site: node_modules/.installed
+# The deployable static site: prerendered page (with the first charts' options),
+# app.wasm, wasm_exec.js, the parts of ECharts the page uses, assets, and a brotli and
+# a gzip copy of each text file and of app.wasm. Compressed copies are kept in
+# bin/compressed/ by content, so that an unchanged app.wasm is not compressed again;
+# BROTLI=5 makes a quicker build with larger copies.
+site: node_modules/.installed bin/echarts.min.js
 	rm -rf $(DIST)
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o bin/app.wasm ./wasm
 	$(GO) run ./wasm site --out $(DIST) --base $(BASE) --version $(VERSION) \
+		--wasm bin/app.wasm --echarts bin/echarts.min.js --brotli $(BROTLI) --cache bin/compressed \
 		--wasm-exec "$$($(GO) env GOROOT)/lib/wasm/wasm_exec.js"
-	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $(DIST)/web/app.wasm ./wasm
+
+# ECharts' tree-shaken build with only what the page draws (web/echarts-build.mjs),
+# bundled by esbuild from npm. The command line's render draws with the full build.
+bin/echarts.min.js: web/echarts-build.mjs node_modules/.installed
+	node_modules/.bin/esbuild web/echarts-build.mjs --bundle --minify --format=iife --global-name=echarts \
+		--define:process.env.NODE_ENV='"production"' --legal-comments=inline --log-level=warning --outfile=$@
 
 # Front-end packages (ECharts, the browser-test tools), exactly as the lock file says.
 node_modules/.installed: package.json package-lock.json
@@ -60,12 +72,15 @@ wasmtest:
 	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$$($(GO) env GOROOT)/lib/wasm/go_js_wasm_exec" ./calc/
 
 # Benchmarks: the engine and the page's input path natively, app.wasm's size against
-# the floor of the stack, and browser timings (cold load, input change to charts).
+# the floor of the stack and by package, browser timings (cold loads on loopback and a
+# slow link against an ECharts-only page, input change to charts) and Lighthouse.
 bench: site
 	$(GO) test -run '^$$' -bench '$(BENCH)' -benchmem -count=5 ./calc/ ./app/
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $(DIST)/floor.wasm ./wasm/floor
 	node tests/size.mjs $(DIST)/web/app.wasm $(DIST)/floor.wasm
 	rm -f $(DIST)/floor.wasm
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -o bin/app-names.wasm ./wasm
+	node tests/wasmsize.mjs bin/app-names.wasm 25
 	$(MAKE) --no-print-directory bin/platformroi
 	node tests/bench.mjs
 	node tests/lighthouse.mjs

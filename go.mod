@@ -3,6 +3,7 @@ module platformroi
 go 1.26.8
 
 require (
+	github.com/andybalholm/brotli v1.3.0
 	github.com/go-echarts/go-echarts/v2 v2.7.2
 	github.com/maxence-charriere/go-app/v9 v9.8.0
 	github.com/shopspring/decimal v1.6.0

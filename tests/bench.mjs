@@ -1,34 +1,143 @@
-// Browser timings of the built site (make bench-browser): cold load to first chart
-// drawn, and one input change to every chart redrawn, in headless Chromium. Medians of
-// several runs are printed; nothing is asserted.
+// Browser timings of the built site (make bench), in headless Chromium; medians and
+// ranges are printed, nothing is asserted.
+//
+// Cold loads (a new profile each: empty HTTP cache, no service worker yet), on the
+// loopback interface and on a simulated 10 Mbit/s link with 40 ms latency (CDP's
+// Network.emulateNetworkConditions, applied to the page: requests a service worker
+// makes itself are not slowed), alternating in the same runs between the site, an
+// ECharts-only page (one chart of the same option, drawn by the site's own ECharts from
+// the same server: the floor of a page that draws a chart) and, with COMPARE_DIST and
+// COMPARE_BIN, another build of the site with its own server (such as the one before a
+// change). Each load reports the first contentful paint, the first chart drawn, the app
+// started (go-app removed its loader: the page answers input), and how often app.wasm
+// came with a body and how many bytes that took (the service worker's copy included;
+// a revalidation, 304, brings none).
+//
+// Then, on the site: reload through the service worker, opening 500 kept scenarios,
+// and one input change to the figures and charts redrawn.
+import { mkdtempSync, writeFileSync, copyFileSync, existsSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
-import { serve, launch, ready } from "./harness.mjs";
+import { root, serve, launch, ready, cached } from "./harness.mjs";
 
 const runs = Number(process.env.RUNS || 7);
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const dist = process.env.DIST ? path.resolve(process.env.DIST) : path.join(root, "dist");
+const links = {
+  loopback: null,
+  "10 Mbit/s, 40 ms": { offline: false, latency: 40, downloadThroughput: 10e6 / 8, uploadThroughput: 10e6 / 8 },
+};
 
-const server = await serve(process.env.DIST ? path.resolve(process.env.DIST) : undefined);
-const browser = await launch();
-try {
-  const cold = [], warm = [];
-  for (let i = 0; i < runs; i++) {
-    const context = await browser.newContext({ serviceWorkers: "block" });
+// onlyECharts writes the ECharts-only page: the site's ECharts (with its compressed
+// copies) and an inline script that draws option into a chart of the site's size.
+function onlyECharts(option) {
+  const dir = mkdtempSync(path.join(tmpdir(), "roi-echarts-only-"));
+  mkdirSync(path.join(dir, "web"));
+  for (const ext of ["", ".br", ".gz"]) {
+    const f = path.join(dist, "web", "echarts.min.js" + ext);
+    if (existsSync(f)) copyFileSync(f, path.join(dir, "web", "echarts.min.js" + ext));
+  }
+  writeFileSync(path.join(dir, "index.html"), `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>ECharts only</title></head>
+<body><h1>One chart</h1><div id="chart" style="width:640px;height:360px"></div>
+<script type="application/json" id="option">${JSON.stringify(option).replace(/</g, "\\u003c")}</script>
+<script src="web/echarts.min.js"></script>
+<script>echarts.init(document.getElementById("chart"), null, { renderer: "canvas" }).setOption(JSON.parse(document.getElementById("option").textContent));
+window.firstDraw = performance.now();</script>
+</body></html>
+`);
+  return dir;
+}
+
+// watchStart records, inside the page, when go-app's loader leaves the page.
+function watchStart() {
+  const b = (window.__bench = { started: NaN });
+  const mo = new MutationObserver(() => {
+    const l = document.getElementById("app-wasm-loader");
+    if (l) b.seen = true;
+    else if (b.seen && isNaN(b.started)) { b.started = performance.now(); mo.disconnect(); }
+  });
+  mo.observe(document, { childList: true, subtree: true });
+}
+
+// coldLoad opens url in a new profile over link and returns its timings.
+async function coldLoad(browser, url, link, app) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  try {
+    const wasm = []; // bytes of each app.wasm response (0: revalidated)
+    context.on("response", (r) => { if (r.url().endsWith("/app.wasm")) wasm.push(r.request().sizes().then((s) => s.responseBodySize, () => NaN)); });
     const page = await context.newPage();
-    await page.goto(server.url);
-    await ready(page, 1);
-    cold.push(await page.evaluate(() => window.roiCharts.stats.firstDraw));
+    if (link) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send("Network.enable");
+      await cdp.send("Network.emulateNetworkConditions", link);
+    }
+    if (app) await page.addInitScript(watchStart);
+    await page.goto(url);
+    let chart, started = NaN;
+    if (app) {
+      await ready(page, 1);
+      [chart, started] = await page.evaluate(() => [window.roiCharts.stats.firstDraw, window.__bench.started]);
+      // Let the service worker install (and count what it downloads) before closing.
+      await cached(page, 120000);
+    } else {
+      await page.waitForFunction(() => window.firstDraw > 0, null, { timeout: 60000 });
+      chart = await page.evaluate(() => window.firstDraw);
+    }
+    const fcp = await page.evaluate(() => performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN);
+    const bytes = await Promise.all(wasm);
+    return { fcp, chart, started, wasmFull: bytes.filter((b) => b > 0).length, wasmBytes: bytes.reduce((a, b) => a + b, 0) };
+  } finally {
     await context.close();
   }
+}
+
+const server = await serve(dist);
+const compare = process.env.COMPARE_DIST
+  ? await serve(path.resolve(process.env.COMPARE_DIST), "/", path.resolve(process.env.COMPARE_BIN || path.join(root, "bin", "platformroi")))
+  : null;
+const browser = await launch();
+let only;
+try {
+  // The option of the site's first chart, as ECharts holds it, for the ECharts-only page.
+  {
+    const context = await browser.newContext({ serviceWorkers: "block", viewport: { width: 1400, height: 1000 } });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await ready(page);
+    const option = await page.evaluate(() => { const o = window.roiCharts.option("chart-fit"); o.animation = false; return o; });
+    await context.close();
+    only = await serve(onlyECharts(option));
+  }
+  const sites = { site: { url: server.url, app: true }, "ECharts only": { url: only.url, app: false } };
+  if (compare) sites["compared site"] = { url: compare.url, app: true };
+  const results = {}; // link → site → {fcp, chart, started, wasmFull}[]
+  for (let i = 0; i < runs; i++) {
+    for (const [name, link] of Object.entries(links)) {
+      results[name] ||= {};
+      // Alternate the order from run to run.
+      const order = Object.entries(sites);
+      if (i % 2) order.reverse();
+      for (const [site, s] of order) {
+        (results[name][site] ||= []).push(await coldLoad(browser, s.url, link, s.app));
+      }
+    }
+  }
+
   // Reload through the service worker, with the server still up.
-  const context = await browser.newContext();
+  const warm = [], warmStarted = [];
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
   const page = await context.newPage();
+  await page.addInitScript(watchStart);
   await page.goto(server.url);
   await ready(page);
-  await page.waitForFunction(async () => !!(await navigator.serviceWorker.getRegistration())?.active, null, { timeout: 60000 });
+  await cached(page);
   for (let i = 0; i < runs; i++) {
     await page.reload();
     await ready(page, 1);
-    warm.push(await page.evaluate(() => window.roiCharts.stats.firstDraw));
+    const [c, st] = await page.evaluate(() => [window.roiCharts.stats.firstDraw, window.__bench.started]);
+    warm.push(c);
+    warmStarted.push(st);
   }
   await ready(page);
 
@@ -95,6 +204,7 @@ try {
   for (let i = 0; i < Math.min(runs, 3); i++) {
     const ctx = await browser.newContext({ serviceWorkers: "block" });
     const pg = await ctx.newPage();
+    await pg.addInitScript(watchStart);
     await pg.goto(server.url);
     await ready(pg, 1);
     await pg.evaluate(() => {
@@ -106,14 +216,23 @@ try {
     });
     await pg.reload();
     await ready(pg, 1);
-    many.push(await pg.evaluate(() => window.roiCharts.stats.firstDraw));
+    many.push(await pg.evaluate(() => window.__bench.started));
     await ctx.close();
   }
   await context.close();
-  const fmt = (xs) => `median ${median(xs).toFixed(1)} ms (min ${Math.min(...xs).toFixed(1)}, max ${Math.max(...xs).toFixed(1)}, n=${xs.length})`;
-  console.log(`cold load to first chart drawn (no service worker): ${fmt(cold)}`);
-  console.log(`reload through the service worker to first chart drawn: ${fmt(warm)}`);
-  console.log(`reload with 500 kept scenarios to first chart drawn (no service worker): ${fmt(many)}`);
+  const fmt = (xs) => {
+    xs = xs.filter((x) => !isNaN(x));
+    return xs.length ? `median ${median(xs).toFixed(0)} ms (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)}, n=${xs.length})` : "n/a";
+  };
+  for (const [name, bySite] of Object.entries(results)) {
+    console.log(`cold load, ${name}:`);
+    for (const [site, rs] of Object.entries(bySite)) {
+      console.log(`  ${site}: first contentful paint ${fmt(rs.map((r) => r.fcp))}; first chart drawn ${fmt(rs.map((r) => r.chart))}` +
+        (sites[site].app ? `; app started ${fmt(rs.map((r) => r.started))}; app.wasm downloaded ${rs.map((r) => r.wasmFull).join(", ")} times, ${(median(rs.map((r) => r.wasmBytes)) / 1e6).toFixed(2)} MB (median)` : ""));
+    }
+  }
+  console.log(`reload through the service worker: first chart drawn ${fmt(warm)}; app started ${fmt(warmStarted)}`);
+  console.log(`reload with 500 kept scenarios (no service worker): app started ${fmt(many)}`);
   console.log(`audience-size change to what the result depends on worked out again: ${fmt(uncertain)}`);
   const fmtOr = (xs) => (xs.length ? fmt(xs) : "none drawn");
   console.log(`plan-hours change, page at its top, to the figures changed in the DOM: ${fmt(planTop.dom)}; painted (the next frame): ${fmt(planTop.paint)}; to a chart redrawn: ${fmtOr(planTop.charts)}`);
@@ -122,4 +241,6 @@ try {
 } finally {
   await browser.close();
   server.stop();
+  compare?.stop();
+  only?.stop();
 }

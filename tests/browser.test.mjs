@@ -5,25 +5,12 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { root, serve, watch, ready, cli, defaultScenario, money, people, browserSession } from "./harness.mjs";
+import { root, serve, watch, ready, cached, cli, defaultScenario, money, people, browserSession } from "./harness.mjs";
 
 const env = browserSession();
 
 // num reads a chart data item, a number or {value: number}.
 const num = (d) => Number(d !== null && typeof d === "object" ? d.value : d);
-// cached waits until the service worker is active and holds the page and app.wasm.
-async function cached(page) {
-  await page.waitForFunction(async () => {
-    const reg = await navigator.serviceWorker.getRegistration();
-    if (!reg || !reg.active) return false;
-    for (const k of await caches.keys()) {
-      const c = await caches.open(k);
-      if (await c.match(new URL("web/app.wasm", location.href).pathname) && await c.match(reg.scope)) return true;
-    }
-    return false;
-  }, null, { timeout: 60000 });
-}
-
 const text = (page, sel) => page.locator(sel).innerText();
 const figure = (page, id) => text(page, `#fig-${id} .value`);
 

@@ -9,10 +9,11 @@ import { chromium } from "playwright-core";
 export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 export const bin = path.join(root, "bin", "platformroi");
 
-// serve starts `platformroi serve` on a free loopback port and resolves to its URL.
-export function serve(dir = path.join(root, "dist"), base = "/") {
+// serve starts `platformroi serve` (or another build's server) on a free loopback
+// port and resolves to its URL.
+export function serve(dir = path.join(root, "dist"), base = "/", server = bin) {
   return new Promise((resolve, reject) => {
-    const proc = spawn(bin, ["serve", "--dir", dir, "--addr", "127.0.0.1:0", "--base", base], { stdio: ["ignore", "pipe", "pipe"] });
+    const proc = spawn(server, ["serve", "--dir", dir, "--addr", "127.0.0.1:0", "--base", base], { stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     proc.stdout.on("data", (d) => {
       out += d;
@@ -47,10 +48,32 @@ export function watch(page, origin) {
   return seen;
 }
 
-// ready waits until the app has started and drawn every chart.
+// ready waits until the app has started (go-app removes its loader, the corner badge,
+// once the WebAssembly has built the page) and every chart is drawn.
 export async function ready(page, charts = 4) {
   await page.waitForFunction((n) => window.roiCharts && window.roiCharts.stats.draws >= n &&
+    !document.getElementById("app-wasm-loader") &&
     document.querySelectorAll(".chart-canvas canvas").length >= n, charts, { timeout: 60000 });
+}
+
+// cached waits until the service worker is activated and its cache holds the page and
+// app.wasm (it registers once the app has started). Polled inside the page, with
+// page.evaluate awaiting each look.
+export async function cached(page, timeout = 60000) {
+  await page.evaluate(async (timeout) => {
+    const deadline = performance.now() + timeout;
+    for (;;) {
+      const reg = await navigator.serviceWorker.getRegistration();
+      if (reg && reg.active && reg.active.state === "activated") {
+        for (const k of await caches.keys()) {
+          const c = await caches.open(k);
+          if (await c.match(new URL("web/app.wasm", location.href).pathname) && await c.match(reg.scope)) return;
+        }
+      }
+      if (performance.now() > deadline) throw new Error("no activated service worker with the page and app.wasm cached");
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }, timeout);
 }
 
 // cli runs the command line's calc --json on a scenario document.

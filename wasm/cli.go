@@ -32,7 +32,8 @@ Usage:
                                      results for the scenario FILE (the default scenario without FILE)
   platformroi datasets [--country CODE]   the embedded datasets by country or region, with
                                      measure, base, year and provenance (CODE: KE, CA-QC, global, …)
-  platformroi site [--out DIR] [--base PATH] [--version V]   write the static site (app.wasm is built apart)
+  platformroi site [--out DIR] [--base PATH] [--version V] [--wasm FILE] [--echarts FILE]
+                                     write the static site, with compressed copies (make site)
   platformroi serve [--dir DIR] [--addr HOST:PORT] [--base PATH]   serve a built site
   platformroi render [--format png|svg] [--out DIR] [--echarts PATH] [--web DIR] FILE...
                                      the charts of each scenario FILE as images, drawn by headless Chromium

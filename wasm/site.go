@@ -4,6 +4,8 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"image"
@@ -17,16 +19,24 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"platformroi/app"
+	"platformroi/app/report"
+	"platformroi/calc"
 )
 
 // siteAssets are the files of web/ the page loads, all served from the site itself.
-var siteAssets = []string{"app.css", "charts.js", "files.js", "icon.svg"}
+var siteAssets = []string{"app.css", "charts.js", "files.js", "start.js", "icon.svg"}
 
-// handler describes the page for go-app. base is the path the site is served under.
-func handler(base, version string) *goapp.Handler {
+// handler describes the page for go-app. base is the path the site is served under;
+// wasmBytes is app.wasm's size (0 when unknown), for the progress the corner badge
+// shows: the Content-Length of a compressed app.wasm is not the size the browser
+// counts as it arrives.
+func handler(base, version string, wasmBytes int64) *goapp.Handler {
 	h := &goapp.Handler{
 		Name:        "Platform ROI calculator",
 		ShortName:   "Platform ROI",
@@ -39,10 +49,14 @@ func handler(base, version string) *goapp.Handler {
 			SVG:        "/web/icon.svg",
 			AppleTouch: "/web/icon-192.png",
 		},
-		Styles:                []string{"/web/app.css"},
-		Scripts:               []string{"/web/echarts.min.js", "/web/charts.js", "/web/files.js"},
-		CacheableResources:    []string{"/web/icon.svg", "/web/icon-192.png", "/web/icon-512.png"},
-		LoadingLabel:          "Loading the calculator: {progress}%",
+		Styles: []string{"/web/app.css"},
+		// Deferred, so that the page paints before they have loaded; they run in this
+		// order once it has been read, and app.js waits for them before it starts Go.
+		Scripts:            []string{"/web/echarts.min.js defer", "/web/charts.js defer", "/web/files.js defer", "/web/start.js defer"},
+		CacheableResources: []string{"/web/icon.svg", "/web/icon-192.png", "/web/icon-512.png"},
+		// go-app's loader, which web/app.css makes a corner badge (web/start.js words
+		// it for the visit).
+		LoadingLabel:          "Starting the calculator: {progress}%",
 		ThemeColor:            "#0b5cad",
 		BackgroundColor:       "#f5f6f8",
 		Version:               version,
@@ -51,6 +65,9 @@ func handler(base, version string) *goapp.Handler {
 	}
 	if b := strings.Trim(base, "/"); b != "" {
 		h.Resources = goapp.CustomProvider("", "/"+b)
+	}
+	if wasmBytes > 0 {
+		h.Env = goapp.Environment{"ROI_WASM_BYTES": strconv.FormatInt(wasmBytes, 10)}
 	}
 	return h
 }
@@ -65,13 +82,11 @@ var serviceWorker = mustReplace(goapp.DefaultAppWorkerJS,
 	`caches.match(event.request).then((response) => response || (event.request.mode === "navigate" ? caches.match(self.registration.scope) : undefined)).then((response) => {`)
 
 func mustReplace(s string, oldNew ...string) string {
-	for i := 0; i < len(oldNew); i += 2 {
-		if !strings.Contains(s, oldNew[i]) {
-			panic("go-app's service worker changed: " + oldNew[i])
-		}
-		s = strings.Replace(s, oldNew[i], oldNew[i+1], 1)
+	out, err := replaceAll(s, oldNew...)
+	if err != nil {
+		panic(err)
 	}
-	return s
+	return out
 }
 
 // ogURL is the address go-app writes into the page for link previews: the temporary
@@ -93,41 +108,155 @@ var viewport = regexp.MustCompile(`<meta name="viewport" content="[^"]*">`)
 func fixPage(html []byte) []byte {
 	html = ogURL.ReplaceAll(html, nil)
 	html = falseBooleans.ReplaceAll(html, nil)
+	// The loader's icon is decoration: its label says what goes on.
+	html = bytes.Replace(html, []byte(`<img id="app-wasm-loader-icon"`), []byte(`<img id="app-wasm-loader-icon" alt=""`), 1)
 	return viewport.ReplaceAll(html, []byte(zoomable))
 }
 
-// buildSite writes the static site to out: the prerendered page, go-app's files, the
-// Go toolchain's wasm_exec.js (wasmExec; "" for the one of the go command on PATH),
-// ECharts and the page's assets. app.wasm is built separately into out/web/, by the
-// toolchain whose wasm_exec.js the site holds.
-func buildSite(out, base, version, webDir, echartsJS, wasmExec string) error {
-	if wasmExec == "" {
+// loaderMark is where go-app's loader starts in the page, after the prerendered page.
+const loaderMark = `<aside id="app-wasm-loader"`
+
+// withFirstCharts puts the options of the charts the prerendered page shows into it,
+// for web/start.js to draw before the WebAssembly has started: a JSON script after
+// the prerendered page (go-app replaces the body's first element, so it must not come
+// first), {"date": the date the charts carry, "charts": [{"id", "option"}]}.
+func withFirstCharts(html []byte, date string, specs []report.ChartSpec) ([]byte, error) {
+	type chart struct {
+		ID     string          `json:"id"`
+		Option json.RawMessage `json:"option"`
+	}
+	doc := struct {
+		Date   string  `json:"date"`
+		Charts []chart `json:"charts"`
+	}{Date: date}
+	for _, s := range specs {
+		doc.Charts = append(doc.Charts, chart{s.ID, json.RawMessage(s.Options)})
+	}
+	data, err := json.Marshal(doc) // escapes <, > and &: no "</script>" inside
+	if err != nil {
+		return nil, err
+	}
+	at := bytes.Index(html, []byte(loaderMark))
+	if at < 0 {
+		return nil, errors.New("go-app's page has no loader to put the charts before")
+	}
+	script := append([]byte(`<script type="application/json" id="roi-first-charts">`), data...)
+	script = append(script, "</script>\n"...)
+	return append(html[:at:at], append(script, html[at:]...)...), nil
+}
+
+// fixAppJS changes go-app's app.js: Go starts once the page's own deferred scripts
+// have run and the charts they draw at once are drawn (web/start.js, which also keeps
+// what is typed meanwhile, and is told before and after the start); the service
+// worker is registered after the start, not during it, so that its pre-cache does not
+// download app.wasm and ECharts a second time while the page loads them (by then they
+// are in the HTTP cache); the progress counts against app.wasm's own size where the
+// page was told it (ROI_WASM_BYTES), since the Content-Length of a compressed
+// app.wasm is not what the browser counts.
+func fixAppJS(js string) (string, error) {
+	return replaceAll(js,
+		"goappInitServiceWorker();\ngoappWatchForUpdate();",
+		`const goappDocumentParsed = new Promise((resolve) => {
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", resolve);
+  else resolve();
+});
+goappWatchForUpdate();`,
+		"  if (!goappCanLoadWebAssembly()) {\n    loader.remove();\n",
+		"  if (!goappCanLoadWebAssembly()) {\n    loader.remove();\n    if (window.roiStart) roiStart.withoutApp();\n",
+		`loaderLabel.innerText = goappLoadingLabel.replace("{progress}", progress);`,
+		`loaderLabel.innerText = (window.roiStart ? roiStart.label : goappLoadingLabel).replace("{progress}", progress);`,
+		"    go.run(wasm.instance);\n    loader.remove();\n",
+		`    await goappDocumentParsed;
+    if (window.roiStart) await roiStart.ready();
+    if (window.roiStart) roiStart.beforeRun();
+    go.run(wasm.instance);
+    loader.remove();
+    if (window.roiStart) roiStart.started();
+    goappInitServiceWorker();
+`,
+		"const total = parseInt(contentLength, 10);",
+		"const total = Number(goappEnv.ROI_WASM_BYTES) || parseInt(contentLength, 10);",
+		"progess(Math.round((loaded * 100) / total));",
+		"progess(Math.min(100, Math.round((loaded * 100) / total)));",
+	)
+}
+
+// replaceAll replaces each old string of oldNew by the new one after it, once; each
+// must be there.
+func replaceAll(s string, oldNew ...string) (string, error) {
+	for i := 0; i < len(oldNew); i += 2 {
+		if !strings.Contains(s, oldNew[i]) {
+			return "", fmt.Errorf("go-app's script changed: %q is not in it", oldNew[i])
+		}
+		s = strings.Replace(s, oldNew[i], oldNew[i+1], 1)
+	}
+	return s, nil
+}
+
+// siteOptions are what buildSite needs.
+type siteOptions struct {
+	out, base, version string
+	web                string // directory of the page's assets
+	echarts            string // the ECharts to serve (make site bundles the parts the page uses)
+	wasmExec           string // the Go toolchain's wasm_exec.js; "" for the go command's on PATH
+	wasm               string // app.wasm, built by that toolchain
+	compress           compressor
+}
+
+// buildSite writes the static site to o.out: the prerendered page with the first
+// charts' options, go-app's files, the Go toolchain's wasm_exec.js, ECharts, the
+// page's assets and app.wasm, each compressible file with its compressed copies.
+func buildSite(o siteOptions) error {
+	if o.wasmExec == "" {
 		var err error
-		if wasmExec, err = toolchainWasmExec(); err != nil {
+		if o.wasmExec, err = toolchainWasmExec(); err != nil {
 			return err
 		}
 	}
+	wasm, err := os.Stat(o.wasm)
+	if err != nil {
+		return fmt.Errorf("app.wasm (--wasm): %w; build it with GOOS=js GOARCH=wasm go build -o app.wasm ./wasm", err)
+	}
 	routes()
-	if err := os.MkdirAll(filepath.Join(out, "web"), 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Join(o.out, "web"), 0o755); err != nil {
 		return err
 	}
-	if err := goapp.GenerateStaticWebsite(out, handler(base, version)); err != nil {
+	if err := goapp.GenerateStaticWebsite(o.out, handler(o.base, o.version, wasm.Size())); err != nil {
 		return fmt.Errorf("generating the page: %w", err)
 	}
-	index := filepath.Join(out, "index.html")
+	index := filepath.Join(o.out, "index.html")
 	html, err := os.ReadFile(index)
 	if err != nil {
 		return err
 	}
-	if err := os.WriteFile(index, fixPage(html), 0o644); err != nil {
+	// The charts of the default scenario, which the prerendered page shows.
+	date := report.Today()
+	html, err = withFirstCharts(fixPage(html), date, app.NewWorkspace(calc.Embedded()).Current().Charts)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(index, html, 0o644); err != nil {
+		return err
+	}
+	appJS := filepath.Join(o.out, "app.js")
+	js, err := os.ReadFile(appJS)
+	if err != nil {
+		return err
+	}
+	fixed, err := fixAppJS(string(js))
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(appJS, []byte(fixed), 0o644); err != nil {
 		return err
 	}
 	copies := map[string]string{
-		wasmExec:  filepath.Join(out, "wasm_exec.js"),
-		echartsJS: filepath.Join(out, "web", "echarts.min.js"),
+		o.wasmExec: filepath.Join(o.out, "wasm_exec.js"),
+		o.echarts:  filepath.Join(o.out, "web", "echarts.min.js"),
+		o.wasm:     filepath.Join(o.out, "web", "app.wasm"),
 	}
 	for _, a := range siteAssets {
-		copies[filepath.Join(webDir, a)] = filepath.Join(out, "web", a)
+		copies[filepath.Join(o.web, a)] = filepath.Join(o.out, "web", a)
 	}
 	for from, to := range copies {
 		if err := copyFile(from, to); err != nil {
@@ -135,11 +264,11 @@ func buildSite(out, base, version, webDir, echartsJS, wasmExec string) error {
 		}
 	}
 	for _, size := range []int{192, 512} {
-		if err := writeIcon(filepath.Join(out, "web", fmt.Sprintf("icon-%d.png", size)), size); err != nil {
+		if err := writeIcon(filepath.Join(o.out, "web", fmt.Sprintf("icon-%d.png", size)), size); err != nil {
 			return err
 		}
 	}
-	return nil
+	return o.compress.compressDir(o.out)
 }
 
 // toolchainWasmExec gives the wasm_exec.js of the go command on PATH, from its GOROOT.
@@ -191,20 +320,28 @@ func writeIcon(path string, size int) error {
 func runSite(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("site", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	out := fs.String("out", "dist", "directory to write the site to")
-	base := fs.String("base", "/", "path the site is served under, such as /tools/roi/")
-	version := fs.String("version", "dev", "the release's version (one cache version per release)")
-	web := fs.String("web", "web", "directory of the page's assets")
-	echartsJS := fs.String("echarts", filepath.Join("node_modules", "echarts", "dist", "echarts.min.js"), "ECharts, installed from npm")
-	wasmExec := fs.String("wasm-exec", "", "the Go toolchain's wasm_exec.js, matching the compiler of app.wasm; default: from the GOROOT of the go command on PATH")
+	var o siteOptions
+	fs.StringVar(&o.out, "out", "dist", "directory to write the site to")
+	fs.StringVar(&o.base, "base", "/", "path the site is served under, such as /tools/roi/")
+	fs.StringVar(&o.version, "version", "dev", "the release's version (one cache version per release)")
+	fs.StringVar(&o.web, "web", "web", "directory of the page's assets")
+	fs.StringVar(&o.echarts, "echarts", filepath.Join("node_modules", "echarts", "dist", "echarts.min.js"), "the ECharts to serve (make site bundles only the parts the page uses)")
+	fs.StringVar(&o.wasmExec, "wasm-exec", "", "the Go toolchain's wasm_exec.js, matching the compiler of app.wasm; default: from the GOROOT of the go command on PATH")
+	fs.StringVar(&o.wasm, "wasm", filepath.Join("bin", "app.wasm"), "app.wasm, built with GOOS=js GOARCH=wasm go build ./wasm")
+	fs.IntVar(&o.compress.brotliQuality, "brotli", 11, "brotli quality of the compressed copies, 0 to 11 (11: smallest, about 20 s for app.wasm)")
+	fs.StringVar(&o.compress.cache, "cache", "", "directory keeping compressed copies between builds, by content (none by default)")
 	if err := fs.Parse(args); err != nil {
 		return exitInput
 	}
-	if err := buildSite(*out, *base, *version, *web, *echartsJS, *wasmExec); err != nil {
+	if o.compress.brotliQuality < 0 || o.compress.brotliQuality > 11 {
+		fmt.Fprintf(stderr, "site: --brotli must be 0 to 11, found %d\n", o.compress.brotliQuality)
+		return exitInput
+	}
+	if err := buildSite(o); err != nil {
 		fmt.Fprintln(stderr, "site:", err)
 		return exitFailure
 	}
-	fmt.Fprintf(stdout, "site written to %s (base %s, version %s)\n", *out, *base, *version)
+	fmt.Fprintf(stdout, "site written to %s (base %s, version %s)\n", o.out, o.base, o.version)
 	return exitOK
 }
 
@@ -228,7 +365,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		return exitFailure
 	}
 	prefix := "/" + strings.Trim(*base, "/")
-	files := http.FileServer(http.Dir(*dir))
+	files := siteFiles(*dir)
 	var h http.Handler = files
 	if prefix != "/" {
 		h = http.StripPrefix(prefix, files)

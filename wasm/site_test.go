@@ -1,25 +1,133 @@
 package main
 
 import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
+
+	"platformroi/app"
+	"platformroi/app/report"
+	"platformroi/calc"
 )
 
-// The prerendered page allows zooming, and no boolean attribute reads as true by
-// being written ="false".
+// The prerendered page allows zooming, no boolean attribute reads as true by being
+// written ="false", and the loader's icon is marked as decoration.
 func TestFixPage(t *testing.T) {
 	in := `<head><meta name="viewport" content="width=device-width, initial-scale=1, maximum-scale=1, user-scalable=0, viewport-fit=cover">` +
 		`<meta property="og:url" content="http://127.0.0.1:1234/"></head>` +
-		`<button disabled="false" id="a">A</button><option selected="false" value="x">X</option><option selected="true" value="y">Y</option>`
+		`<button disabled="false" id="a">A</button><option selected="false" value="x">X</option><option selected="true" value="y">Y</option>` +
+		`<aside id="app-wasm-loader" class="goapp-app-info"><img id="app-wasm-loader-icon" class="goapp-logo goapp-spin" src="/web/icon-192.png">`
 	out := string(fixPage([]byte(in)))
 	for _, bad := range []string{"user-scalable", "maximum-scale", `="false"`, "og:url"} {
 		if strings.Contains(out, bad) {
 			t.Errorf("page still holds %q:\n%s", bad, out)
 		}
 	}
-	for _, want := range []string{zoomable, `<button id="a">`, `selected="true"`} {
+	for _, want := range []string{zoomable, `<button id="a">`, `selected="true"`, `<img id="app-wasm-loader-icon" alt="" class`} {
 		if !strings.Contains(out, want) {
 			t.Errorf("page lacks %q:\n%s", want, out)
 		}
+	}
+}
+
+// The built site: the page carries the default scenario's chart options for the
+// first draw and loads its scripts deferred; app.js starts Go after them and
+// registers the service worker after the start; every text file and app.wasm has its
+// compressed copies.
+func TestBuildSite(t *testing.T) {
+	dir := t.TempDir()
+	fake := func(name, text string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	wasm := strings.Repeat("\x00asm fake app ", 1000)
+	o := siteOptions{
+		out: filepath.Join(dir, "site"), base: "/", version: "test", web: filepath.Join("..", "web"),
+		echarts:  fake("echarts.js", strings.Repeat("var echarts = {};\n", 100)),
+		wasmExec: fake("wasm_exec.js", strings.Repeat("// Go's glue\n", 100)),
+		wasm:     fake("app.wasm", wasm),
+		compress: compressor{brotliQuality: 1},
+	}
+	if err := buildSite(o); err != nil {
+		t.Fatal(err)
+	}
+	read := func(name string) string {
+		data, err := os.ReadFile(filepath.Join(o.out, filepath.FromSlash(name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(data)
+	}
+	html := read("index.html")
+	m := regexp.MustCompile(`<script type="application/json" id="roi-first-charts">(.*?)</script>`).FindStringSubmatch(html)
+	if m == nil {
+		t.Fatal("the page carries no first charts")
+	}
+	var first struct {
+		Date   string
+		Charts []struct {
+			ID     string
+			Option json.RawMessage
+		}
+	}
+	if err := json.Unmarshal([]byte(m[1]), &first); err != nil {
+		t.Fatalf("the first charts are not JSON: %v", err)
+	}
+	want := app.NewWorkspace(calc.Embedded()).Current().Charts
+	if len(first.Charts) != len(want) || first.Date != report.Today() {
+		t.Fatalf("%d first charts dated %q, want %d dated %q", len(first.Charts), first.Date, len(want), report.Today())
+	}
+	for i, c := range first.Charts {
+		var got, exp any
+		json.Unmarshal(c.Option, &got)
+		json.Unmarshal([]byte(want[i].Options), &exp)
+		if c.ID != want[i].ID || !reflect.DeepEqual(got, exp) {
+			t.Errorf("first chart %d is %s, not the default scenario's %s", i, c.ID, want[i].ID)
+		}
+		if !strings.Contains(html, `id="`+c.ID+`"`) {
+			t.Errorf("the page has no element for chart %s", c.ID)
+		}
+	}
+	if strings.Index(html, `id="roi-first-charts"`) < strings.Index(html, `class="page"`) || strings.Index(html, `id="roi-first-charts"`) > strings.Index(html, loaderMark) {
+		t.Error("the first charts are not between the prerendered page and the loader")
+	}
+	for _, s := range []string{"echarts.min.js", "charts.js", "files.js", "start.js"} {
+		if !regexp.MustCompile(`<script (defer src="/web/` + s + `"|src="/web/` + s + `" defer)>`).MatchString(html) {
+			t.Errorf("web/%s is not loaded deferred", s)
+		}
+	}
+	js := read("app.js")
+	run, register, parsed := strings.Index(js, "go.run(wasm.instance)"), strings.LastIndex(js, "goappInitServiceWorker();"), strings.Index(js, "await goappDocumentParsed;")
+	if run < 0 || register < run || parsed < 0 || parsed > run {
+		t.Errorf("app.js does not wait for the page's scripts, then run Go, then register the service worker:\n%s", js)
+	}
+	if !strings.Contains(js, `"ROI_WASM_BYTES":"`+strconv.Itoa(len(wasm))+`"`) {
+		t.Error("app.js is not told app.wasm's size")
+	}
+	for _, name := range []string{"index.html", "app.js", "wasm_exec.js", "web/app.wasm", "web/echarts.min.js", "web/start.js", "web/charts.js", "web/app.css"} {
+		for _, suffix := range []string{".br", ".gz"} {
+			if _, err := os.Stat(filepath.Join(o.out, filepath.FromSlash(name)+suffix)); err != nil {
+				t.Errorf("no compressed copy: %v", err)
+			}
+		}
+	}
+	if read("web/app.wasm") != wasm {
+		t.Error("app.wasm is not the one built")
+	}
+}
+
+// fixAppJS fails, rather than writing a site that registers the service worker early,
+// when go-app's script is not the one it knows.
+func TestFixAppJSChanged(t *testing.T) {
+	if _, err := fixAppJS("goappInitServiceWorker();\n// something else\n"); err == nil {
+		t.Error("no error for a script fixAppJS does not know")
 	}
 }

@@ -20,9 +20,57 @@
     }).join("");
   }
 
-  function draw(id, json) {
+  // Where each chart is drawn: element id → the element holding the ECharts instance.
+  // That is the page's element with that id, or, for a chart drawn before the
+  // WebAssembly started, the prerendered page's element: go-app replaces the whole
+  // page when it starts, and when the app then asks for the very option already drawn,
+  // that chart is moved into the app's element (without its id and role, which the
+  // app's element has) rather than drawn again, which on a slow machine takes the start
+  // 100 ms a chart. Any other option frees it and draws afresh.
+  var hosts = {};
+  var before = {}; // element id → the option drawn before the app started, as canonical JSON
+  var moved = false; // host moved the chart drawn before the start into the app's element
+
+  function canonical(json) {
+    try { return JSON.stringify(JSON.parse(json)); } catch (e) { return ""; }
+  }
+
+  // host returns the element chart id is drawn in (the page's element when none yet),
+  // or null when the page has no element id. json is the option about to be drawn;
+  // without it, nothing is moved or freed.
+  function host(id, json) {
     var el = document.getElementById(id);
-    if (!el || typeof echarts === "undefined") return;
+    if (!el) return null;
+    var h = hosts[id];
+    if (h && h !== el && !el.contains(h)) {
+      if (json === undefined) return el;
+      if (before[id] !== undefined && before[id] === canonical(json)) {
+        ["id", "role", "aria-label", "data-observed"].forEach(function (a) { h.removeAttribute(a); });
+        if (observer) observer.unobserve(h); // the app's element is observed
+        el.appendChild(h);
+        moved = true;
+      } else {
+        var old = echarts.getInstanceByDom(h);
+        if (old) old.dispose();
+        h = null;
+      }
+      delete before[id];
+    }
+    hosts[id] = h || el;
+    return hosts[id];
+  }
+
+  // instance returns chart id's ECharts instance, if drawn.
+  function instance(id) {
+    var h = typeof echarts === "undefined" ? null : host(id);
+    return h ? echarts.getInstanceByDom(h) : null;
+  }
+
+  function draw(id, json, early) {
+    if (typeof echarts === "undefined") return;
+    moved = false;
+    var el = host(id, json);
+    if (!el || moved) return; // none, or the very chart drawn before the start, now the app's
     var t0 = performance.now();
     var opt = JSON.parse(json);
     var series = opt.series || [];
@@ -41,6 +89,7 @@
       chart.setOption(opt);
     }
     el.setAttribute("data-series", String(series.length));
+    if (early) before[id] = canonical(json);
     stats.drawMs += performance.now() - t0;
     stats.draws++;
     stats.lastDraw = performance.now();
@@ -51,8 +100,11 @@
   // Redraws wait for the next animation frame, so that several changes in one task
   // draw once, and for the chart to be on screen: a chart below the fold keeps its
   // latest option and draws when it is scrolled to (or printed). A chart's first draw
-  // does not wait for the screen, so that the page is complete from the start.
+  // does not wait for the screen, so that the page is complete from the start. Charts
+  // drawn before the WebAssembly has started (predraw) are drawn on screen at the next
+  // frame and the others one a task, so that no long task holds up the first paint.
   var waiting = {}; // element id → option JSON not drawn yet
+  var early = {}; // element id → waiting to be drawn before the app has started
   var onScreen = {}; // element id → within a screen of the viewport
   var frame = 0;
   var observer = typeof IntersectionObserver === "undefined" ? null : new IntersectionObserver(function (entries) {
@@ -61,9 +113,42 @@
   }, { rootMargin: "100px" });
 
   function request(id, json) {
+    queue(id, json);
+    if (api.onRequest) api.onRequest(id, json);
+  }
+
+  function predraw(id, json) {
+    queue(id, json);
+    early[id] = true;
+    idle();
+  }
+
+  var idling = 0, whenDrawn = [];
+  function idle() {
+    if (!idling) idling = setTimeout(drawOneEarly, 0);
+  }
+  function drawOneEarly() {
+    idling = 0;
+    var ids = Object.keys(early);
+    if (ids.length) drawNow(ids[0]);
+    if (ids.length > 1) idle();
+    else earlyDrawn();
+  }
+  function earlyDrawn() {
+    if (Object.keys(early).length) return;
+    whenDrawn.splice(0).forEach(function (f) { f(); });
+  }
+  // afterEarly calls f once no chart waits to be drawn before the app has started.
+  function afterEarly(f) {
+    whenDrawn.push(f);
+    earlyDrawn();
+  }
+
+  function queue(id, json) {
     var el = document.getElementById(id);
     if (!el) return;
     waiting[id] = json;
+    delete early[id];
     if (observer && !el.hasAttribute("data-observed")) {
       observer.observe(el);
       el.setAttribute("data-observed", "");
@@ -81,34 +166,35 @@
     Object.keys(waiting).forEach(function (id) {
       var el = document.getElementById(id);
       if (!el) { delete waiting[id]; return; }
-      if (all === true || !observer || onScreen[id] || typeof echarts === "undefined" || !echarts.getInstanceByDom(el)) {
-        var json = waiting[id];
-        delete waiting[id];
-        draw(id, json);
+      if (all === true || !observer || onScreen[id] || typeof echarts === "undefined" || (!early[id] && !instance(id))) {
+        drawNow(id);
       }
     });
   }
 
   function drawNow(id) {
     if (waiting[id] !== undefined) {
-      var json = waiting[id];
+      var json = waiting[id], wasEarly = !!early[id];
       delete waiting[id];
-      draw(id, json);
+      delete early[id];
+      draw(id, json, wasEarly);
     }
   }
 
   function dispose(id) {
     delete waiting[id];
-    var el = document.getElementById(id);
-    var chart = el && echarts.getInstanceByDom(el);
+    delete early[id];
+    delete before[id];
+    var h = hosts[id] || document.getElementById(id);
+    delete hosts[id];
+    var chart = h && echarts.getInstanceByDom(h);
     if (chart) chart.dispose();
   }
 
   // option returns a chart's current option, drawing it first if it waits (for tests).
   function option(id) {
     drawNow(id);
-    var el = document.getElementById(id);
-    var chart = el && echarts.getInstanceByDom(el);
+    var chart = instance(id);
     return chart ? chart.getOption() : null;
   }
 
@@ -182,5 +268,9 @@
     }
   }
 
-  window.roiCharts = { draw: request, flush: function () { flush(true); }, waiting: waiting, dispose: dispose, option: option, stats: stats, image: image, download: download, copy: copy };
+  // draw(id, json) is the app's; predraw(id, json) web/start.js's, before the app has
+  // started, and afterEarly(f) calls f once those are drawn; onRequest(id, json), when
+  // set, hears of each of the app's.
+  var api = { draw: request, predraw: predraw, afterEarly: afterEarly, onRequest: null, flush: function () { flush(true); }, waiting: waiting, dispose: dispose, option: option, stats: stats, image: image, download: download, copy: copy };
+  window.roiCharts = api;
 })();
