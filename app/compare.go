@@ -144,6 +144,9 @@ func (w *Workspace) CheckAll(c *calc.Catalog) {
 // that measure different things (weekly news use against ever use, adults against
 // internet users): their fit and reach are then not comparable as they stand.
 func mixedMeasures(c *report.Comparison) string {
+	if c == nil {
+		return ""
+	}
 	kinds := map[string][]string{}
 	var order []string
 	for _, r := range c.Rows {

@@ -452,3 +452,16 @@ func TestFileNameKeepsWordsWhole(t *testing.T) {
 		t.Errorf("unsafe characters kept: %q", got)
 	}
 }
+
+// The printed briefing says when the scenarios kept measure different things.
+func TestBriefingFlagsMixedMeasures(t *testing.T) {
+	p, d := mount(t)
+	p.ws.New(p.cat, "copy")
+	p.changed()
+	p.ed.SwitchDataset("reuters-dnr-2025")
+	d.Consume()
+	html := app.HTMLString(p)
+	if !strings.Contains(html, `id="print-measures"`) || !strings.Contains(html, "not comparable as they stand") {
+		t.Error("the briefing does not flag the comparison across measures")
+	}
+}

@@ -45,6 +45,10 @@ func (s *ResultsSection) Render() app.UI {
 		class += " stale"
 	}
 	lk := likelyTexts(st)
+	measures := ""
+	if s.Compare != nil {
+		measures = mixedMeasures(s.Compare)
+	}
 	return app.Section().ID("results").TabIndex(-1).Class(class).Aria("labelledby", "results-h").Body(
 		app.H2().ID("results-h").Text("Results: "+r.Scenario),
 		app.P().Class("print-only").Text(fmt.Sprintf("Briefing, %s. Amounts in %s over %d months. Prepared with the platform ROI calculator; figures computed from the scenario's inputs.", report.Today(), cur, r.HorizonMonths)),
@@ -81,6 +85,8 @@ func (s *ResultsSection) Render() app.UI {
 			app.If(st.Stale(), app.P().Class("hint").Text("Results files hold the last results without problems, and say so in their name.")),
 		),
 		s.uncertaintyBlock(),
+		// The comparison is not printed; that its scenarios measure different things is.
+		app.If(measures != "", app.P().Class("print-only measures-note").ID("print-measures").Text(measures)),
 		s.recommendationBox(),
 		s.platformTable(),
 		app.Div().Class("charts").Body(app.Range(st.Charts).Slice(func(i int) app.UI {
