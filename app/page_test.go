@@ -420,6 +420,10 @@ func TestComparisonAcrossMeasuresFlagged(t *testing.T) {
 	if !strings.Contains(msg, "not comparable") || !strings.Contains(msg, "news") {
 		t.Errorf("flag %q", msg)
 	}
+	// The printed briefing says so too (the comparison itself is not printed).
+	if html := app.HTMLString(p); !strings.Contains(html, `id="print-measures"`) {
+		t.Error("the briefing does not flag the comparison across measures")
+	}
 }
 
 // The comparison says in what share of the same draws a scenario beats the one edited.
@@ -450,18 +454,5 @@ func TestFileNameKeepsWordsWhole(t *testing.T) {
 	}
 	if got := fileName(`a/b:c*d?"e"<f>|`); strings.ContainsAny(got, `/\:*?"<>|`) {
 		t.Errorf("unsafe characters kept: %q", got)
-	}
-}
-
-// The printed briefing says when the scenarios kept measure different things.
-func TestBriefingFlagsMixedMeasures(t *testing.T) {
-	p, d := mount(t)
-	p.ws.New(p.cat, "copy")
-	p.changed()
-	p.ed.SwitchDataset("reuters-dnr-2025")
-	d.Consume()
-	html := app.HTMLString(p)
-	if !strings.Contains(html, `id="print-measures"`) || !strings.Contains(html, "not comparable as they stand") {
-		t.Error("the briefing does not flag the comparison across measures")
 	}
 }
