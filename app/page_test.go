@@ -3,6 +3,7 @@ package app
 import (
 	"encoding/json"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -362,10 +363,24 @@ func TestUncertaintyShown(t *testing.T) {
 		"What the result depends on", `id="likely-range"`, `id="illustrative"`, "Illustrative figures",
 		calc.MoneyText(sim.Net.P10.Decimal, "EUR") + " to " + calc.MoneyText(sim.Net.P90.Decimal, "EUR"),
 		"To break even, 1,000 people reached would have to be worth " + calc.MoneyText(u.Switching.ValuePer1000ForBreakEven.Decimal, "EUR") + " (now 10.00 EUR)",
-		"The recommendation (", `id="chart-tornado"`, "Facebook: reach rate",
+		"The recommendation (", `id="chart-tornado"`, "Facebook: reach rate", `id="chart-net-draws"`,
 	} {
 		if !strings.Contains(html, want) {
 			t.Errorf("page lacks %q", want)
+		}
+	}
+	// The chart of the simulated net value counts every draw.
+	for _, c := range st.Charts {
+		if c.ID != "chart-net-draws" {
+			continue
+		}
+		total := 0
+		for _, row := range c.Table.Rows {
+			n, _ := strconv.Atoi(row[2])
+			total += n
+		}
+		if total != sim.Draws {
+			t.Errorf("the chart of the simulated net value counts %d draws of %d", total, sim.Draws)
 		}
 	}
 	// Typing a range edits the scenario's own range.

@@ -34,7 +34,7 @@ type State struct {
 	// recommendation have painted (Uncertain).
 	U        *calc.Uncertainty
 	UPending bool
-	tornado  *report.ChartSpec
+	tornado  []report.ChartSpec // the tornado chart and the chart of the simulated net value
 	// nets caches the simulation's net value per draw, for the comparison, at the
 	// state's Version netsVersion.
 	nets        []float64
@@ -103,19 +103,19 @@ func (s *State) Uncertain() {
 	s.U, s.UPending = s.prep.Uncertainty(s.Rec), false
 	s.tornado = nil
 	if s.U != nil {
-		t := report.TornadoChart(s.Result, s.U, uncertainLabels(s), report.Today())
-		s.tornado = &t
+		s.tornado = []report.ChartSpec{report.TornadoChart(s.Result, s.U, uncertainLabels(s), report.Today())}
+		if len(s.U.Inputs) > 0 {
+			s.tornado = append(s.tornado, report.NetDistributionChart(s.Result, s.U, s.simulatedNet(), report.Today()))
+		}
 	}
 	s.Charts = s.withTornado(report.Charts(s.Result, s.Rec, report.Today()))
 }
 
-// withTornado adds the chart of what moves the result, the last one worked out (the
-// page marks it as updating while it is for earlier inputs).
+// withTornado adds the charts of what the result depends on (what moves it, and the
+// simulated net value), the last ones worked out (the page marks them as updating
+// while they are for earlier inputs).
 func (s *State) withTornado(charts []report.ChartSpec) []report.ChartSpec {
-	if s.tornado != nil {
-		charts = append(charts, *s.tornado)
-	}
-	return charts
+	return append(charts, s.tornado...)
 }
 
 // Recommend works out the recommendation of the last form without problems, when it

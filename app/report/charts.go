@@ -41,15 +41,25 @@ func f(d decimal.Decimal, places int32) float64 { return d.Round(places).Inexact
 // the survey for figures of the audience (surveySource), the scenario's inputs for
 // costs and value (inputsSource).
 func subtitle(r *calc.Result, units, date, source string) string {
-	return fmt.Sprintf("Scenario: %s\n%s · %s\n%s", r.Scenario, units, date, source)
+	// The date stays whole on its line (web/start.js re-dates kept charts by it).
+	dated := units + " · " + date
+	if len([]rune(dated)) > sourceWidth {
+		dated = wrap(units, sourceWidth) + "\n" + date
+	}
+	return wrap("Scenario: "+r.Scenario, sourceWidth) + "\n" + dated + "\n" + source
 }
 
 // Today is the date charts carry, as "23 November 2026".
 func Today() string { return time.Now().Format("2 January 2006") }
 
 // sourceWidth is the most characters of a source line on one line of a chart: longer
-// ones are wrapped at a space, never cut.
-const sourceWidth = 110
+// ones are wrapped at a space, never cut. At the subtitle's 13 px it fits a chart
+// about 560 px wide, the narrowest the page draws beside the form.
+const sourceWidth = 72
+
+// gridTop is where a chart's plot starts, in pixels: below the title (26 px a line)
+// and each of the subtitle's lines (18 px), with room to spare.
+func gridTop(sub string) int { return 16 + 26 + 18*(strings.Count(sub, "\n")+1) + 30 }
 
 // wrap breaks text into lines of at most width characters at spaces (a word longer
 // than width stays whole on its own line).
@@ -96,7 +106,8 @@ func common(title, sub string) []charts.GlobalOpts {
 		charts.WithAnimation(false),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0", TextStyle: chartText}),
-		charts.WithGridOpts(opts.Grid{Top: "125", Bottom: "70", Left: "90", Right: "40", ContainLabel: opts.Bool(true)}),
+		// The plot starts below the title and every line of the subtitle.
+		charts.WithGridOpts(opts.Grid{Top: fmt.Sprint(gridTop(sub)), Bottom: "70", Left: "90", Right: "40", ContainLabel: opts.Bool(true)}),
 		charts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true)}),
 	}
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
+	"github.com/shopspring/decimal"
 
 	"platformroi/calc"
 )
@@ -81,4 +82,69 @@ func rangeFrom(from calc.RangeSource) string {
 		return "the dataset's"
 	}
 	return "default for an assumption"
+}
+
+// histogramBins is how many bars the chart of the simulated net value has.
+const histogramBins = 20
+
+// NetDistributionChart shows the likely range of the net value: how many of the
+// simulation's draws fall in each band of net value, with the break-even line.
+// nets are the draws' net values (money, float64, as the simulation allows).
+func NetDistributionChart(r *calc.Result, u *calc.Uncertainty, nets []float64, date string) ChartSpec {
+	cur := r.Currency
+	spec := ChartSpec{ID: "chart-net-draws", Title: "Likely net value: the simulation's draws",
+		Table: Table{Head: []string{"Net value from (" + cur + ")", "to (" + cur + ")", "Draws"}}}
+	lo, hi := 0.0, 0.0
+	for i, n := range nets {
+		if i == 0 || n < lo {
+			lo = n
+		}
+		if i == 0 || n > hi {
+			hi = n
+		}
+	}
+	width := (hi - lo) / histogramBins
+	if width <= 0 {
+		width = 1
+	}
+	counts := make([]int, histogramBins)
+	for _, n := range nets {
+		i := int((n - lo) / width)
+		if i >= histogramBins {
+			i = histogramBins - 1
+		}
+		counts[i]++
+	}
+	names := []string{}
+	data := []opts.BarData{}
+	for i, c := range counts {
+		from, to := lo+float64(i)*width, lo+float64(i+1)*width
+		names = append(names, calc.Grouped(fmt.Sprintf("%.0f", (from+to)/2)))
+		color := "#b2182b" // draws that do not pay
+		if from >= 0 {
+			color = "#2166ac"
+		}
+		data = append(data, opts.BarData{Value: c, ItemStyle: &opts.ItemStyle{Color: color}})
+		spec.Table.Rows = append(spec.Table.Rows, []string{calc.Grouped(fmt.Sprintf("%.2f", from)), calc.Grouped(fmt.Sprintf("%.2f", to)), fmt.Sprint(c)})
+	}
+	sim := u.Simulation
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(append(common(spec.Title, subtitle(r, fmt.Sprintf("%s over %d months; draws of %s", cur, r.HorizonMonths, calc.Grouped(fmt.Sprint(sim.Draws))), date, inputsSource(r, true))),
+		charts.WithXAxisOpts(opts.XAxis{Name: "Net value (" + cur + "), middle of the band", NameLocation: "middle", NameGap: 30, AxisLabel: &opts.AxisLabel{FontSize: 12}}),
+		charts.WithYAxisOpts(opts.YAxis{Name: "Draws", AxisLabel: &opts.AxisLabel{FontSize: 14}}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
+	)...)
+	bar.SetXAxis(names).AddSeries("Draws", data)
+	bar.Validate()
+	spec.Options = marshal(bar, nil)
+	spec.Summary = fmt.Sprintf("Bar chart of %s draws of the uncertain inputs: the net value is likely between %s and %s (P10 to P90); the plan pays in %s of the draws.",
+		calc.Grouped(fmt.Sprint(len(nets))), money(sim.Net.P10, cur), money(sim.Net.P90, cur), calc.Percent(sim.ShareNetAtLeastZero))
+	return described(spec)[0]
+}
+
+func money(d decimal.NullDecimal, cur string) string {
+	if !d.Valid {
+		return "n/a"
+	}
+	return calc.MoneyText(d.Decimal, cur)
 }
