@@ -163,9 +163,6 @@ func (e *Editor) later(st *State) {
 	})
 }
 
-// Catalog is the datasets the page knows (for components).
-func (e *Editor) Catalog() *calc.Catalog { return e.p.cat }
-
 var nonID = regexp.MustCompile(`[^A-Za-z0-9_-]+`)
 
 // fieldID turns a field path into an element id.

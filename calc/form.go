@@ -1,7 +1,6 @@
 package calc
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -979,6 +978,3 @@ func (f *Form) ForSharing(c *Catalog) *Form {
 	out.Dataset, out.DatasetInline = "", ds
 	return out
 }
-
-// Equal reports whether two forms write the same file.
-func (f *Form) Equal(g *Form) bool { return bytes.Equal(f.File(), g.File()) }
