@@ -109,12 +109,17 @@ func fixPage(html []byte) []byte {
 	html = ogURL.ReplaceAll(html, nil)
 	html = falseBooleans.ReplaceAll(html, nil)
 	// The loader's icon is decoration: its label says what goes on.
-	html = bytes.Replace(html, []byte(`<img id="app-wasm-loader-icon"`), []byte(`<img id="app-wasm-loader-icon" alt=""`), 1)
+	// go-app writes attributes in no fixed order.
+	html = loaderIcon.ReplaceAll(html, []byte(`<img alt=""$1`))
 	return viewport.ReplaceAll(html, []byte(zoomable))
 }
 
-// loaderMark is where go-app's loader starts in the page, after the prerendered page.
-const loaderMark = `<aside id="app-wasm-loader"`
+// loaderIcon is the loader's image, whatever the order of its attributes.
+var loaderIcon = regexp.MustCompile(`<img((?:\s[^>]*)?\sid="app-wasm-loader-icon"[^>]*>)`)
+
+// loaderMark is where go-app's loader starts in the page, after the prerendered
+// page, whatever the order of its attributes.
+var loaderMark = regexp.MustCompile(`<aside(?:\s[^>]*)?\sid="app-wasm-loader"`)
 
 // withFirstCharts puts the options of the charts the prerendered page shows into it,
 // for web/start.js to draw before the WebAssembly has started: a JSON script after
@@ -136,12 +141,13 @@ func withFirstCharts(html []byte, date string, specs []report.ChartSpec) ([]byte
 	if err != nil {
 		return nil, err
 	}
-	at := bytes.Index(html, []byte(loaderMark))
-	if at < 0 {
+	loc := loaderMark.FindIndex(html)
+	if loc == nil {
 		return nil, errors.New("go-app's page has no loader to put the charts before")
 	}
 	script := append([]byte(`<script type="application/json" id="roi-first-charts">`), data...)
 	script = append(script, "</script>\n"...)
+	at := loc[0]
 	return append(html[:at:at], append(script, html[at:]...)...), nil
 }
 

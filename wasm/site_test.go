@@ -28,10 +28,33 @@ func TestFixPage(t *testing.T) {
 			t.Errorf("page still holds %q:\n%s", bad, out)
 		}
 	}
-	for _, want := range []string{zoomable, `<button id="a">`, `selected="true"`, `<img id="app-wasm-loader-icon" alt="" class`} {
+	for _, want := range []string{zoomable, `<button id="a">`, `selected="true"`, `<img alt="" id="app-wasm-loader-icon" class`} {
 		if !strings.Contains(out, want) {
 			t.Errorf("page lacks %q:\n%s", want, out)
 		}
+	}
+	// go-app writes attributes in no fixed order.
+	shuffled := string(fixPage([]byte(`<img src="/web/icon-192.png" id="app-wasm-loader-icon" class="goapp-logo">`)))
+	if want := `<img alt="" src="/web/icon-192.png" id="app-wasm-loader-icon" class="goapp-logo">`; shuffled != want {
+		t.Errorf("loader icon with its attributes in another order: %s, want %s", shuffled, want)
+	}
+}
+
+// The first charts go before go-app's loader whatever the order of its attributes.
+func TestWithFirstChartsLoaderOrder(t *testing.T) {
+	for _, loader := range []string{`<aside id="app-wasm-loader" class="goapp-app-info">`, `<aside class="goapp-app-info" id="app-wasm-loader">`} {
+		page := "<body><div>page</div>\n" + loader + "</aside></body>"
+		out, err := withFirstCharts([]byte(page), "1 December 2026", nil)
+		if err != nil {
+			t.Fatalf("%s: %v", loader, err)
+		}
+		want := `<div>page</div>` + "\n" + `<script type="application/json" id="roi-first-charts">{"date":"1 December 2026","charts":null}</script>` + "\n" + loader
+		if !strings.Contains(string(out), want) {
+			t.Errorf("%s: the charts are not right before the loader:\n%s", loader, out)
+		}
+	}
+	if _, err := withFirstCharts([]byte(`<body><aside id="app-wasm-loader-x"></aside></body>`), "", nil); err == nil {
+		t.Error("a page without the loader gave no error")
 	}
 }
 
@@ -96,7 +119,7 @@ func TestBuildSite(t *testing.T) {
 			t.Errorf("the page has no element for chart %s", c.ID)
 		}
 	}
-	if strings.Index(html, `id="roi-first-charts"`) < strings.Index(html, `class="page"`) || strings.Index(html, `id="roi-first-charts"`) > strings.Index(html, loaderMark) {
+	if strings.Index(html, `id="roi-first-charts"`) < strings.Index(html, `class="page"`) || strings.Index(html, `id="roi-first-charts"`) > loaderMark.FindStringIndex(html)[0] {
 		t.Error("the first charts are not between the prerendered page and the loader")
 	}
 	for _, s := range []string{"echarts.min.js", "charts.js", "files.js", "start.js"} {
