@@ -2,7 +2,6 @@ package app
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 	"github.com/shopspring/decimal"
@@ -44,7 +43,6 @@ func (s *ResultsSection) Render() app.UI {
 	if st.Stale() {
 		class += " stale"
 	}
-	lk := likelyTexts(st)
 	measures := ""
 	if s.Compare != nil {
 		measures = mixedMeasures(s.Compare)
@@ -61,16 +59,7 @@ func (s *ResultsSection) Render() app.UI {
 		))),
 		app.Div().Class("notice-area").Body(app.If(illustrative(st.U, uncertainLabels(st)) != "", app.P().Class("illustrative").ID("illustrative").Text(
 			"Illustrative figures: an assumed default is among the three inputs that move them most. Replace it first with your own analytics: "+illustrative(st.U, uncertainLabels(st))+"."))),
-		app.Div().Class("headline").Aria("live", "polite").Body(
-			figure("total-cost", "Total cost over "+fmt.Sprint(r.HorizonMonths)+" months", calc.MoneyText(t.Cost, cur), lk.cost),
-			figure("staff-cost", "of which staff time", calc.MoneyText(t.StaffCost, cur)+" ("+calc.NullPercent(t.HiddenCostShare)+")", ""),
-			figure("cash-cost", "Sticker price: tools and ads", calc.MoneyText(t.CashCost, cur), ""),
-			figure("value", "Value", calc.MoneyText(t.Value, cur), lk.value),
-			figure("roi", "Return on investment", calc.NullPercent(t.ROI), lk.roi),
-			figure("break-even", "Break-even", calc.BreakEvenText(r), ""),
-			figure("cost-per-1000", "Cost per 1,000 people reached", calc.NullMoneyText(t.CostPer1000Reached, cur), lk.costPer1000),
-			figure("reach", "Unique reach, average per month", calc.PeopleText(t.AverageMonthlyReach)+" people", lk.reach),
-		),
+		app.Div().Class("headline").Aria("live", "polite").Body(headline(report.Headline(r, st.U))...),
 		app.P().Class("hint").Text(fmt.Sprintf("Unique reach counts a person once a month across platforms; summed over the %d months it is %s. ROI is (value − cost) / cost.",
 			r.HorizonMonths, calc.PeopleText(t.Reach))),
 		app.Div().Class("downloads no-print").Body(
@@ -82,6 +71,7 @@ func (s *ResultsSection) Render() app.UI {
 				OnClick(func(ctx app.Context, e app.Event) { s.Ed.downloadResults("platforms") }),
 			app.Button().Type("button").Class("secondary").ID("results-months-csv").Text("Per month (CSV)").
 				OnClick(func(ctx app.Context, e app.Event) { s.Ed.downloadResults("months") }),
+			&SlidesButton{Ed: s.Ed},
 			app.If(st.Stale(), app.P().Class("hint").Text("Results files hold the last results without problems, and say so in their name.")),
 		),
 		s.uncertaintyBlock(),
@@ -190,13 +180,8 @@ func (s *ResultsSection) platformTable() app.UI {
 func (s *ResultsSection) assumptions() app.UI {
 	r := s.St.Result
 	items := []app.UI{}
-	for _, pl := range r.Platforms {
-		if pl.InPlan && len(pl.Assumed) > 0 {
-			items = append(items, app.Li().Text(pl.Name+": "+strings.Join(pl.Assumed, ", ")))
-		}
-	}
-	for _, f := range r.Defaults {
-		items = append(items, app.Li().Text(f+" (default)"))
+	for _, a := range report.Assumptions(r) {
+		items = append(items, app.Li().Text(a))
 	}
 	return app.Div().Class("assumptions").Body(
 		app.H3().Text("Assumptions still at their defaults"),

@@ -7,6 +7,7 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 	"github.com/shopspring/decimal"
 
+	"platformroi/app/report"
 	"platformroi/calc"
 )
 
@@ -37,10 +38,7 @@ func illustrative(u *calc.Uncertainty, labels map[string]string) string {
 }
 
 func spreadText(sp calc.Spread, show func(decimal.Decimal) string) string {
-	if !sp.P10.Valid || !sp.P90.Valid {
-		return "n/a"
-	}
-	return show(sp.P10.Decimal) + " to " + show(sp.P90.Decimal)
+	return report.SpreadText(sp, show)
 }
 
 // uncertaintyBlock shows what the result depends on.
@@ -219,24 +217,4 @@ func rangeSourceText(from calc.RangeSource) string {
 		return "the dataset"
 	}
 	return "default range of an assumption"
-}
-
-// likely holds the headline figures' likely ranges, as shown beside them.
-type likely struct{ cost, value, roi, reach, costPer1000 string }
-
-func likelyTexts(st *State) likely {
-	u, r := st.U, st.Result
-	if u == nil || r == nil || len(u.Inputs) == 0 {
-		return likely{}
-	}
-	cur := r.Currency
-	money := func(d decimal.Decimal) string { return calc.MoneyText(d, cur) }
-	sim := u.Simulation
-	return likely{
-		cost:        spreadText(sim.Cost, money),
-		value:       spreadText(sim.Value, money),
-		roi:         spreadText(sim.ROI, calc.Percent),
-		reach:       spreadText(sim.AverageMonthlyReach, func(d decimal.Decimal) string { return calc.PeopleText(d) }),
-		costPer1000: spreadText(sim.CostPer1000Reached, money),
-	}
 }

@@ -20,6 +20,7 @@ type ChartSpec struct {
 	ID      string
 	Title   string
 	Summary string // one sentence for screen readers
+	Source  string // the source line the chart shows (wrapped), for slides
 	Options string // ECharts option, JSON
 	Table   Table
 }
@@ -161,7 +162,8 @@ func fitChart(r *calc.Result, date string) ChartSpec {
 		spec.Table.Rows = append(spec.Table.Rows, []string{p.Name, calc.Percent(p.Fit), calc.PeopleText(p.PotentialAudience)})
 	}
 	bar := charts.NewBar()
-	bar.SetGlobalOptions(append(common(spec.Title, subtitle(r, "% of the target audience who use the platform", date, surveySource(r.Dataset))),
+	spec.Source = surveySource(r.Dataset)
+	bar.SetGlobalOptions(append(common(spec.Title, subtitle(r, "% of the target audience who use the platform", date, spec.Source)),
 		charts.WithXAxisOpts(opts.XAxis{Name: "% of the target audience", NameLocation: "middle", NameGap: 30, Max: 100, AxisLabel: &opts.AxisLabel{FontSize: 14}}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", AxisLabel: &opts.AxisLabel{FontSize: 14, Interval: "0"}}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
@@ -197,7 +199,8 @@ func costChart(r *calc.Result, date string) ChartSpec {
 		spec.Table.Rows = append(spec.Table.Rows, []string{p.Name, calc.MoneyText(p.CashCost, cur), calc.MoneyText(p.StaffCost, cur), calc.MoneyText(p.Cost, cur)})
 	}
 	bar := charts.NewBar()
-	bar.SetGlobalOptions(append(common(spec.Title, subtitle(r, fmt.Sprintf("%s over %d months", cur, r.HorizonMonths), date, inputsSource(r, false))),
+	spec.Source = inputsSource(r, false)
+	bar.SetGlobalOptions(append(common(spec.Title, subtitle(r, fmt.Sprintf("%s over %d months", cur, r.HorizonMonths), date, spec.Source)),
 		charts.WithXAxisOpts(opts.XAxis{AxisLabel: &opts.AxisLabel{FontSize: 14, Interval: "0"}}),
 		charts.WithYAxisOpts(opts.YAxis{Name: cur + " over " + fmt.Sprint(r.HorizonMonths) + " months", AxisLabel: &opts.AxisLabel{FontSize: 14}}),
 	)...)
@@ -225,7 +228,8 @@ func cumulativeChart(r *calc.Result, date string) ChartSpec {
 	}
 	be := calc.BreakEvenText(r)
 	line := charts.NewLine()
-	line.SetGlobalOptions(append(common(spec.Title, subtitle(r, cur+", cumulative; break-even: "+be, date, inputsSource(r, true))),
+	spec.Source = inputsSource(r, true)
+	line.SetGlobalOptions(append(common(spec.Title, subtitle(r, cur+", cumulative; break-even: "+be, date, spec.Source)),
 		charts.WithXAxisOpts(opts.XAxis{Name: "Month", NameLocation: "middle", NameGap: 30, AxisLabel: &opts.AxisLabel{FontSize: 14}}),
 		charts.WithYAxisOpts(opts.YAxis{Name: cur + ", cumulative", AxisLabel: &opts.AxisLabel{FontSize: 14}}),
 	)...)
@@ -263,7 +267,8 @@ func reachChart(r *calc.Result, rec *calc.Recommendation, date string) ChartSpec
 		spec.Table.Rows = append(spec.Table.Rows, row)
 	}
 	line := charts.NewLine()
-	line.SetGlobalOptions(append(common(spec.Title, subtitle(r, "people reached in the month, counted once across platforms", date, surveySource(r.Dataset))),
+	spec.Source = surveySource(r.Dataset)
+	line.SetGlobalOptions(append(common(spec.Title, subtitle(r, "people reached in the month, counted once across platforms", date, spec.Source)),
 		charts.WithXAxisOpts(opts.XAxis{Name: "Month", NameLocation: "middle", NameGap: 30, AxisLabel: &opts.AxisLabel{FontSize: 14}}),
 		charts.WithYAxisOpts(opts.YAxis{Name: "People per month", AxisLabel: &opts.AxisLabel{FontSize: 14}}),
 	)...)

@@ -104,7 +104,8 @@ func (c *Comparison) keyChart() ChartSpec {
 		spec.Table.Rows = append(spec.Table.Rows, []string{r.Name, calc.MoneyText(t.Cost, c.Currency), calc.MoneyText(t.Value, c.Currency), calc.MoneyText(t.Net, c.Currency)})
 	}
 	bar := charts.NewBar()
-	bar.SetGlobalOptions(append(common(spec.Title, fmt.Sprintf("%d scenarios compared with %s\n%s over each scenario's horizon · %s\n%s", len(c.Rows), c.Base, c.Currency, Today(), c.source())),
+	spec.Source = c.source()
+	bar.SetGlobalOptions(append(common(spec.Title, fmt.Sprintf("%d scenarios compared with %s\n%s over each scenario's horizon · %s\n%s", len(c.Rows), c.Base, c.Currency, Today(), spec.Source)),
 		charts.WithXAxisOpts(opts.XAxis{AxisLabel: &opts.AxisLabel{FontSize: 13, Interval: "0"}}),
 		charts.WithYAxisOpts(opts.YAxis{Name: c.Currency, AxisLabel: &opts.AxisLabel{FontSize: 14}}),
 	)...)
@@ -137,7 +138,8 @@ func (c *Comparison) netChart() ChartSpec {
 		spec.Table.Rows = append(spec.Table.Rows, row)
 	}
 	line := charts.NewLine()
-	line.SetGlobalOptions(append(common(spec.Title, fmt.Sprintf("Compared with %s\n%s, cumulative value − cumulative cost · %s\n%s", c.Base, c.Currency, Today(), c.source())),
+	spec.Source = c.source()
+	line.SetGlobalOptions(append(common(spec.Title, fmt.Sprintf("Compared with %s\n%s, cumulative value − cumulative cost · %s\n%s", c.Base, c.Currency, Today(), spec.Source)),
 		charts.WithXAxisOpts(opts.XAxis{Name: "Month", NameLocation: "middle", NameGap: 30, AxisLabel: &opts.AxisLabel{FontSize: 14}}),
 		charts.WithYAxisOpts(opts.YAxis{Name: c.Currency + ", cumulative net", AxisLabel: &opts.AxisLabel{FontSize: 14}}),
 	)...)

@@ -53,7 +53,8 @@ func TornadoChart(r *calc.Result, u *calc.Uncertainty, labels map[string]string,
 			calc.MoneyText(s.NetAtLow, cur), calc.MoneyText(s.NetAtHigh, cur)})
 	}
 	bar := charts.NewBar()
-	bar.SetGlobalOptions(append(common(spec.Title, subtitle(r, fmt.Sprintf("%s over %d months: change in net value from %s", cur, r.HorizonMonths, calc.MoneyText(base, cur)), date, inputsSource(r, true))),
+	spec.Source = inputsSource(r, true)
+	bar.SetGlobalOptions(append(common(spec.Title, subtitle(r, fmt.Sprintf("%s over %d months: change in net value from %s", cur, r.HorizonMonths, calc.MoneyText(base, cur)), date, spec.Source)),
 		charts.WithXAxisOpts(opts.XAxis{Name: "Change in net value (" + cur + ")", NameLocation: "middle", NameGap: 30, AxisLabel: &opts.AxisLabel{FontSize: 14}}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", AxisLabel: &opts.AxisLabel{FontSize: 14, Interval: "0"}}),
 	)...)
@@ -129,7 +130,8 @@ func NetDistributionChart(r *calc.Result, u *calc.Uncertainty, nets []float64, d
 	}
 	sim := u.Simulation
 	bar := charts.NewBar()
-	bar.SetGlobalOptions(append(common(spec.Title, subtitle(r, fmt.Sprintf("%s over %d months; draws of %s", cur, r.HorizonMonths, calc.Grouped(fmt.Sprint(sim.Draws))), date, inputsSource(r, true))),
+	spec.Source = inputsSource(r, true)
+	bar.SetGlobalOptions(append(common(spec.Title, subtitle(r, fmt.Sprintf("%s over %d months; draws of %s", cur, r.HorizonMonths, calc.Grouped(fmt.Sprint(sim.Draws))), date, spec.Source)),
 		charts.WithXAxisOpts(opts.XAxis{Name: "Net value (" + cur + "), middle of the band", NameLocation: "middle", NameGap: 30, AxisLabel: &opts.AxisLabel{FontSize: 12}}),
 		charts.WithYAxisOpts(opts.YAxis{Name: "Draws", AxisLabel: &opts.AxisLabel{FontSize: 14}}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),

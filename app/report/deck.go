@@ -1,0 +1,257 @@
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"platformroi/calc"
+)
+
+// Deck is what a slide deck of a scenario shows, as plain data for web/slides.js, which
+// builds the PPTX file in the browser: the page's "Download slides (PPTX)" and the
+// render command's --format pptx both hand it the JSON of a Deck. Every string in it
+// is text, never markup: names come from people and files.
+type Deck struct {
+	Scenario string `json:"scenario"`
+	Date     string `json:"date"`
+	// Basis says what the amounts are: currency and horizon.
+	Basis string `json:"basis"`
+	// Stale, when set, says the figures are those of the last input without problems,
+	// not of the form as it is now; the title slide shows it.
+	Stale   string       `json:"stale,omitempty"`
+	Figures []Figure     `json:"figures"`
+	Charts  []DeckChart  `json:"charts"`
+	Compare *DeckCompare `json:"compare,omitempty"`
+	// Assumptions are the inputs still at their assumed or default values.
+	Assumptions []string `json:"assumptions"`
+	Sources     []string `json:"sources"`
+	// FileName is the deck's file name without ".pptx".
+	FileName string `json:"fileName"`
+}
+
+// Figure is a headline figure: its label, its value with units and currency, and
+// its likely range (P10 to P90 of the simulation) when there is one.
+type Figure struct {
+	ID     string `json:"id"`
+	Label  string `json:"label"`
+	Value  string `json:"value"`
+	Likely string `json:"likely,omitempty"`
+}
+
+// DeckChart is one chart slide: the chart's option (drawn by web/charts.js), title,
+// source line (unwrapped) and summary, and its data table for the speaker notes.
+type DeckChart struct {
+	ID      string          `json:"id"`
+	Title   string          `json:"title"`
+	Source  string          `json:"source"`
+	Summary string          `json:"summary"`
+	Option  json.RawMessage `json:"option"`
+	Table   DeckTable       `json:"table"`
+}
+
+// DeckCompare is the comparison of scenarios: its key figures as a table, notes
+// about it, and its charts.
+type DeckCompare struct {
+	Title  string      `json:"title"`
+	Note   string      `json:"note"`
+	Table  DeckTable   `json:"table"`
+	Charts []DeckChart `json:"charts"`
+}
+
+// DeckTable is a table of text, with empty lists rather than null.
+type DeckTable struct {
+	Head []string   `json:"head"`
+	Rows [][]string `json:"rows"`
+}
+
+func deckTable(t Table) DeckTable {
+	out := DeckTable{Head: t.Head, Rows: t.Rows}
+	if out.Head == nil {
+		out.Head = []string{}
+	}
+	if out.Rows == nil {
+		out.Rows = [][]string{}
+	}
+	return out
+}
+
+// Headline is the results' headline figures as the page shows them, with their likely
+// ranges when u has a simulation.
+func Headline(r *calc.Result, u *calc.Uncertainty) []Figure {
+	cur, t := r.Currency, r.Totals
+	money := func(d decimal.Decimal) string { return calc.MoneyText(d, cur) }
+	people := func(d decimal.Decimal) string { return calc.PeopleText(d) }
+	likely := func(sp func(calc.SimulationResult) calc.Spread, show func(decimal.Decimal) string) string {
+		if u == nil || len(u.Inputs) == 0 {
+			return ""
+		}
+		return SpreadText(sp(u.Simulation), show)
+	}
+	return []Figure{
+		{"total-cost", "Total cost over " + fmt.Sprint(r.HorizonMonths) + " months", money(t.Cost),
+			likely(func(s calc.SimulationResult) calc.Spread { return s.Cost }, money)},
+		{"staff-cost", "of which staff time", money(t.StaffCost) + " (" + calc.NullPercent(t.HiddenCostShare) + ")", ""},
+		{"cash-cost", "Sticker price: tools and ads", money(t.CashCost), ""},
+		{"value", "Value", money(t.Value), likely(func(s calc.SimulationResult) calc.Spread { return s.Value }, money)},
+		{"roi", "Return on investment", calc.NullPercent(t.ROI), likely(func(s calc.SimulationResult) calc.Spread { return s.ROI }, calc.Percent)},
+		{"break-even", "Break-even", calc.BreakEvenText(r), ""},
+		{"cost-per-1000", "Cost per 1,000 people reached", calc.NullMoneyText(t.CostPer1000Reached, cur),
+			likely(func(s calc.SimulationResult) calc.Spread { return s.CostPer1000Reached }, money)},
+		{"reach", "Unique reach, average per month", people(t.AverageMonthlyReach) + " people",
+			likely(func(s calc.SimulationResult) calc.Spread { return s.AverageMonthlyReach }, people)},
+	}
+}
+
+// SpreadText shows a spread as "P10 to P90", or "n/a".
+func SpreadText(sp calc.Spread, show func(decimal.Decimal) string) string {
+	if !sp.P10.Valid || !sp.P90.Valid {
+		return "n/a"
+	}
+	return show(sp.P10.Decimal) + " to " + show(sp.P90.Decimal)
+}
+
+// Assumptions lists the inputs of the plan still at their assumed values (per
+// platform) and the scenario's fields at their defaults.
+func Assumptions(r *calc.Result) []string {
+	var out []string
+	for _, pl := range r.Platforms {
+		if pl.InPlan && len(pl.Assumed) > 0 {
+			out = append(out, pl.Name+": "+strings.Join(pl.Assumed, ", "))
+		}
+	}
+	for _, f := range r.Defaults {
+		out = append(out, f+" (default)")
+	}
+	return out
+}
+
+// DatasetText names a dataset as the page's source lines do: source, year and what it
+// measures.
+func DatasetText(ds *calc.Dataset) string {
+	if ds == nil {
+		return "no dataset"
+	}
+	return fmt.Sprintf("%s, %d (%s)", ds.Source, ds.Year, strings.TrimSuffix(ds.Measure, "."))
+}
+
+// DeckInput is what NewDeck needs: the results shown (the last without problems), the
+// uncertainty when worked out, the charts as the page draws them, the comparison when
+// several scenarios are kept, and whether the form has problems now.
+type DeckInput struct {
+	Result     *calc.Result
+	U          *calc.Uncertainty
+	Charts     []ChartSpec
+	Comparison *Comparison
+	// CompareNotes are said under the comparison's table (such as scenarios whose
+	// demographics measure different things).
+	CompareNotes []string
+	Problems     int
+	Date         string
+	FileName     string // without extension; " (out of date)" is added when Problems > 0
+}
+
+// NewDeck assembles the deck of a scenario's results.
+func NewDeck(in DeckInput) Deck {
+	r := in.Result
+	d := Deck{
+		Scenario:    r.Scenario,
+		Date:        in.Date,
+		Basis:       fmt.Sprintf("Amounts in %s over %d months. Figures computed from the scenario's inputs with the platform ROI calculator.", r.Currency, r.HorizonMonths),
+		Figures:     Headline(r, in.U),
+		Charts:      deckCharts(in.Charts),
+		Assumptions: Assumptions(r),
+		FileName:    in.FileName,
+	}
+	if d.Assumptions == nil {
+		d.Assumptions = []string{}
+	}
+	if in.Problems > 0 {
+		d.Stale = fmt.Sprintf("Out of date: the form has %d %s. These figures are for the last input without problems, not for the form as it is now.",
+			in.Problems, map[bool]string{true: "problem", false: "problems"}[in.Problems == 1])
+		d.FileName += " (out of date)"
+	}
+	sources := []string{"Demographic figures: " + DatasetText(r.Dataset)}
+	if c := in.Comparison; c != nil && len(c.Rows) > 1 {
+		d.Compare = deckCompare(c)
+		for _, n := range in.CompareNotes {
+			if n != "" {
+				d.Compare.Note += " " + n
+			}
+		}
+		for _, row := range c.Rows {
+			if ds := row.Result.Dataset; ds != r.Dataset {
+				sources = append(sources, "Demographic figures of "+row.Name+": "+DatasetText(ds))
+			}
+		}
+	}
+	seen := map[string]bool{}
+	for _, s := range sources {
+		seen[s] = true
+	}
+	charts := d.Charts
+	if d.Compare != nil {
+		charts = append(append([]DeckChart{}, charts...), d.Compare.Charts...)
+	}
+	for _, ch := range charts {
+		if ch.Source != "" && !seen[ch.Source] {
+			seen[ch.Source] = true
+			sources = append(sources, ch.Title+": "+strings.TrimPrefix(ch.Source, "Source: "))
+		}
+	}
+	d.Sources = sources
+	return d
+}
+
+func deckCharts(specs []ChartSpec) []DeckChart {
+	out := []DeckChart{}
+	for _, s := range specs {
+		out = append(out, DeckChart{ID: s.ID, Title: s.Title, Source: unwrap(s.Source), Summary: s.Summary,
+			Option: json.RawMessage(s.Options), Table: deckTable(s.Table)})
+	}
+	return out
+}
+
+// unwrap joins the lines of a source line wrapped for a chart (wrap breaks at spaces).
+func unwrap(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// deckCompare is the comparison's table as the page shows it: a column per scenario,
+// a row per key figure with its difference to the scenario being edited, and the share
+// of the simulation's draws in which each is ahead.
+func deckCompare(c *Comparison) *DeckCompare {
+	t := Table{Head: []string{"Figure"}}
+	for _, r := range c.Rows {
+		label := r.Name
+		if r.Current {
+			label += " (being edited)"
+		}
+		t.Head = append(t.Head, label)
+	}
+	for _, kf := range KeyFigures {
+		row := []string{kf.Label}
+		for _, r := range c.Rows {
+			text, diff := c.Cell(kf, r)
+			if diff != "" {
+				text += "\n" + diff + " vs " + c.Base
+			}
+			row = append(row, text)
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	ahead := []string{"Net value above " + c.Base + "'s, share of the simulation's draws"}
+	for i := range c.Rows {
+		text := "—"
+		if i < len(c.Ahead) && c.Ahead[i] != "" {
+			text = c.Ahead[i]
+		}
+		ahead = append(ahead, text)
+	}
+	t.Rows = append(t.Rows, ahead)
+	note := "Differences are against " + c.Base + "; amounts in " + c.Currency + "."
+	if len(c.Left) > 0 {
+		note += " Not compared: " + strings.Join(c.Left, "; ") + "."
+	}
+	return &DeckCompare{Title: "Compare scenarios", Note: note, Table: deckTable(t), Charts: deckCharts(c.Charts)}
+}
