@@ -35,8 +35,9 @@ Usage:
   platformroi site [--out DIR] [--base PATH] [--version V] [--wasm FILE] [--echarts FILE]
                                      write the static site, with compressed copies (make site)
   platformroi serve [--dir DIR] [--addr HOST:PORT] [--base PATH]   serve a built site
-  platformroi render [--format png|svg] [--out DIR] [--echarts PATH] [--web DIR] FILE...
-                                     the charts of each scenario FILE as images, drawn by headless Chromium
+  platformroi render [--format png|svg|pptx] [--out DIR] [--echarts PATH] [--pptxgenjs PATH] [--web DIR] FILE...
+                                     the charts of each scenario FILE as images, or its slide deck,
+                                     drawn by headless Chromium
   platformroi help                   this text
 
 calc prints a table, or with --json the results document. Both say what the result
@@ -47,9 +48,11 @@ scenario's simulation settings. Invalid input exits with status 2 and prints eve
 problem on stderr, one per line, naming the field.
 
 render writes DIR/NAME-CHART.png (3200 x 1800 pixels) or .svg (1600 x 900) for each
-chart, NAME being FILE's name without .json, and prints each file's path. It finds
-Chromium through $CHROMIUM, /usr/bin/chromium or PATH, and ECharts and charts.js in
-node_modules/ and web/ (run it from the repository's root, or pass --echarts, --web).
+chart, NAME being FILE's name without .json, or with --format pptx DIR/NAME.pptx, the
+page's "Download slides (PPTX)" deck, and prints each file's path. It finds Chromium
+through $CHROMIUM, /usr/bin/chromium or PATH, and ECharts, PptxGenJS and the page's
+charts.js and slides.js in node_modules/ and web/ (run it from the repository's root,
+or pass --echarts, --pptxgenjs, --web).
 `
 
 // run is the command line; it returns the exit status.

@@ -3,12 +3,14 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
 	"crypto/rand"
 	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"image/png"
@@ -23,14 +25,16 @@ import (
 	"sync"
 	"time"
 
+	"platformroi/app"
 	"platformroi/app/report"
 	"platformroi/calc"
 )
 
-// The render command writes the page's charts as images for briefing decks. They are
-// drawn by headless Chromium with the page's own code: ECharts and web/charts.js's
-// roiCharts.image, loaded from a server on the loopback interface that also receives
-// the images. Nothing is fetched from anywhere else.
+// The render command writes the page's charts as images for briefing decks, or the
+// page's slide deck. They are drawn by headless Chromium with the page's own code:
+// ECharts and web/charts.js's roiCharts.image, and for a deck web/slides.js with
+// PptxGenJS, loaded from a server on the loopback interface that also receives the
+// files. Nothing is fetched from anywhere else.
 
 // renderWidth × renderHeight are the images' CSS pixels; a PNG has twice as many.
 const renderWidth, renderHeight = 1600, 900
@@ -68,10 +72,11 @@ type renderJob struct {
 func runRender(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("render", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	format := fs.String("format", "png", "image format: png (3200 × 1800 pixels, 1600 × 900 at 2×) or svg (1600 × 900)")
+	format := fs.String("format", "png", "image format: png (3200 × 1800 pixels, 1600 × 900 at 2×) or svg (1600 × 900); pptx for the slide deck")
 	out := fs.String("out", ".", "directory to write the images to")
 	echartsJS := fs.String("echarts", "", "ECharts (echarts.min.js); default node_modules/echarts/dist/echarts.min.js, then dist/web/echarts.min.js")
-	web := fs.String("web", "web", "directory of the page's assets, holding charts.js")
+	pptxgen := fs.String("pptxgenjs", "", "PptxGenJS's browser bundle, for --format pptx; default node_modules/pptxgenjs/dist/pptxgen.bundle.js, then dist/web/pptxgen.bundle.js")
+	web := fs.String("web", "web", "directory of the page's assets, holding charts.js and slides.js")
 	// Flags may come before or after the files.
 	var files []string
 	for rest := args; ; {
@@ -88,8 +93,8 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 		files = append(files, fs.Arg(0))
 		rest = fs.Args()[1:]
 	}
-	if *format != "png" && *format != "svg" {
-		fmt.Fprintf(stderr, "render: --format is png or svg, found %q\n", *format)
+	if *format != "png" && *format != "svg" && *format != "pptx" {
+		fmt.Fprintf(stderr, "render: --format is png, svg or pptx, found %q\n", *format)
 		return exitInput
 	}
 	if len(files) == 0 {
@@ -116,6 +121,16 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 			continue
 		}
 		names[base] = file
+		if *format == "pptx" {
+			deck, c := renderDeck(file, stderr)
+			if c != exitOK {
+				code = c
+				continue
+			}
+			name := base + ".pptx"
+			jobs = append(jobs, &renderJob{Index: len(jobs), Name: name, Options: deck, path: filepath.Join(*out, name)})
+			continue
+		}
 		charts, c := renderCharts(file, date, stderr)
 		if c != exitOK {
 			code = c
@@ -131,6 +146,9 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 	}
 
 	assets, err := renderAssets(*echartsJS, *web)
+	if err == nil && *format == "pptx" {
+		err = deckAssets(assets, *pptxgen, *web)
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, "render:", err)
 		return exitInput
@@ -166,6 +184,62 @@ func renderCharts(file, date string, stderr io.Writer) ([]report.ChartSpec, int)
 		return nil, reportInput(stderr, file, err)
 	}
 	return report.Charts(res, rec, date), exitOK
+}
+
+// renderDeck reads a scenario file and builds the page's slide deck data for it (the
+// JSON of report.Deck): the scenario as the page would show it once imported, with its
+// recommendation and what the result depends on worked out.
+func renderDeck(file string, stderr io.Writer) (string, int) {
+	if s, code := loadScenario(file, stderr); s == nil {
+		return "", code
+	}
+	data, err := os.ReadFile(file)
+	var f *calc.Form
+	if err == nil {
+		f, err = calc.ReadForm(data)
+	}
+	if err != nil {
+		return "", reportInput(stderr, file, err)
+	}
+	st := app.NewState(calc.Embedded(), f)
+	st.Uncertain()
+	if st.Result == nil {
+		return "", reportInput(stderr, file, errors.New("the scenario has problems"))
+	}
+	deck := app.DeckOf(st, nil)
+	deck.FileName = strings.TrimSuffix(filepath.Base(file), ".json")
+	out, err := json.Marshal(deck)
+	if err != nil {
+		return "", reportInput(stderr, file, err)
+	}
+	return string(out), exitOK
+}
+
+// deckAssets adds what a deck is built with to assets: the page's slides.js and
+// PptxGenJS, which slides.js loads from beside itself.
+func deckAssets(assets map[string][]byte, pptxgen, web string) error {
+	if pptxgen == "" {
+		candidates := []string{defaultPptxgen, filepath.Join("dist", "web", pptxgenFile)}
+		for _, c := range candidates {
+			if _, err := os.Stat(c); err == nil {
+				pptxgen = c
+				break
+			}
+		}
+		if pptxgen == "" {
+			return fmt.Errorf("PptxGenJS not found at %s; install it with npm ci (or make site) in the repository, or pass --pptxgenjs PATH", strings.Join(candidates, " or "))
+		}
+	}
+	lib, err := os.ReadFile(pptxgen)
+	if err != nil {
+		return fmt.Errorf("cannot read PptxGenJS (--pptxgenjs): %w", err)
+	}
+	slides, err := os.ReadFile(filepath.Join(web, "slides.js"))
+	if err != nil {
+		return fmt.Errorf("cannot read the page's slide code: %w; run from the repository's root or pass --web DIR, the repository's web folder", err)
+	}
+	assets[pptxgenFile], assets["slides.js"] = lib, slides
+	return nil
 }
 
 // renderAssets reads ECharts and web/charts.js, the scripts that draw the charts.
@@ -221,13 +295,14 @@ func findChromium() (string, error) {
 // local server; the policy blocks anything else.
 const renderPage = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>platformroi render</title><link rel="icon" href="data:,"></head>
-<body><script src="echarts.min.js"></script><script src="charts.js"></script><script src="render.js"></script></body></html>
+<body><script src="echarts.min.js"></script><script src="charts.js"></script>%s<script src="render.js"></script></body></html>
 `
 
 const renderCSP = "default-src 'none'; script-src 'self'; connect-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; font-src 'self'"
 
-// renderJS fetches the jobs, draws each chart with roiCharts.image and sends the
-// result back, one at a time; any failure is reported to the server.
+// renderJS fetches the jobs, draws each chart with roiCharts.image (or builds each
+// deck with roiSlides) and sends the result back, one at a time; any failure is
+// reported to the server.
 const renderJS = `(function () {
   "use strict";
   function post(path, body) {
@@ -244,7 +319,12 @@ const renderJS = `(function () {
     for (const job of run.jobs) {
       let out;
       try {
-        out = roiCharts.image(job.options, run.format, run.width, run.height);
+        if (run.format === "pptx") {
+          if (!window.roiSlides) throw new Error("slides.js did not load: roiSlides is missing");
+          out = await roiSlides.base64(JSON.parse(job.options));
+        } else {
+          out = roiCharts.image(job.options, run.format, run.width, run.height);
+        }
       } catch (e) {
         fail(job.name + ": " + (e && e.stack || e));
         return;
@@ -287,7 +367,11 @@ func renderImages(chromium string, assets map[string][]byte, format string, jobs
 	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET "+prefix+"{$}", func(w http.ResponseWriter, r *http.Request) {
-		serveBytes(w, "text/html; charset=utf-8", []byte(renderPage))
+		scripts := ""
+		if format == "pptx" {
+			scripts = `<script src="slides.js"></script>`
+		}
+		serveBytes(w, "text/html; charset=utf-8", []byte(fmt.Sprintf(renderPage, scripts)))
 	})
 	for name, data := range assets {
 		mux.HandleFunc("GET "+prefix+name, func(w http.ResponseWriter, r *http.Request) {
@@ -433,9 +517,25 @@ func serveBytes(w http.ResponseWriter, contentType string, data []byte) {
 	w.Write(data)
 }
 
-// decodeImage turns what the page sends into the file's bytes: a PNG data URL is
-// decoded, SVG text is kept.
+// decodeImage turns what the page sends into the file's bytes: a PNG data URL or a
+// deck in base64 is decoded, SVG text is kept.
 func decodeImage(format string, body []byte) ([]byte, error) {
+	if format == "pptx" {
+		data, err := base64.StdEncoding.DecodeString(string(bytes.TrimSpace(body)))
+		if err != nil {
+			return nil, fmt.Errorf("the deck sent does not decode: %w", err)
+		}
+		z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			return nil, fmt.Errorf("the page sent a damaged deck: %w", err)
+		}
+		for _, f := range z.File {
+			if f.Name == "ppt/presentation.xml" {
+				return data, nil
+			}
+		}
+		return nil, errors.New("the page sent a file that is not a slide deck (no ppt/presentation.xml)")
+	}
 	if format == "svg" {
 		if !bytes.HasPrefix(bytes.TrimSpace(body), []byte("<svg")) {
 			return nil, fmt.Errorf("the page sent no SVG: %.40q", body)

@@ -30,7 +30,11 @@ import (
 )
 
 // siteAssets are the files of web/ the page loads, all served from the site itself.
-var siteAssets = []string{"app.css", "charts.js", "files.js", "start.js", "icon.svg"}
+var siteAssets = []string{"app.css", "charts.js", "files.js", "slides.js", "start.js", "icon.svg"}
+
+// pptxgenFile is PptxGenJS in the site's web/ folder (web/slides.js loads it beside
+// itself).
+const pptxgenFile = "pptxgen.bundle.js"
 
 // handler describes the page for go-app. base is the path the site is served under;
 // wasmBytes is app.wasm's size (0 when unknown), for the progress the corner badge
@@ -52,8 +56,10 @@ func handler(base, version string, wasmBytes int64) *goapp.Handler {
 		Styles: []string{"/web/app.css"},
 		// Deferred, so that the page paints before they have loaded; they run in this
 		// order once it has been read, and app.js waits for them before it starts Go.
-		Scripts:            []string{"/web/echarts.min.js defer", "/web/charts.js defer", "/web/files.js defer", "/web/start.js defer"},
-		CacheableResources: []string{"/web/icon.svg", "/web/icon-192.png", "/web/icon-512.png"},
+		Scripts: []string{"/web/echarts.min.js defer", "/web/charts.js defer", "/web/files.js defer", "/web/slides.js defer", "/web/start.js defer"},
+		// PptxGenJS is loaded by web/slides.js when slides are first asked for, not with
+		// the page; the service worker keeps it too, so that slides work offline.
+		CacheableResources: []string{"/web/icon.svg", "/web/icon-192.png", "/web/icon-512.png", "/web/" + pptxgenFile},
 		// go-app's loader, which web/app.css makes a corner badge (web/start.js words
 		// it for the visit).
 		LoadingLabel:          "Starting the calculator: {progress}%",
@@ -204,10 +210,14 @@ type siteOptions struct {
 	out, base, version string
 	web                string // directory of the page's assets
 	echarts            string // the ECharts to serve (make site bundles the parts the page uses)
+	pptxgen            string // PptxGenJS's browser bundle, with JSZip
 	wasmExec           string // the Go toolchain's wasm_exec.js; "" for the go command's on PATH
 	wasm               string // app.wasm, built by that toolchain
 	compress           compressor
 }
+
+// defaultPptxgen is PptxGenJS's browser bundle as npm installs it.
+var defaultPptxgen = filepath.Join("node_modules", "pptxgenjs", "dist", pptxgenFile)
 
 // buildSite writes the static site to o.out: the prerendered page with the first
 // charts' options, go-app's files, the Go toolchain's wasm_exec.js, ECharts, the
@@ -259,6 +269,7 @@ func buildSite(o siteOptions) error {
 	copies := map[string]string{
 		o.wasmExec: filepath.Join(o.out, "wasm_exec.js"),
 		o.echarts:  filepath.Join(o.out, "web", "echarts.min.js"),
+		o.pptxgen:  filepath.Join(o.out, "web", pptxgenFile),
 		o.wasm:     filepath.Join(o.out, "web", "app.wasm"),
 	}
 	for _, a := range siteAssets {
@@ -332,6 +343,7 @@ func runSite(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&o.version, "version", "dev", "the release's version (one cache version per release)")
 	fs.StringVar(&o.web, "web", "web", "directory of the page's assets")
 	fs.StringVar(&o.echarts, "echarts", filepath.Join("node_modules", "echarts", "dist", "echarts.min.js"), "the ECharts to serve (make site bundles only the parts the page uses)")
+	fs.StringVar(&o.pptxgen, "pptxgenjs", defaultPptxgen, "PptxGenJS's browser bundle (with JSZip), which the page loads to make slides")
 	fs.StringVar(&o.wasmExec, "wasm-exec", "", "the Go toolchain's wasm_exec.js, matching the compiler of app.wasm; default: from the GOROOT of the go command on PATH")
 	fs.StringVar(&o.wasm, "wasm", filepath.Join("bin", "app.wasm"), "app.wasm, built with GOOS=js GOARCH=wasm go build ./wasm")
 	fs.IntVar(&o.compress.brotliQuality, "brotli", 11, "brotli quality of the compressed copies, 0 to 11 (11: smallest, about 20 s for app.wasm)")

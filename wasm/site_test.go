@@ -76,6 +76,7 @@ func TestBuildSite(t *testing.T) {
 		out: filepath.Join(dir, "site"), base: "/", version: "test", web: filepath.Join("..", "web"),
 		echarts:  fake("echarts.js", strings.Repeat("var echarts = {};\n", 100)),
 		wasmExec: fake("wasm_exec.js", strings.Repeat("// Go's glue\n", 100)),
+		pptxgen:  fake("pptxgen.js", strings.Repeat("var PptxGenJS = function () {};\n", 100)),
 		wasm:     fake("app.wasm", wasm),
 		compress: compressor{brotliQuality: 1},
 	}
@@ -122,7 +123,7 @@ func TestBuildSite(t *testing.T) {
 	if strings.Index(html, `id="roi-first-charts"`) < strings.Index(html, `class="page"`) || strings.Index(html, `id="roi-first-charts"`) > loaderMark.FindStringIndex(html)[0] {
 		t.Error("the first charts are not between the prerendered page and the loader")
 	}
-	for _, s := range []string{"echarts.min.js", "charts.js", "files.js", "start.js"} {
+	for _, s := range []string{"echarts.min.js", "charts.js", "files.js", "slides.js", "start.js"} {
 		if !regexp.MustCompile(`<script (defer src="/web/` + s + `"|src="/web/` + s + `" defer)>`).MatchString(html) {
 			t.Errorf("web/%s is not loaded deferred", s)
 		}
@@ -135,12 +136,23 @@ func TestBuildSite(t *testing.T) {
 	if !strings.Contains(js, `"ROI_WASM_BYTES":"`+strconv.Itoa(len(wasm))+`"`) {
 		t.Error("app.js is not told app.wasm's size")
 	}
-	for _, name := range []string{"index.html", "app.js", "wasm_exec.js", "web/app.wasm", "web/echarts.min.js", "web/start.js", "web/charts.js", "web/app.css"} {
+	for _, name := range []string{"index.html", "app.js", "wasm_exec.js", "web/app.wasm", "web/echarts.min.js", "web/pptxgen.bundle.js", "web/slides.js", "web/start.js", "web/charts.js", "web/app.css"} {
 		for _, suffix := range []string{".br", ".gz"} {
 			if _, err := os.Stat(filepath.Join(o.out, filepath.FromSlash(name)+suffix)); err != nil {
 				t.Errorf("no compressed copy: %v", err)
 			}
 		}
+	}
+	// PptxGenJS is not loaded with the page (web/slides.js adds it when slides are
+	// asked for), but the service worker keeps it for offline use.
+	if strings.Contains(html, pptxgenFile) {
+		t.Error("the page loads PptxGenJS at start")
+	}
+	if !strings.Contains(read("app-worker.js"), `"/web/`+pptxgenFile+`"`) {
+		t.Error("the service worker does not keep PptxGenJS for offline use")
+	}
+	if !strings.HasPrefix(read("web/"+pptxgenFile), "var PptxGenJS") {
+		t.Error("web/" + pptxgenFile + " is not the PptxGenJS given")
 	}
 	if read("web/app.wasm") != wasm {
 		t.Error("app.wasm is not the one built")

@@ -128,13 +128,12 @@ func Assumptions(r *calc.Result) []string {
 	return out
 }
 
-// DatasetText names a dataset as the page's source lines do: source, year and what it
-// measures.
+// DatasetText names a dataset: source, year and what it measures.
 func DatasetText(ds *calc.Dataset) string {
 	if ds == nil {
 		return "no dataset"
 	}
-	return fmt.Sprintf("%s, %d (%s)", ds.Source, ds.Year, strings.TrimSuffix(ds.Measure, "."))
+	return fmt.Sprintf("%s, %d (%s)", strings.TrimSuffix(ds.Source, "."), ds.Year, strings.TrimSuffix(ds.Measure, "."))
 }
 
 // DeckInput is what NewDeck needs: the results shown (the last without problems), the
@@ -173,7 +172,10 @@ func NewDeck(in DeckInput) Deck {
 			in.Problems, map[bool]string{true: "problem", false: "problems"}[in.Problems == 1])
 		d.FileName += " (out of date)"
 	}
-	sources := []string{"Demographic figures: " + DatasetText(r.Dataset)}
+	// The sources: the survey behind the audience's figures (each compared scenario's
+	// when they differ), and the scenario's own inputs behind costs and value. Each
+	// chart's own source line is on its slide.
+	sources := []string{"Audience figures (share of the target audience, reach): " + DatasetText(r.Dataset)}
 	if c := in.Comparison; c != nil && len(c.Rows) > 1 {
 		d.Compare = deckCompare(c)
 		for _, n := range in.CompareNotes {
@@ -181,26 +183,15 @@ func NewDeck(in DeckInput) Deck {
 				d.Compare.Note += " " + n
 			}
 		}
+		seen := map[string]bool{DatasetText(r.Dataset): true}
 		for _, row := range c.Rows {
-			if ds := row.Result.Dataset; ds != r.Dataset {
-				sources = append(sources, "Demographic figures of "+row.Name+": "+DatasetText(ds))
+			if ds := DatasetText(row.Result.Dataset); !seen[ds] {
+				seen[ds] = true
+				sources = append(sources, "Audience figures of "+row.Name+": "+ds)
 			}
 		}
 	}
-	seen := map[string]bool{}
-	for _, s := range sources {
-		seen[s] = true
-	}
-	charts := d.Charts
-	if d.Compare != nil {
-		charts = append(append([]DeckChart{}, charts...), d.Compare.Charts...)
-	}
-	for _, ch := range charts {
-		if ch.Source != "" && !seen[ch.Source] {
-			seen[ch.Source] = true
-			sources = append(sources, ch.Title+": "+strings.TrimPrefix(ch.Source, "Source: "))
-		}
-	}
+	sources = append(sources, "Costs and value: the scenario's own staff costs, plan and value inputs, computed with the platform ROI calculator")
 	d.Sources = sources
 	return d
 }
