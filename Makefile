@@ -17,7 +17,8 @@ run: site
 	$(GO) run ./wasm serve --dir $(DIST) --addr $(ADDR) --base $(BASE)
 
 # The deployable static site: prerendered page (with the first charts' options),
-# app.wasm, wasm_exec.js, the parts of ECharts the page uses, assets, and a brotli and
+# app.wasm, wasm_exec.js, the parts of ECharts the page uses, PptxGenJS's browser
+# bundle (loaded only when slides are asked for), assets, and a brotli and
 # a gzip copy of each text file and of app.wasm. Compressed copies are kept in
 # bin/compressed/ by content, so that an unchanged app.wasm is not compressed again;
 # BROTLI=5 makes a quicker build with larger copies.
@@ -25,7 +26,8 @@ site: node_modules/.installed bin/echarts.min.js
 	rm -rf $(DIST)
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o bin/app.wasm ./wasm
 	$(GO) run ./wasm site --out $(DIST) --base $(BASE) --version $(VERSION) \
-		--wasm bin/app.wasm --echarts bin/echarts.min.js --brotli $(BROTLI) --cache bin/compressed \
+		--wasm bin/app.wasm --echarts bin/echarts.min.js --pptxgenjs node_modules/pptxgenjs/dist/pptxgen.bundle.js \
+		--brotli $(BROTLI) --cache bin/compressed \
 		--wasm-exec "$$($(GO) env GOROOT)/lib/wasm/wasm_exec.js"
 
 # ECharts' tree-shaken build with only what the page draws (web/echarts-build.mjs),
@@ -34,7 +36,8 @@ bin/echarts.min.js: web/echarts-build.mjs node_modules/.installed
 	node_modules/.bin/esbuild web/echarts-build.mjs --bundle --minify --format=iife --global-name=echarts \
 		--define:process.env.NODE_ENV='"production"' --legal-comments=inline --log-level=warning --outfile=$@
 
-# Front-end packages (ECharts, the browser-test tools), exactly as the lock file says.
+# Front-end packages (ECharts, PptxGenJS, the browser-test tools), exactly as the lock
+# file says.
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
