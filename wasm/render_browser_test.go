@@ -3,16 +3,21 @@
 package main
 
 import (
+	"archive/zip"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"image"
-	_ "image/png"
+	"image/png"
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 
+	"platformroi/app"
 	"platformroi/app/report"
 	"platformroi/calc"
 )
@@ -171,4 +176,160 @@ func parseSVG(doc string) (root xml.StartElement, text string, err error) {
 		return root, "", errors.New("no root element")
 	}
 	return root, sb.String(), nil
+}
+
+// TestRenderPPTX writes the page's slide deck for a scenario whose name must be
+// escaped in XML, and reads it back: a title slide named after the scenario, a slide
+// per chart of the page titled as the chart with its picture (3200 × 1800) and its data
+// table in the speaker notes, then the assumptions and the sources.
+func TestRenderPPTX(t *testing.T) {
+	dir := t.TempDir()
+	s := calc.DefaultScenario()
+	s.Name = `Youth & students <18–25> "pilot" <img src=x onerror=alert(1)>`
+	file := scenarioFile(t, dir, "youth.json", s)
+	out := filepath.Join(dir, "decks")
+	lib := "../node_modules/pptxgenjs/dist/pptxgen.bundle.js"
+	code, stdout, stderr := runArgs(t, append(append([]string{"render", "--format", "pptx", "--out", out, "--pptxgenjs", lib}, renderAssetFlags(t)...), file)...)
+	if code != exitOK {
+		t.Fatalf("exit %d, stderr:\n%s", code, stderr)
+	}
+	path := filepath.Join(out, "youth.pptx")
+	checkWritten(t, stdout, map[string]bool{path: true})
+	fi, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%s: %d bytes", path, fi.Size())
+	if fi.Size() > 8<<20 {
+		t.Errorf("the deck has %d bytes", fi.Size())
+	}
+
+	// The page's charts for this scenario, once what it depends on is worked out.
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := calc.ReadForm(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := app.NewState(calc.Embedded(), f)
+	st.Uncertain()
+	if len(st.Charts) < 4 {
+		t.Fatalf("the page has %d charts", len(st.Charts))
+	}
+	titles := []string{s.Name}
+	for _, c := range st.Charts {
+		titles = append(titles, c.Title)
+	}
+	for i := range max(1, (len(report.Assumptions(st.Result))+11)/12) {
+		titles = append(titles, "Assumptions still at their defaults"+map[bool]string{true: "", false: " (continued)"}[i == 0])
+	}
+	titles = append(titles, "Sources")
+
+	z, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatalf("the deck is not a zip file: %v", err)
+	}
+	defer z.Close()
+	files := map[string]*zip.File{}
+	for _, f := range z.File {
+		files[f.Name] = f
+	}
+	read := func(name string) string {
+		f := files[name]
+		if f == nil {
+			return ""
+		}
+		r, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer r.Close()
+		b, err := io.ReadAll(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	var got []string
+	for i := 1; files[fmt.Sprintf("ppt/slides/slide%d.xml", i)] != nil; i++ {
+		title, _, err := slideText(read(fmt.Sprintf("ppt/slides/slide%d.xml", i)))
+		if err != nil {
+			t.Fatalf("slide %d: %v", i, err)
+		}
+		got = append(got, title)
+	}
+	if !reflect.DeepEqual(got, titles) {
+		t.Fatalf("slide titles:\n%q\nwant:\n%q", got, titles)
+	}
+	for i, c := range st.Charts {
+		_, notes, err := slideText(read(fmt.Sprintf("ppt/notesSlides/notesSlide%d.xml", i+2)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, row := range c.Table.Rows {
+			if !strings.Contains(notes, strings.Join(row, " | ")) {
+				t.Errorf("the notes of %q lack the row %q", c.Title, strings.Join(row, " | "))
+			}
+		}
+		rels := read(fmt.Sprintf("ppt/slides/_rels/slide%d.xml.rels", i+2))
+		m := regexp.MustCompile(`Target="\.\./media/([^"]+\.png)"`).FindStringSubmatch(rels)
+		if m == nil {
+			t.Errorf("the slide of %q has no picture", c.Title)
+			continue
+		}
+		cfg, err := png.DecodeConfig(strings.NewReader(read("ppt/media/" + m[1])))
+		if err != nil || cfg.Width != 3200 || cfg.Height != 1800 {
+			t.Errorf("the picture of %q: %d×%d (%v), want 3200×1800", c.Title, cfg.Width, cfg.Height, err)
+		}
+	}
+	if first := read("ppt/slides/slide1.xml"); strings.Contains(first, "<img") || !strings.Contains(first, "&lt;img src=x") {
+		t.Error("the scenario's name is not escaped in the title slide's XML")
+	}
+}
+
+// slideText reads a slide's (or notes page's) XML: the text of its title placeholder,
+// and all its text, paragraphs on lines.
+func slideText(doc string) (title, text string, err error) {
+	d := xml.NewDecoder(strings.NewReader(doc))
+	var all, shape strings.Builder
+	isTitle := false
+	for {
+		tok, err := d.Token()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return "", "", err
+		}
+		switch tok := tok.(type) {
+		case xml.StartElement:
+			switch tok.Name.Local {
+			case "sp":
+				shape.Reset()
+				isTitle = false
+			case "ph":
+				for _, a := range tok.Attr {
+					if a.Name.Local == "type" && a.Value == "title" {
+						isTitle = true
+					}
+				}
+			}
+		case xml.EndElement:
+			switch tok.Name.Local {
+			case "p":
+				shape.WriteString("\n")
+				all.WriteString("\n")
+			case "sp":
+				if isTitle && title == "" {
+					title = strings.TrimSpace(shape.String())
+				}
+			}
+		case xml.CharData:
+			shape.Write(tok)
+			all.Write(tok)
+		}
+	}
+	return title, all.String(), nil
 }

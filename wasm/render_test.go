@@ -105,7 +105,7 @@ func TestRenderUsageErrors(t *testing.T) {
 		want string
 	}{
 		{[]string{"render"}, "name one or more scenario files"},
-		{[]string{"render", "--format", "gif", file}, "--format is png or svg"},
+		{[]string{"render", "--format", "gif", file}, "--format is png, svg or pptx"},
 		{[]string{"render", "--echarts", echartsJS, "--web", t.TempDir(), file}, "--web DIR"},
 		{[]string{"render", "--echarts", "/nonexistent/echarts.min.js", file}, "cannot read ECharts"},
 		{[]string{"render", file, file}, "would write the same images"},
