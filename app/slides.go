@@ -22,7 +22,7 @@ func DeckOf(st *State, c *report.Comparison) report.Deck {
 		CompareNotes: []string{mixedMeasures(c)},
 		Problems:     st.ProblemCount(),
 		Date:         report.Today(),
-		FileName:     fileName(r.Scenario) + " - slides",
+		FileName:     fileName(r.Scenario),
 	})
 }
 

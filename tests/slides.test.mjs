@@ -15,7 +15,9 @@ const env = browserSession();
 // with the status said beside the button.
 async function download(page) {
   const button = page.getByRole("button", { name: "Download slides (PPTX)" });
-  const [d] = await Promise.all([page.waitForEvent("download", { timeout: 120000 }), button.click()]);
+  // The progress is said beside the button while the deck is made.
+  const preparing = page.waitForFunction(() => /Preparing slides…/.test(document.getElementById("slides-status").textContent), null, { polling: 10 });
+  const [d] = await Promise.all([page.waitForEvent("download", { timeout: 120000 }), button.click(), preparing]);
   const data = Buffer.concat(await (await d.createReadStream()).toArray());
   await page.waitForFunction(() => /Slides ready/.test(document.getElementById("slides-status").textContent));
   return { name: d.suggestedFilename(), data, status: await page.locator("#slides-status").innerText() };
@@ -142,6 +144,19 @@ test("a scenario name with markup is text in the deck", async (t) => {
   assert.equal(slides[0].title, evil);
   assert.equal(await page.locator("img[src=x]").count(), 0);
   assert.deepEqual(seen.errors, []);
+});
+
+test("a deck made while the form has problems says it is out of date", async (t) => {
+  const { page } = await env.open(t);
+  const cost = await page.locator("#fig-total-cost .value").innerText();
+  await page.fill("#f-audience-size", "abc");
+  await page.waitForSelector("#out-of-date");
+  const deck = await download(page);
+  assert.match(deck.name, / \(out of date\) - slides\.pptx$/);
+  const slides = await inside(page, deck.data);
+  const first = Object.values(slides[0].named).join("\n");
+  assert.match(first, /Out of date: the form has 1 problem\./);
+  assert.ok(first.includes(cost), "the title slide lacks the last figures without problems");
 });
 
 test("slides are made offline, from the service worker's copy of the library", async (t) => {

@@ -149,7 +149,7 @@ type DeckInput struct {
 	CompareNotes []string
 	Problems     int
 	Date         string
-	FileName     string // without extension; " (out of date)" is added when Problems > 0
+	FileName     string // the scenario's name for files; the deck is "NAME - slides", "NAME (out of date) - slides" when Problems > 0
 }
 
 // NewDeck assembles the deck of a scenario's results.
@@ -162,7 +162,7 @@ func NewDeck(in DeckInput) Deck {
 		Figures:     Headline(r, in.U),
 		Charts:      deckCharts(in.Charts),
 		Assumptions: Assumptions(r),
-		FileName:    in.FileName,
+		FileName:    in.FileName + " - slides",
 	}
 	if d.Assumptions == nil {
 		d.Assumptions = []string{}
@@ -170,7 +170,7 @@ func NewDeck(in DeckInput) Deck {
 	if in.Problems > 0 {
 		d.Stale = fmt.Sprintf("Out of date: the form has %d %s. These figures are for the last input without problems, not for the form as it is now.",
 			in.Problems, map[bool]string{true: "problem", false: "problems"}[in.Problems == 1])
-		d.FileName += " (out of date)"
+		d.FileName = in.FileName + " (out of date) - slides"
 	}
 	// The sources: the survey behind the audience's figures (each compared scenario's
 	// when they differ), and the scenario's own inputs behind costs and value. Each
