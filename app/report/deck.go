@@ -68,7 +68,7 @@ type DeckTable struct {
 }
 
 func deckTable(t Table) DeckTable {
-	out := DeckTable{Head: t.Head, Rows: t.Rows}
+	out := DeckTable(t)
 	if out.Head == nil {
 		out.Head = []string{}
 	}
