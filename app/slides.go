@@ -2,6 +2,7 @@ package app
 
 import (
 	"encoding/json"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
@@ -61,32 +62,43 @@ func (b *SlidesButton) Render() app.UI {
 	)
 }
 
-// download builds the deck of the scenario shown and offers it as a file.
+// download builds the deck of the scenario shown and offers it as a file. The status
+// says "Preparing slides…" at once; the work starts once that has painted.
 func (b *SlidesButton) download(ctx app.Context) {
 	if b.busy {
 		return
 	}
-	p := b.Ed.p
 	slides := app.Window().Get("roiSlides")
 	if !slides.Truthy() {
 		b.status, b.failed = "The slides could not be made: the page's slide code (slides.js) did not load; reload the page.", true
 		return
 	}
+	b.busy, b.failed, b.status = true, false, "Preparing slides…"
+	ctx.After(20*time.Millisecond, func(ctx app.Context) { b.build(ctx, slides) })
+}
+
+// build hands the deck's data to web/slides.js, which says how far it has got and
+// when it is done.
+func (b *SlidesButton) build(ctx app.Context, slides app.Value) {
+	p := b.Ed.p
 	// The deck shows what the page shows once the recommendation and the uncertainty
 	// are worked out for these inputs (they are, at most, pending).
 	p.st.Uncertain()
+	fail := func(msg string) {
+		b.busy, b.status, b.failed = false, "The slides could not be made: "+msg, true
+		b.Update()
+	}
 	if p.st.Result == nil {
-		b.status, b.failed = "No results yet: fix the problems first.", true
+		fail("there are no results yet; fix the problems first.")
 		return
 	}
 	deck := DeckOf(p.st, p.comparison())
 	data, err := json.Marshal(deck)
 	if err != nil {
-		b.status, b.failed = "The slides could not be made: "+err.Error(), true
+		fail(err.Error())
 		return
 	}
 	p.Update() // the page shows what the deck holds
-	b.busy, b.failed, b.status = true, false, "Preparing slides…"
 	var progress, done app.Func
 	progress = app.FuncOf(func(this app.Value, args []app.Value) any {
 		text := ""
