@@ -22,11 +22,11 @@ run: site
 # a gzip copy of each text file and of app.wasm. Compressed copies are kept in
 # bin/compressed/ by content, so that an unchanged app.wasm is not compressed again;
 # BROTLI=5 makes a quicker build with larger copies.
-site: node_modules/.installed bin/echarts.min.js
+site: node_modules/.installed bin/echarts.min.js bin/pptxgen.bundle.js
 	rm -rf $(DIST)
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o bin/app.wasm ./wasm
 	$(GO) run ./wasm site --out $(DIST) --base $(BASE) --version $(VERSION) \
-		--wasm bin/app.wasm --echarts bin/echarts.min.js --pptxgenjs node_modules/pptxgenjs/dist/pptxgen.bundle.js \
+		--wasm bin/app.wasm --echarts bin/echarts.min.js --pptxgenjs bin/pptxgen.bundle.js \
 		--brotli $(BROTLI) --cache bin/compressed \
 		--wasm-exec "$$($(GO) env GOROOT)/lib/wasm/wasm_exec.js"
 
@@ -35,6 +35,14 @@ site: node_modules/.installed bin/echarts.min.js
 bin/echarts.min.js: web/echarts-build.mjs node_modules/.installed
 	node_modules/.bin/esbuild web/echarts-build.mjs --bundle --minify --format=iife --global-name=echarts \
 		--define:process.env.NODE_ENV='"production"' --legal-comments=inline --log-level=warning --outfile=$@
+
+# PptxGenJS's browser bundle (with JSZip) as npm has it, after the licences of both
+# (JSZip's MIT licence, which it offers beside the GPLv3).
+bin/pptxgen.bundle.js: node_modules/.installed
+	mkdir -p bin
+	{ printf '/*!\nPptxGenJS, with JSZip bundled in it.\n\nPptxGenJS: '; cat node_modules/pptxgenjs/LICENSE; printf '\nJSZip, bundled: '; sed -n '1,/^GPL version 3/p' node_modules/jszip/LICENSE.markdown | sed '$$d'; printf '*/\n'; \
+		cat node_modules/pptxgenjs/dist/pptxgen.bundle.js; } > $@.tmp
+	mv $@.tmp $@
 
 # Front-end packages (ECharts, PptxGenJS, the browser-test tools), exactly as the lock
 # file says.
