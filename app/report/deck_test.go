@@ -62,6 +62,25 @@ func TestNewDeck(t *testing.T) {
 	}
 }
 
+// Every chart of the page carries its source line for the slides: the scenario's
+// charts, those of what the result depends on, and the comparison's.
+func TestEveryChartHasASource(t *testing.T) {
+	s := calc.DefaultScenario()
+	prep, err := calc.DefaultForm().Prepare(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, rec := prep.Compute(), prep.Recommend()
+	u := prep.Uncertainty(rec)
+	specs := append(Charts(r, rec, "1 December 2026"), TornadoChart(r, u, nil, "1 December 2026"), NetDistributionChart(r, u, prep.SimulatedNet(), "1 December 2026"))
+	specs = append(specs, NewComparison(r.Currency, s.Name, []CompareRow{{Name: s.Name, Current: true, Result: r}, {Name: "Other", Result: r}}, nil).Charts...)
+	for _, c := range specs {
+		if !strings.HasPrefix(c.Source, "Source: ") {
+			t.Errorf("chart %s has the source line %q", c.ID, c.Source)
+		}
+	}
+}
+
 // With several scenarios, the deck has their comparison as the page's table: a column
 // per scenario, a row per key figure with its difference to the scenario edited.
 func TestNewDeckComparison(t *testing.T) {
