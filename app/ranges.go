@@ -1,7 +1,6 @@
 package app
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -25,15 +24,16 @@ func rangePath(input string) string {
 
 // rangeBox is what the page shows about one uncertain input's range.
 type rangeBox struct {
-	Input string         // the input's name, "platforms.facebook.reachRate"
-	Label string         // its name for people, "Facebook: reach rate"
-	Unit  string         // the currency of a money input, shown after a typed range
-	Typed calc.FormRange // the range typed in the form, if any
-	// Otherwise says the range in use when none is typed ("Range 0.005 to 0.02,
-	// default −50 % to +100 %", or "No range: your value is known"), and Low and High
-	// are that range's ends, shown in the empty fields.
-	Otherwise string
-	Low, High string
+	Input  string         // the input's name, "platforms.facebook.reachRate"
+	Label  string         // its name for people, "Facebook: reach rate"
+	Unit   string         // the currency of a money input, shown after a range
+	Prefix string         // what the summary starts with, where no column head says it
+	Typed  calc.FormRange // the range typed in the form, if any
+	// Low and High are the ends of the range in use when none is typed (a dataset's
+	// range, or the default relative range of an assumption), shown in the empty
+	// fields; From says where it comes from ("default −50 %, +100 %"), or why there
+	// is none ("your value").
+	Low, High, From string
 }
 
 // platformRange is the range box of parameter param of platform pl, in a form that
@@ -44,12 +44,12 @@ func platformRange(pl *calc.Platform, param, value string, typed calc.FormRange)
 	r, from, assumed := pl.AssumedRange(param)
 	switch {
 	case value != "":
-		b.Otherwise = "No range: your value counts as known"
+		b.From = "your value"
 	case !assumed:
-		b.Otherwise = "No range: a sourced figure, known"
+		b.From = "a sourced figure"
 	default:
 		b.Low, b.High = r.Low.String(), r.High.String()
-		b.Otherwise = fmt.Sprintf("Range %s to %s, %s", b.Low, b.High, assumedSource(from, r, paramDefault(pl, param)))
+		b.From = assumedSource(from, r, paramDefault(pl, param))
 	}
 	return b
 }
@@ -58,11 +58,11 @@ func platformRange(pl *calc.Platform, param, value string, typed calc.FormRange)
 // dataset, or the default relative range, as changes from the default.
 func assumedSource(from calc.RangeSource, r calc.Range, base string) string {
 	if from == calc.FromDataset {
-		return "from the dataset"
+		return "the dataset's range"
 	}
 	b, err := decimal.NewFromString(base)
 	if err != nil || !b.IsPositive() {
-		return "the default range of an assumption"
+		return "default range"
 	}
 	change := func(d decimal.Decimal) string {
 		pct := d.Sub(b).Div(b).Shift(2).Round(0)
@@ -71,13 +71,21 @@ func assumedSource(from calc.RangeSource, r calc.Range, base string) string {
 		}
 		return "+" + pct.String() + " %"
 	}
-	return "default " + change(r.Low) + " to " + change(r.High)
+	return "default " + change(r.Low) + ", " + change(r.High)
 }
 
-// summary is the disclosure's one line: the range typed, else the range in use.
-func (b rangeBox) summary() string {
+// summary is the disclosure's line: the range in use (typed, else the one the input
+// takes), and where it comes from.
+func (b rangeBox) summary() (rng, from string) {
+	unit := ""
+	if b.Unit != "" {
+		unit = " " + b.Unit
+	}
 	if b.Typed.IsZero() {
-		return b.Otherwise
+		if b.Low == "" {
+			return "known, no range", b.From
+		}
+		return b.Low + " to " + b.High + unit, b.From
 	}
 	end := func(s string) string {
 		if strings.TrimSpace(s) == "" {
@@ -85,11 +93,7 @@ func (b rangeBox) summary() string {
 		}
 		return s
 	}
-	out := fmt.Sprintf("Your range: %s to %s", end(b.Typed.Low), end(b.Typed.High))
-	if b.Unit != "" {
-		out += " " + b.Unit
-	}
-	return out
+	return end(b.Typed.Low) + " to " + end(b.Typed.High) + unit, "your range"
 }
 
 // render shows the disclosure. open holds the disclosures the person opened or closed
@@ -107,6 +111,7 @@ func (b rangeBox) render(ed *Editor, open map[string]bool, problems map[string]s
 			msgs = append(msgs, app.P().Class("error").ID(fieldID(p.path)+"-error").Text(p.label+": "+msg))
 		}
 	}
+	rng, from := b.summary()
 	shown, seen := open[b.Input]
 	if !seen {
 		shown = !b.Typed.IsZero()
@@ -125,7 +130,8 @@ func (b rangeBox) render(ed *Editor, open map[string]bool, problems map[string]s
 	return details.OnToggle(func(ctx app.Context, e app.Event) {
 		open[b.Input] = ctx.JSSrc().Get("open").Bool()
 	}, b.Input).Body(
-		app.Summary().Body(app.Span().Class("sr-only").Text(b.Label+": "), app.Text(b.summary())),
+		app.Summary().Body(app.Span().Class("sr-only").Text(b.Label+", range: "), app.Text(b.Prefix+rng),
+			app.Span().Class("range-from").Text(from)),
 		app.Div().Class("range-ends").Body(
 			end(lowPath, "low", b.Typed.Low, b.Low),
 			end(highPath, "high", b.Typed.High, b.High),

@@ -30,7 +30,6 @@ func (s *ValueSection) Render() app.UI {
 	if s.open == nil {
 		s.open = map[string]bool{}
 	}
-	known := rangeBox{Otherwise: "No range: counts as known"}
 	names := &calc.Form{Benefits: s.Benefits}
 	benefits := []app.UI{}
 	for i, b := range s.Benefits {
@@ -42,7 +41,7 @@ func (s *ValueSection) Render() app.UI {
 			app.Div().Class("field").Body(
 				field(s.Ed, base+".amountPerMonth", "Value", cur+" per month", b.AmountPerMonth, "", s.Problems),
 				rangeBox{Input: base + ".amountPerMonth", Label: names.FieldLabel(base+".amountPerMonth", nil), Unit: cur,
-					Typed: b.Range, Otherwise: known.Otherwise}.render(s.Ed, s.open, s.Problems),
+					Typed: b.Range, Prefix: "Likely range: "}.render(s.Ed, s.open, s.Problems),
 			),
 			app.Div().Class("field check").Body(
 				app.Input().Type("checkbox").ID(rampID).Checked(b.Ramped).OnChange(func(ctx app.Context, e app.Event) {
@@ -94,9 +93,10 @@ func (s *ValueSection) Render() app.UI {
 	obj := s.Objective
 	return section("value", "Value and time",
 		field(s.Ed, "valuePer1000", "Value per 1,000 people reached", cur, s.Value, "0", s.Problems),
-		app.P().Class("hint").Text("For example what the same reach would cost as advertising. Left empty, reach is worth 0."),
-		rangeBox{Input: "valuePer1000", Label: "Value per 1,000 people reached", Unit: cur, Typed: s.Range, Otherwise: known.Otherwise}.
+		rangeBox{Input: "valuePer1000", Label: "Value per 1,000 people reached", Unit: cur, Typed: s.Range, Prefix: "Likely range: "}.
 			render(s.Ed, s.open, s.Problems),
+		app.P().Class("hint").Text("For example what the same reach would cost as advertising. Left empty, reach is worth 0. "+
+			"A value you type counts as known unless you give its likely range too."),
 		app.FieldSet().Body(app.Legend().Text("Other benefits"), app.Div().Body(benefits...),
 			app.Button().Type("button").ID("add-benefit").Text("Add a benefit").OnClick(func(ctx app.Context, e app.Event) {
 				s.Ed.Edit(func(f *calc.Form) {

@@ -18,7 +18,7 @@ import (
 // benefits, set-up hours) are left out. It has the net value view's element id, so
 // that the page draws either in the same place.
 func TornadoReachChart(r *calc.Result, u *calc.Uncertainty, labels map[string]string, date string) ChartSpec {
-	spec := ChartSpec{ID: "chart-tornado", Title: "What moves the reach: people reached at each end of a range",
+	spec := ChartSpec{ID: "chart-tornado", Title: "What moves the reach: people at each end of a range",
 		Table: Table{Head: []string{"Input", "Range", "Reach at the low end (people)", "Reach at the high end (people)"}}}
 	base := r.Totals.Reach
 	inputs := map[string]calc.UncertainInput{}
@@ -58,10 +58,12 @@ func TornadoReachChart(r *calc.Result, u *calc.Uncertainty, labels map[string]st
 			fmt.Sprintf("%s to %s (%s)", calc.InputText(in, in.Low), calc.InputText(in, in.High), rangeFrom(in.From)),
 			calc.PeopleText(s.ReachAtLow), calc.PeopleText(s.ReachAtHigh)})
 	}
-	units := fmt.Sprintf("People reached (monthly unique reach summed over %d months): change from %s", r.HorizonMonths, calc.PeopleText(base))
+	units := fmt.Sprintf("People reached, summed over %d months: change from %s", r.HorizonMonths, calc.PeopleText(base))
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(append(common(spec.Title, subtitle(r, units, date, inputsSource(r, true))),
-		charts.WithXAxisOpts(opts.XAxis{Name: "Change in people reached", NameLocation: "middle", NameGap: 30, AxisLabel: &opts.AxisLabel{FontSize: 14}}),
+		// Reach runs to millions: fewer, slanted labels keep them apart.
+		charts.WithXAxisOpts(opts.XAxis{Name: "Change in people reached", NameLocation: "middle", NameGap: 45, SplitNumber: 4,
+			AxisLabel: &opts.AxisLabel{FontSize: 14, Rotate: 30}}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", AxisLabel: &opts.AxisLabel{FontSize: 14, Interval: "0"}}),
 	)...)
 	bar.SetXAxis(names).
