@@ -179,3 +179,56 @@ test("the tornado switches to reach, with its own title, table and figures", asy
   await page.waitForFunction(() => /net value/.test(window.roiCharts.option("chart-tornado").title[0].text));
   assert.deepEqual(seen.errors, []);
 });
+
+test("a typed range keeps its own field when the form changes shape: demographics switched and undone, a platform left out of the plan", async (t) => {
+  const { page, seen } = await env.open(t);
+  await settled(page);
+  const open = async (input) => {
+    const d = page.locator(`details[data-input="${input}"]`);
+    if (!(await d.evaluate((e) => e.open))) await d.locator("> summary").click();
+  };
+  await open("platforms.instagram.reachRate");
+  await page.getByLabel("Instagram: reach rate, low end").fill("0.01");
+  await page.getByLabel("Instagram: reach rate, high end").fill("0.1");
+  await open("platforms.flickr.minHours");
+  await page.getByLabel("Flickr: minimum hours per week, low end").fill("0.5");
+  await page.getByLabel("Flickr: minimum hours per week, high end").fill("2");
+  await settled(page);
+  // The news dataset lists its platforms in another order and has no Flickr.
+  await page.selectOption("#f-dataset", "reuters-dnr-2025");
+  await page.waitForSelector("#switch-notice");
+  assert.match(await page.locator("#switch-notice").innerText(), /ranges for platforms the new dataset does not have: .*flickr/);
+  await settled(page);
+  assert.equal(await page.getByLabel("Instagram: reach rate, low end").inputValue(), "0.01");
+  assert.equal(await page.getByLabel("Instagram: reach rate, high end").inputValue(), "0.1");
+  // Undone: the ranges as they were before the switch, Flickr's included.
+  await page.click("#undo-switch");
+  await page.waitForFunction(() => document.querySelector("#f-dataset").value === "pew-us-2023");
+  await settled(page);
+  assert.equal(await page.getByLabel("Flickr: minimum hours per week, high end").inputValue(), "2");
+  let s = await exported(page);
+  assert.deepEqual(s.ranges.platforms.flickr, { minHours: { low: 0.5, high: 2 } });
+  // Switched again, typing edits the field of the platform shown there now, not the
+  // one shown there before (YouTube is first in one dataset, second in the other).
+  await page.selectOption("#f-dataset", "reuters-dnr-2025");
+  await page.waitForSelector("#switch-notice");
+  await settled(page);
+  await open("platforms.youtube.fullHours");
+  await page.getByLabel("YouTube: hours per week for full effort, high end").fill("30");
+  await page.getByLabel("YouTube: hours per week for full effort, low end").fill("5");
+  await settled(page);
+  s = await exported(page);
+  assert.deepEqual(s.ranges.platforms, { instagram: { reachRate: { low: 0.01, high: 0.1 } }, youtube: { fullHours: { low: 5, high: 30 } } });
+  // Instagram left out of the plan: its range stays typed (a range applies to the
+  // platforms in the plan), and comes back into use with its hours.
+  const hours = await page.locator("#f-plan-instagram-0").inputValue();
+  await page.fill("#f-plan-instagram-0", "");
+  await settled(page);
+  assert.equal(await page.getByLabel("Instagram: reach rate, low end").inputValue(), "0.01");
+  assert.equal(cli(await exported(page)).uncertainty.inputs.some((i) => i.input === "platforms.instagram.reachRate"), false);
+  await page.fill("#f-plan-instagram-0", hours);
+  await settled(page);
+  const back = cli(await exported(page)).uncertainty.inputs.find((i) => i.input === "platforms.instagram.reachRate");
+  assert.deepEqual([back.low, back.high, back.from], ["0.0100", "0.1000", "scenario"]);
+  assert.deepEqual(seen.errors, []);
+});
