@@ -162,7 +162,9 @@ func TestBadRangeBesideItsField(t *testing.T) {
 func TestBenefitRangeFollowsItsLine(t *testing.T) {
 	p, d := mount(t)
 	for i := 0; i < 2; i++ {
-		p.ed.Edit(func(f *calc.Form) { f.Benefits = append(f.Benefits, calc.FormBenefit{Name: "B", AmountPerMonth: "100"}) })
+		p.ed.Edit(func(f *calc.Form) {
+			f.Benefits = append(f.Benefits, calc.FormBenefit{Name: "B", AmountPerMonth: "100"})
+		})
 	}
 	p.ed.Set("benefits[1].name", "Second")
 	p.ed.Set("ranges.benefits[1].low", "50")

@@ -46,7 +46,7 @@ func TestTornadoReachChart(t *testing.T) {
 	}
 	var opt struct {
 		Title  struct{ Text, Subtext string } `json:"title"`
-		YAxis  []struct{ Data []string }        `json:"yAxis"`
+		YAxis  []struct{ Data []string }      `json:"yAxis"`
 		Series []struct {
 			Data []struct{ Value float64 }
 		} `json:"series"`
