@@ -36,13 +36,9 @@ func (s *ValueSection) Render() app.UI {
 		i := i
 		base := fmt.Sprintf("benefits[%d]", i)
 		rampID := fieldID(base + ".ramped")
-		benefits = append(benefits, app.Div().Class("row benefit").Body(
+		benefits = append(benefits, app.Div().Class("benefit").Body(app.Div().Class("row").Body(
 			field(s.Ed, base+".name", "Benefit", "", b.Name, "Consular enquiries answered online", s.Problems),
-			app.Div().Class("field").Body(
-				field(s.Ed, base+".amountPerMonth", "Value", cur+" per month", b.AmountPerMonth, "", s.Problems),
-				rangeBox{Input: base + ".amountPerMonth", Label: names.FieldLabel(base+".amountPerMonth", nil), Unit: cur,
-					Typed: b.Range, Prefix: "Likely range: "}.render(s.Ed, s.open, s.Problems),
-			),
+			field(s.Ed, base+".amountPerMonth", "Value", cur+" per month", b.AmountPerMonth, "", s.Problems),
 			app.Div().Class("field check").Body(
 				app.Input().Type("checkbox").ID(rampID).Checked(b.Ramped).OnChange(func(ctx app.Context, e app.Event) {
 					on := ctx.JSSrc().Get("checked").Bool()
@@ -61,7 +57,8 @@ func (s *ValueSection) Render() app.UI {
 					}
 				})
 			}, base),
-		))
+		), rangeBox{Input: base + ".amountPerMonth", Label: names.FieldLabel(base+".amountPerMonth", nil), Unit: cur,
+			Typed: b.Range, Prefix: "Likely range of its value per month: "}.render(s.Ed, s.open, s.Problems)))
 	}
 	curve := s.Maturity
 	if curve == nil {
