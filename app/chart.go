@@ -12,13 +12,32 @@ type Chart struct {
 	app.Compo
 	Spec     report.ChartSpec
 	FileName string // base name of exported images, such as the scenario's name
-	copied   string
+	// Alt, when not nil, is another view of the chart, which radio buttons beside it
+	// switch to (the tornado shows net value, or reach).
+	Alt    *ChartView
+	copied string
+	alt    bool // Alt is shown
+}
+
+// ChartView is another view of a chart: its spec (the same element id), and what the
+// radio buttons call the chart's own view and this one.
+type ChartView struct {
+	Legend, Label, AltLabel string
+	Spec                    report.ChartSpec
+}
+
+// spec is the view shown.
+func (c *Chart) spec() report.ChartSpec {
+	if c.alt && c.Alt != nil {
+		return c.Alt.Spec
+	}
+	return c.Spec
 }
 
 // Render shows the chart's container, summary and table. The canvas is drawn in the
 // browser only; the prerendered page already carries the table.
 func (c *Chart) Render() app.UI {
-	s := c.Spec
+	s := c.spec()
 	head := []app.UI{}
 	for _, h := range s.Table.Head {
 		head = append(head, app.Th().Scope("col").Text(h))
@@ -46,6 +65,7 @@ func (c *Chart) Render() app.UI {
 			app.Span().Class("chart-title").Text(s.Title),
 			app.P().Class("chart-summary").Text(s.Summary),
 		),
+		c.viewSwitch(),
 		app.Div().Class("chart-actions no-print").Body(
 			exportButton("PNG", "png"),
 			exportButton("SVG", "svg"),
@@ -77,8 +97,34 @@ func (c *Chart) OnDismount() {
 
 func (c *Chart) draw(ctx app.Context) {
 	if bridge := app.Window().Get("roiCharts"); bridge.Truthy() {
-		bridge.Call("draw", c.Spec.ID, c.Spec.Options)
+		s := c.spec()
+		bridge.Call("draw", s.ID, s.Options)
 	}
+}
+
+// viewSwitch is the pair of radio buttons that switch between the chart's views, or
+// nothing when it has one.
+func (c *Chart) viewSwitch() app.UI {
+	if c.Alt == nil {
+		return nil
+	}
+	name := c.Spec.ID + "-view"
+	radio := func(key, label string, on bool) app.UI {
+		id := name + "-" + key
+		return app.Span().Body(
+			app.Input().Type("radio").Name(name).ID(id).Value(key).Checked(on).
+				OnChange(func(ctx app.Context, e app.Event) {
+					c.alt = key == "alt"
+					c.draw(ctx)
+				}, key),
+			app.Label().For(id).Text(label),
+		)
+	}
+	return app.FieldSet().Class("chart-view no-print").Body(
+		app.Legend().Text(c.Alt.Legend),
+		radio("main", c.Alt.Label, !c.alt),
+		radio("alt", c.Alt.AltLabel, c.alt),
+	)
 }
 
 // export downloads the chart as a 1600 × 900 image (PNG at 2× pixel ratio, or SVG),
@@ -88,9 +134,10 @@ func (c *Chart) export(ctx app.Context, format string) {
 	if !bridge.Truthy() {
 		return
 	}
-	name := fileName(c.FileName + " - " + c.Spec.Title)
+	s := c.spec()
+	name := fileName(c.FileName + " - " + s.Title)
 	if format != "copy" {
-		bridge.Call("download", c.Spec.ID, c.Spec.Options, format, name)
+		bridge.Call("download", s.ID, s.Options, format, name)
 		return
 	}
 	var done app.Func
@@ -105,5 +152,5 @@ func (c *Chart) export(ctx app.Context, format string) {
 		})
 		return nil
 	})
-	bridge.Call("copy", c.Spec.Options, done)
+	bridge.Call("copy", s.Options, done)
 }

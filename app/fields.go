@@ -118,6 +118,9 @@ func problemList(links []ProblemLink) app.UI {
 // focusElement moves the keyboard focus to the element with the given id.
 func focusElement(id string) {
 	if el := app.Window().GetElementByID(id); el.Truthy() {
+		if d := el.Call("closest", "details"); d.Truthy() {
+			d.Set("open", true) // a field inside a closed disclosure cannot take the focus
+		}
 		el.Call("focus")
 		if el.Get("scrollIntoView").Truthy() {
 			el.Call("scrollIntoView", map[string]any{"block": "center"})

@@ -199,7 +199,7 @@ func (p *Page) Render() app.UI {
 				p.planSection(ds),
 				&ValueSection{Ed: p.ed, Currency: f.Currency, Value: f.ValuePer1000, Range: f.Ranges.ValuePer1000, Benefits: f.Benefits,
 					Maturity: f.Maturity, Objective: f.Objective,
-					Problems: problemsUnder(st.Problems, "valuePer1000", "benefits", "maturity", "objective", "ranges.valuePer1000")},
+					Problems: problemsUnder(st.Problems, "valuePer1000", "benefits", "maturity", "objective", "ranges.valuePer1000", "ranges.benefits")},
 			),
 			&ResultsSection{Ed: p.ed, St: st, Version: st.Version, DS: ds, Labels: p.labels(), Compare: p.comparison(), Kept: len(p.ws.Entries)},
 		),

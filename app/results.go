@@ -80,7 +80,7 @@ func (s *ResultsSection) Render() app.UI {
 		s.recommendationBox(),
 		s.platformTable(),
 		app.Div().Class("charts").Body(app.Range(st.Charts).Slice(func(i int) app.UI {
-			return &Chart{Spec: st.Charts[i], FileName: r.Scenario}
+			return &Chart{Spec: st.Charts[i], FileName: r.Scenario, Alt: st.altView(st.Charts[i].ID)}
 		})),
 		compareSection(s.Ed, s.Compare, s.Kept),
 		s.assumptions(),

@@ -2,6 +2,8 @@ package app
 
 import (
 	"fmt"
+	"sort"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
@@ -17,9 +19,12 @@ type PlatformsSection struct {
 	DS         *calc.Dataset
 	Params     map[string]map[string]string
 	Candidates []string
-	Fits       map[string]string // platform id → fit, as shown
-	Currency   string
-	Problems   map[string]string
+	// Ranges are the ranges typed for platform parameters (calc.FormRanges.Platforms).
+	Ranges   map[string]map[string]calc.FormRange
+	Fits     map[string]string // platform id → fit, as shown
+	Currency string
+	Problems map[string]string
+	open     map[string]bool // the range disclosures opened or closed, by input name
 }
 
 var paramLabels = map[string][2]string{
@@ -42,13 +47,16 @@ func (p *Page) platformsSection(ds *calc.Dataset) app.UI {
 			fits[pr.ID] = calc.Percent(pr.Fit)
 		}
 	}
-	return &PlatformsSection{Ed: p.ed, DS: ds, Params: f.Platforms, Candidates: f.Candidates, Fits: fits,
-		Currency: f.Currency, Problems: problemsUnder(p.st.Problems, "platforms", "candidates", "datasetInline")}
+	return &PlatformsSection{Ed: p.ed, DS: ds, Params: f.Platforms, Candidates: f.Candidates, Ranges: f.Ranges.Platforms, Fits: fits,
+		Currency: f.Currency, Problems: problemsUnder(p.st.Problems, "platforms", "candidates", "datasetInline", "ranges.platforms")}
 }
 
 // Render shows the platforms table.
 func (s *PlatformsSection) Render() app.UI {
 	ds := s.DS
+	if s.open == nil {
+		s.open = map[string]bool{}
+	}
 	head := []app.UI{app.Th().Scope("col").Text("Platform")}
 	for _, seg := range ds.Segments {
 		head = append(head, app.Th().Scope("col").Text(segLabel(seg)))
@@ -86,7 +94,11 @@ func (s *PlatformsSection) Render() app.UI {
 			case pl.IsAssumed(name):
 				badge = app.Span().Class("badge").Text("assumption")
 			}
-			cells = append(cells, app.Td().Body(cell(s.Ed, path, label, v, paramDefault(pl, name), s.Problems, path), badge))
+			var rng app.UI
+			if isRangeParam(name) {
+				rng = platformRange(pl, name, v, s.Ranges[pl.ID][name]).render(s.Ed, s.open, s.Problems)
+			}
+			cells = append(cells, app.Td().Body(cell(s.Ed, path, label, v, paramDefault(pl, name), s.Problems, path), badge, rng))
 		}
 		cells = append(cells, app.Td().Class("num").Text(pl.Context["foreignMinistries2016"]))
 		id := fieldID("candidate." + pl.ID)
@@ -109,13 +121,16 @@ func (s *PlatformsSection) Render() app.UI {
 	}
 	return section("platforms", "Platforms",
 		app.P().Class("hint").Text("Penetration: "+lowerFirst(ds.Measure)+" Empty parameter fields use the default shown in grey; "+
-			"defaults marked 'assumption' are not survey figures. Ministries using it: DiploFoundation survey of ministries of foreign affairs, 2016."),
+			"defaults marked 'assumption' are not survey figures. Under each assumption, the range it may fall in: type a low and a high end to give your own "+
+			"(a value you type yourself counts as known unless you give its range too); ranges apply to the platforms in the plan. "+
+			"Ministries using it: DiploFoundation survey of ministries of foreign affairs, 2016."),
 		app.Div().Class("scroll").TabIndex(0).Role("region").Aria("label", "Platforms table").Body(app.Table().Class("grid").Body(
 			app.Caption().Text("Platforms, their use by segment, and the parameters of a presence"),
 			app.THead().Body(app.Tr().Body(head...)),
 			app.TBody().Body(rows...),
 		)),
 		problemAt(s.Problems, "candidates"),
+		app.Div().Body(s.platformRangeProblems()...),
 		app.If(len(notes) > 0, app.Details().Class("notes").Body(
 			app.Summary().Text("Why these defaults are assumptions"),
 			app.Ul().Body(notes...),
@@ -144,4 +159,43 @@ func paramDefault(pl *calc.Platform, name string) string {
 		return pl.Params.ToolCost.String()
 	}
 	return pl.Params.AdCost.String()
+}
+
+func isRangeParam(name string) bool {
+	for _, p := range calc.RangeParams {
+		if p == name {
+			return true
+		}
+	}
+	return false
+}
+
+// platformRangeProblems shows the problems of ranges given for a whole platform (such
+// as one the dataset does not have), which no range field shows.
+func (s *PlatformsSection) platformRangeProblems() []app.UI {
+	out := []app.UI{}
+	for _, k := range sortedProblemKeys(s.Problems) {
+		id, ok := strings.CutPrefix(k, "ranges.platforms.")
+		if !ok || strings.HasSuffix(k, ".low") || strings.HasSuffix(k, ".high") || isParamRange(id) {
+			continue
+		}
+		out = append(out, app.P().Class("error").Role("alert").DataSet("field", k).Text((&calc.Form{}).FieldLabel(k, s.DS)+": "+s.Problems[k]))
+	}
+	return out
+}
+
+// isParamRange reports whether rest ("facebook.reachRate") names a platform
+// parameter's range.
+func isParamRange(rest string) bool {
+	i := strings.LastIndex(rest, ".")
+	return i > 0 && isRangeParam(rest[i+1:])
+}
+
+func sortedProblemKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }

@@ -21,17 +21,22 @@ type ValueSection struct {
 	Maturity  []calc.FormAnchor // nil: the default curve, shown as its points
 	Objective calc.Objective
 	Problems  map[string]string
+	open      map[string]bool // the range disclosures opened or closed, by input name
 }
 
 // Render shows the fields.
 func (s *ValueSection) Render() app.UI {
 	cur := s.Currency
+	if s.open == nil {
+		s.open = map[string]bool{}
+	}
+	names := &calc.Form{Benefits: s.Benefits}
 	benefits := []app.UI{}
 	for i, b := range s.Benefits {
 		i := i
 		base := fmt.Sprintf("benefits[%d]", i)
 		rampID := fieldID(base + ".ramped")
-		benefits = append(benefits, app.Div().Class("row benefit").Body(
+		benefits = append(benefits, app.Div().Class("benefit").Body(app.Div().Class("row").Body(
 			field(s.Ed, base+".name", "Benefit", "", b.Name, "Consular enquiries answered online", s.Problems),
 			field(s.Ed, base+".amountPerMonth", "Value", cur+" per month", b.AmountPerMonth, "", s.Problems),
 			app.Div().Class("field check").Body(
@@ -52,7 +57,8 @@ func (s *ValueSection) Render() app.UI {
 					}
 				})
 			}, base),
-		))
+		), rangeBox{Input: base + ".amountPerMonth", Label: names.FieldLabel(base+".amountPerMonth", nil), Unit: cur,
+			Typed: b.Range, Prefix: "Likely range of its value per month: "}.render(s.Ed, s.open, s.Problems)))
 	}
 	curve := s.Maturity
 	if curve == nil {
@@ -84,15 +90,10 @@ func (s *ValueSection) Render() app.UI {
 	obj := s.Objective
 	return section("value", "Value and time",
 		field(s.Ed, "valuePer1000", "Value per 1,000 people reached", cur, s.Value, "0", s.Problems),
-		app.P().Class("hint").Text("For example what the same reach would cost as advertising. Left empty, reach is worth 0."),
-		app.FieldSet().Class("range").Body(
-			app.Legend().Text("Likely range of the value per 1,000 (leave both empty if it is known)"),
-			app.Div().Class("row").Body(
-				field(s.Ed, "ranges.valuePer1000.low", "Low end", cur, s.Range.Low, "", s.Problems),
-				field(s.Ed, "ranges.valuePer1000.high", "High end", cur, s.Range.High, "", s.Problems),
-			),
-			problemAt(s.Problems, "ranges.valuePer1000"),
-		),
+		rangeBox{Input: "valuePer1000", Label: "Value per 1,000 people reached", Unit: cur, Typed: s.Range, Prefix: "Likely range: "}.
+			render(s.Ed, s.open, s.Problems),
+		app.P().Class("hint").Text("For example what the same reach would cost as advertising. Left empty, reach is worth 0. "+
+			"A value you type counts as known unless you give its likely range too."),
 		app.FieldSet().Body(app.Legend().Text("Other benefits"), app.Div().Body(benefits...),
 			app.Button().Type("button").ID("add-benefit").Text("Add a benefit").OnClick(func(ctx app.Context, e app.Event) {
 				s.Ed.Edit(func(f *calc.Form) {

@@ -35,6 +35,8 @@ type State struct {
 	U        *calc.Uncertainty
 	UPending bool
 	tornado  []report.ChartSpec // the tornado chart and the chart of the simulated net value
+	// reach is the tornado chart's view of reach, worked out with it.
+	reach *ChartView
 	// nets caches the simulation's net value per draw, for the comparison, at the
 	// state's Version netsVersion.
 	nets        []float64
@@ -104,6 +106,7 @@ func (s *State) Uncertain() {
 	s.tornado = nil
 	if s.U != nil {
 		s.tornado = []report.ChartSpec{report.TornadoChart(s.Result, s.U, uncertainLabels(s), report.Today())}
+		s.reach = reachView(s)
 		if len(s.U.Inputs) > 0 {
 			s.tornado = append(s.tornado, report.NetDistributionChart(s.Result, s.U, s.simulatedNet(), report.Today()))
 		}

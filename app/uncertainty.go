@@ -174,36 +174,33 @@ func platformName(st *State, id string) string {
 	return id
 }
 
-// rangeList shows each uncertain input with its range and where it comes from; the
-// range of a platform parameter or of the value per 1,000 can be typed here.
+// rangeList shows each uncertain input with its range and where it comes from; each
+// row's button opens the range beside the input in the form, where it is typed.
 func (s *ResultsSection) rangeList(u *calc.Uncertainty, labels map[string]string) app.UI {
 	if len(u.Inputs) == 0 {
 		return nil
 	}
-	f := s.St.Form
 	rows := []app.UI{}
 	for _, in := range u.Inputs {
-		path := "ranges." + in.Name
-		var low, high app.UI = app.Text(calc.InputText(in, in.Low)), app.Text(calc.InputText(in, in.High))
-		if strings.HasPrefix(in.Name, "platforms.") || in.Name == "valuePer1000" {
-			lo, _ := f.Get(path + ".low")
-			hi, _ := f.Get(path + ".high")
-			low = cell(s.Ed, path+".low", labels[in.Name]+": low end", lo, calc.InputText(in, in.Low), s.St.Problems, path+".low")
-			high = cell(s.Ed, path+".high", labels[in.Name]+": high end", hi, calc.InputText(in, in.High), s.St.Problems, path+".high")
-		}
-		rows = append(rows, app.Tr().Body(
-			app.Th().Scope("row").Text(labels[in.Name]),
+		name := in.Name
+		rows = append(rows, app.Tr().DataSet("input", name).Body(
+			app.Th().Scope("row").Text(labels[name]),
 			app.Td().Class("num").Text(calc.InputText(in, in.Base)),
-			app.Td().Body(low), app.Td().Body(high),
+			app.Td().Class("num").Text(calc.InputText(in, in.Low)),
+			app.Td().Class("num").Text(calc.InputText(in, in.High)),
 			app.Td().Text(rangeSourceText(in.From)),
+			app.Td().Class("no-print").Body(app.Button().Type("button").Class("secondary small").Text("Change").
+				Aria("label", "Change the range of "+labels[name]).
+				OnClick(func(ctx app.Context, e app.Event) { openRange(name) }, name)),
 		))
 	}
 	return app.Details().Class("ranges").ID("ranges").Body(
 		app.Summary().Text(fmt.Sprintf("The %s with a range, and where each range comes from", plural(len(u.Inputs), "input", "inputs"))),
-		app.P().Class("hint").Text("Type a low and a high end to give an input your own range; empty fields use the range shown in grey. A value you typed yourself counts as known unless you give its range."),
+		app.P().Class("hint").Text("Each range is typed beside its input in the form (Change goes there). A value you typed yourself counts as known unless you give its range."),
 		app.Div().Class("scroll").TabIndex(0).Role("region").Aria("label", "Ranges of the uncertain inputs").Body(app.Table().Class("grid").Body(
 			app.THead().Body(app.Tr().Body(app.Th().Scope("col").Text("Input"), app.Th().Scope("col").Text("In use"),
-				app.Th().Scope("col").Text("Low end"), app.Th().Scope("col").Text("High end"), app.Th().Scope("col").Text("Range from"))),
+				app.Th().Scope("col").Text("Low end"), app.Th().Scope("col").Text("High end"), app.Th().Scope("col").Text("Range from"),
+				app.Th().Scope("col").Class("no-print").Text("Edit"))),
 			app.TBody().Body(rows...),
 		)),
 	)
@@ -217,4 +214,19 @@ func rangeSourceText(from calc.RangeSource) string {
 		return "the dataset"
 	}
 	return "default range of an assumption"
+}
+
+// reachView is the tornado chart's view of what moves the reach, beside its view of
+// net value.
+func reachView(s *State) *ChartView {
+	return &ChartView{Legend: "Show what moves", Label: "net value", AltLabel: "reach",
+		Spec: report.TornadoReachChart(s.Result, s.U, uncertainLabels(s), report.Today())}
+}
+
+// altView is the other view of the chart with element id id, or nil.
+func (s *State) altView(id string) *ChartView {
+	if id == "chart-tornado" && len(s.tornado) > 0 {
+		return s.reach
+	}
+	return nil
 }

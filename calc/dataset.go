@@ -82,6 +82,21 @@ func (p *Platform) IsAssumed(field string) bool {
 	return false
 }
 
+// AssumedRange is the range the engine gives parameter param (a RangeParams name) of
+// p when a scenario leaves it at this default and gives no range of its own: for a
+// parameter p lists as assumed, p's own range for it (FromDataset) or else the default
+// relative range around the default (FromDefault). ok is false for a sourced figure,
+// which is known, and for a parameter that cannot be uncertain.
+func (p *Platform) AssumedRange(param string) (r Range, from RangeSource, ok bool) {
+	if !contains(RangeParams, param) || !p.IsAssumed(param) {
+		return Range{}, "", false
+	}
+	if own := *p.Ranges.field(param); own != nil {
+		return *own, FromDataset, true
+	}
+	return DefaultRange(param, *p.Params.field(param)), FromDefault, true
+}
+
 // Platform returns the platform with the given id, or nil.
 func (d *Dataset) Platform(id string) *Platform {
 	for i := range d.Platforms {

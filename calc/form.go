@@ -902,6 +902,17 @@ func (f *Form) SwitchDataset(to *Dataset, id string, general map[string]string) 
 			delete(f.Platforms, pid)
 		}
 	}
+	if f.Ranges.Platforms != nil {
+		kept := map[string]map[string]FormRange{}
+		for _, pid := range sortedKeys(f.Ranges.Platforms) {
+			if to.Platform(pid) == nil {
+				paramLost = appendOnce(paramLost, pid)
+				continue
+			}
+			kept[pid] = f.Ranges.Platforms[pid]
+		}
+		f.Ranges.Platforms = kept // a new map: a clone's original keeps its own
+	}
 	weights := map[string]string{}
 	for _, seg := range sortedKeys(f.Audience.Weights) {
 		if to.Segment(seg) == nil {
@@ -935,7 +946,7 @@ func (f *Form) SwitchDataset(to *Dataset, id string, general map[string]string) 
 		lost = append(lost, "Plan hours on platforms the new dataset does not have: "+strings.Join(planLost, ", ")+".")
 	}
 	if len(paramLost) > 0 {
-		lost = append(lost, "Your parameters for platforms the new dataset does not have: "+strings.Join(paramLost, ", ")+".")
+		lost = append(lost, "Your parameters or ranges for platforms the new dataset does not have: "+strings.Join(paramLost, ", ")+".")
 	}
 	if id == "" {
 		f.Dataset, f.DatasetInline = "", to

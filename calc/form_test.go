@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/shopspring/decimal"
+
 	"platformroi/calc"
 )
 
@@ -266,6 +268,60 @@ func TestFormSwitchDataset(t *testing.T) {
 	}
 	if f.Audience.Weights["all"] != "1" {
 		t.Errorf("weights: %v", f.Audience.Weights)
+	}
+}
+
+// Switching datasets keeps the ranges typed for platforms both have, drops those of
+// platforms the new one lacks (a range naming a platform the dataset lacks would be an
+// error), says so, and leaves the form it was cloned from alone.
+func TestFormSwitchDatasetRanges(t *testing.T) {
+	c := calc.Embedded()
+	orig := calc.DefaultForm()
+	orig.Set("ranges.platforms.facebook.reachRate.low", "0.01")
+	orig.Set("ranges.platforms.facebook.reachRate.high", "0.05")
+	orig.Set("ranges.platforms.flickr.minHours.low", "1")
+	orig.Set("ranges.platforms.flickr.minHours.high", "3")
+	f := orig.Clone()
+	to := c.Get("reuters-dnr-2025")
+	lost := f.SwitchDataset(to, to.ID, map[string]string{"all": "1"})
+	if got, _ := f.Get("ranges.platforms.facebook.reachRate.high"); got != "0.05" {
+		t.Errorf("facebook's range: high %q, want 0.05", got)
+	}
+	if _, kept := f.Ranges.Platforms["flickr"]; kept {
+		t.Error("flickr's range stayed, though the news dataset has no flickr")
+	}
+	if !strings.Contains(strings.Join(lost, " "), "flickr") {
+		t.Errorf("lost does not name flickr: %v", lost)
+	}
+	if got, _ := orig.Get("ranges.platforms.flickr.minHours.low"); got != "1" {
+		t.Errorf("the original form lost flickr's range: %q", got)
+	}
+	if _, err := f.Prepare(c); err != nil {
+		t.Errorf("the switched form has problems: %v", err)
+	}
+}
+
+// An assumed default has the dataset platform's own range or the default relative
+// range; a sourced figure has none.
+func TestPlatformAssumedRange(t *testing.T) {
+	ds := calc.Embedded().Get("pew-us-2023")
+	fb := *ds.Platform("facebook")
+	r, from, ok := fb.AssumedRange("reachRate")
+	want := calc.DefaultRange("reachRate", fb.Params.ReachRate)
+	if !ok || from != calc.FromDefault || !r.Low.Equal(want.Low) || !r.High.Equal(want.High) {
+		t.Errorf("facebook's reach rate: %v %v %v, want the default range %v", r, from, ok, want)
+	}
+	own := calc.Range{Low: fb.Params.ReachRate.Div(decimal.NewFromInt(3)), High: fb.Params.ReachRate.Mul(decimal.NewFromInt(3))}
+	fb.Ranges.ReachRate = &own
+	if r, from, ok := fb.AssumedRange("reachRate"); !ok || from != calc.FromDataset || !r.High.Equal(own.High) {
+		t.Errorf("with the dataset's own range: %v %v %v", r, from, ok)
+	}
+	fb.Assumed = []string{"penetration"}
+	if _, _, ok := fb.AssumedRange("reachRate"); ok {
+		t.Error("a sourced reach rate has a range")
+	}
+	if _, _, ok := fb.AssumedRange("toolCost"); ok {
+		t.Error("tools per month have a range")
 	}
 }
 

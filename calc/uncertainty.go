@@ -213,17 +213,12 @@ func (m *model) uncertainInputs() []UncertainInput {
 		for _, name := range RangeParams {
 			in := UncertainInput{Name: "platforms." + pl.ID + "." + name, Base: *pl.params.field(name), param: name, plat: p, benefit: -1}
 			_, userSet := pl.userSet[name]
-			switch r := *given.field(name); {
-			case r != nil:
+			if r := *given.field(name); r != nil {
 				in.Low, in.High, in.From = r.Low, r.High, FromScenario
-			case userSet || !pl.IsAssumed(name):
+			} else if r, from, ok := pl.AssumedRange(name); ok && !userSet {
+				in.Low, in.High, in.From = r.Low, r.High, from
+			} else {
 				continue
-			case *pl.Ranges.field(name) != nil:
-				r := *pl.Ranges.field(name)
-				in.Low, in.High, in.From = r.Low, r.High, FromDataset
-			default:
-				r := DefaultRange(name, in.Base)
-				in.Low, in.High, in.From = r.Low, r.High, FromDefault
 			}
 			out = append(out, in)
 		}

@@ -250,8 +250,10 @@ test("what the result depends on: worked out after typing, marked while it updat
   const tornado = await page.evaluate(() => window.roiCharts.option("chart-tornado"));
   assert.equal(tornado.yAxis[0].data.length, Math.min(10, doc.uncertainty.sensitivity.length));
   assert.equal(tornado.yAxis[0].data.at(-1), "Value per 1,000 people reached");
-  // A range typed for an input is the scenario's own.
+  // A range typed for an input is the scenario's own (the list's Change opens it in the form).
   await page.click("#ranges summary");
+  await page.getByRole("button", { name: "Change the range of Facebook: reach rate" }).click();
+  assert.equal(await page.evaluate(() => document.activeElement.id), "f-ranges-platforms-facebook-reachRate-low");
   await page.fill("#f-ranges-platforms-facebook-reachRate-low", "0.01");
   await page.fill("#f-ranges-platforms-facebook-reachRate-high", "0.08");
   await page.waitForFunction(() => !document.querySelector(".stale-notice") && !document.querySelector('#uncertainty[aria-busy="true"]'));

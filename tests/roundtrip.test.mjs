@@ -27,6 +27,17 @@ function scenarios() {
     staff: [{ role: "Officer", hourlyCost: "41.50", hoursPerWeek: 12 }],
     plan: [{ platform: "youtube", role: "Officer", hoursPerWeek: 6 }, { platform: "facebook", role: "Officer", hoursPerWeek: 4 }],
     benefits: [{ name: "Calls answered", amountPerMonth: "300", ramped: true }], candidates: ["youtube", "facebook"] });
+  // Ranges of every kind, a benefit line without one before a line with one, and the
+  // simulation's settings.
+  const ranged = read("calc/data/default-scenario.json");
+  Object.assign(ranged, { name: "Ranges of every kind",
+    platforms: { facebook: { reachRate: 0.04 } },
+    benefits: [{ name: "Calls answered", amountPerMonth: "300", ramped: true }, { name: "Travel saved", amountPerMonth: "150.50" }],
+    ranges: { valuePer1000: { low: "4.50", high: "25" },
+      platforms: { facebook: { reachRate: { low: 0.01, high: 0.09 }, minHours: { low: 1, high: 3.5 } }, instagram: { setupHours: { low: 2, high: 40 } } },
+      benefits: [null, { low: "100", high: "400.25" }] },
+    simulation: { draws: 500, seed: 7 } });
+  out.push(ranged);
   return out;
 }
 
@@ -34,7 +45,8 @@ function scenarios() {
 function same(got, want, how) {
   const a = cli(got), b = cli(want);
   assert.deepEqual(a, b, `${want.name}: results differ after ${how}`);
-  for (const k of ["objective", "maturity", "valuePer1000", "candidates", "datasetInline"]) {
+  if (want.ranges) assert.deepEqual(got.ranges, want.ranges, `${want.name}: ranges differ after ${how}`);
+  for (const k of ["objective", "maturity", "valuePer1000", "candidates", "datasetInline", "ranges", "simulation"]) {
     assert.equal(k in got, k in want, `${want.name}: ${k} ${k in want ? "lost" : "added"} by ${how}`);
   }
 }

@@ -72,7 +72,7 @@ func TestEveryChartHasASource(t *testing.T) {
 	}
 	r, rec := prep.Compute(), prep.Recommend()
 	u := prep.Uncertainty(rec)
-	specs := append(Charts(r, rec, "1 December 2026"), TornadoChart(r, u, nil, "1 December 2026"), NetDistributionChart(r, u, prep.SimulatedNet(), "1 December 2026"))
+	specs := append(Charts(r, rec, "1 December 2026"), TornadoChart(r, u, nil, "1 December 2026"), TornadoReachChart(r, u, nil, "1 December 2026"), NetDistributionChart(r, u, prep.SimulatedNet(), "1 December 2026"))
 	specs = append(specs, NewComparison(r.Currency, s.Name, []CompareRow{{Name: s.Name, Current: true, Result: r}, {Name: "Other", Result: r}}, nil).Charts...)
 	for _, c := range specs {
 		if !strings.HasPrefix(c.Source, "Source: ") {
