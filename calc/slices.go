@@ -23,9 +23,9 @@ const DefaultSliceSteps = 250_000
 // and per platform), and one draw of the simulation (drawSteps per planned
 // platform-month).
 const (
-	computeMonthSteps    = 40
-	computePlatformSteps = 400
-	drawSteps            = 4
+	computeMonthSteps    = 250
+	computePlatformSteps = 2500
+	drawSteps            = 20
 )
 
 // A Run is a computation done a slice at a time: each Step does one slice of about the

@@ -238,3 +238,55 @@ func TestRunStop(t *testing.T) {
 		t.Errorf("Stop after done dropped the result")
 	}
 }
+
+// The cost of running in slices: the hard search (net value with fixed costs, a budget
+// of 20 million steps) and the uncertainty analysis of the default scenario, one-shot
+// and in slices of the page's size and of 1,000 steps.
+func benchHard(b *testing.B) *model {
+	m, err := resolve(withCosts(twentyScenario(b, 100, 20), 40, 2, "600"), nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return m
+}
+
+func BenchmarkHardSearchOneShot(b *testing.B) {
+	m := benchHard(b)
+	for b.Loop() {
+		m.recommend(20_000_000)
+	}
+}
+
+func benchHardRun(b *testing.B, slice int) {
+	m := benchHard(b)
+	slices := 0
+	for b.Loop() {
+		r := m.recommendRun(20_000_000, slice)
+		r.Finish()
+		slices = r.Slices()
+	}
+	b.ReportMetric(float64(slices), "slices/op")
+}
+
+func BenchmarkHardSearchSlices(b *testing.B)     { benchHardRun(b, DefaultSliceSteps) }
+func BenchmarkHardSearchSlices1000(b *testing.B) { benchHardRun(b, 1000) }
+
+func BenchmarkUncertaintyOneShot(b *testing.B) {
+	m, _ := resolve(DefaultScenario(), nil)
+	rec := m.recommend(RecommendStepBudget)
+	for b.Loop() {
+		m.uncertainty(rec)
+	}
+}
+
+func BenchmarkUncertaintySlices(b *testing.B) {
+	m, _ := resolve(DefaultScenario(), nil)
+	rec := m.recommend(RecommendStepBudget)
+	slices := 0
+	for b.Loop() {
+		r := m.uncertaintyRun(rec, DefaultSliceSteps)
+		r.Finish()
+		slices = r.Slices()
+	}
+	b.ReportMetric(float64(slices), "slices/op")
+}
