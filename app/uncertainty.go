@@ -43,6 +43,19 @@ func spreadText(sp calc.Spread, show func(decimal.Decimal) string) string {
 	return show(sp.P10.Decimal) + " to " + show(sp.P90.Decimal)
 }
 
+// uncertaintyProgress shows how far the uncertainty analysis is (it waits for the
+// recommendation, whose robustness it checks).
+func (s *ResultsSection) uncertaintyProgress() app.UI {
+	text := fmt.Sprintf(" Working it out… %d %%", s.UProgress)
+	if s.St.RecPending {
+		text = " Waiting for the recommendation."
+	}
+	return app.P().Class("progress-note").ID("uncertainty-progress-bar-note").Body(
+		app.Progress().ID("uncertainty-progress-bar").Max(100).Value(s.UProgress).Aria("label", "What the result depends on: progress"),
+		app.Text(text),
+	)
+}
+
 // uncertaintyBlock shows what the result depends on.
 func (s *ResultsSection) uncertaintyBlock() app.UI {
 	st := s.St
@@ -51,9 +64,10 @@ func (s *ResultsSection) uncertaintyBlock() app.UI {
 		return nil
 	}
 	if u == nil {
-		return app.Div().Class("uncertainty").ID("uncertainty").Body(
+		return app.Div().Class("uncertainty updating").ID("uncertainty").Aria("busy", true).Body(
 			app.H3().Text("What the result depends on"),
-			app.P().Class("updating-note").Role("status").ID("uncertainty-progress").Text("Working out the likely range…"))
+			app.P().Class("updating-note").Role("status").ID("uncertainty-progress").Text("Working out the likely range…"),
+			s.uncertaintyProgress())
 	}
 	cur := r.Currency
 	labels := uncertainLabels(st)
@@ -82,6 +96,7 @@ func (s *ResultsSection) uncertaintyBlock() app.UI {
 	return app.Div().Class(class).ID("uncertainty").Aria("busy", st.UPending).Body(
 		app.H3().Text("What the result depends on"),
 		app.If(st.UPending, app.P().Class("updating-note").Role("status").ID("uncertainty-progress").Text("Updating for the changed inputs; what follows is for the inputs before them.")),
+		app.If(st.UPending, s.uncertaintyProgress()),
 		app.P().ID("must-be-true").Text(mustBeTrue(st, u)),
 		app.If(len(u.Inputs) > 0, app.P().ID("likely-net-text").Text(fmt.Sprintf("Likely net value (the middle 80%% of %s draws of the uncertain inputs): %s; the plan pays in %s of the draws.",
 			calc.Grouped(fmt.Sprint(sim.Draws)), spreadText(sim.Net, money), calc.Percent(sim.ShareNetAtLeastZero)))),
