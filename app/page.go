@@ -52,7 +52,13 @@ func (p *Page) OnMount(ctx app.Context) {
 		}
 		if msg := p.ws.Sync(p.store, p.cat); msg != "" {
 			p.ws.Notice = msg
-			p.st = p.ws.Current()
+			if cur := p.ws.Current(); cur != p.st {
+				p.st.StopRuns()
+				p.st = cur
+			}
+			if p.st.RecPending || p.st.UPending {
+				p.ed.later(p.st)
+			}
 		}
 	})
 }

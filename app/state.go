@@ -57,20 +57,20 @@ func (s *State) Stale() bool { return len(s.Problems) > 0 }
 // ProblemCount is the number of problems, for the out-of-date notices.
 func (s *State) ProblemCount() int { return len(s.Problems) }
 
-// NewState returns the state of form, computed.
+// NewState returns the state of form, computed (the recommendation and what the
+// result depends on pending, as after Recompute).
 func NewState(c *calc.Catalog, f *calc.Form) *State {
 	st := &State{Form: f}
 	st.Recompute(c)
 	return st
 }
 
-// Recompute reads and checks the form and, when it has no problems, computes every
-// result and chart. When it has, the problems are kept and nothing else changes.
-func (s *State) Recompute(c *calc.Catalog) {
-	if s.RecomputeLater(c) {
-		s.Recommend()
-	}
-}
+// Recompute reads and checks the form and, when it has no problems, computes its
+// results and charts. When it has, the problems are kept and nothing else changes.
+// The recommendation, when its inputs changed, and what the result depends on are left
+// pending: the page works them out after paint, in slices (Step), or at once when
+// asked (Recommend, Uncertain).
+func (s *State) Recompute(c *calc.Catalog) { s.RecomputeLater(c) }
 
 // RecomputeLater is Recompute without the recommendation when that must be worked out
 // again: it reports whether it must, and Recommend then does it.
