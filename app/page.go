@@ -133,7 +133,10 @@ func (p *Page) changed() {
 // Editor applies the person's edits to the scenario being edited. The form's
 // components hold a pointer to it (the same one always, so that it never makes them
 // render again) and call it from their event handlers.
-type Editor struct{ p *Page }
+type Editor struct {
+	p        *Page
+	progress map[*Progress]bool // the progress notes on the page (progress.go)
+}
 
 // Set puts text into the field at path of the current form, as typed.
 func (e *Editor) Set(path, text string) {
@@ -192,9 +195,15 @@ func (e *Editor) work(gen int) {
 	for pending && time.Since(start) < turnTime {
 		pending = st.Step()
 	}
-	if !pending || st.Version != version || time.Since(p.shown) >= progressEvery {
+	switch {
+	case !pending || st.Version != version: // a part is done: the page shows it
 		p.shown = time.Now()
 		p.Update()
+	case time.Since(p.shown) >= progressEvery: // only the progress notes
+		p.shown = time.Now()
+		for c := range e.progress {
+			c.Update()
+		}
 	}
 	if pending {
 		p.nextTurn(func() { e.work(gen) })
@@ -231,9 +240,6 @@ func (p *Page) runTurn() {
 		fn()
 	}
 }
-
-// percent is a share from 0 to 1 in whole percent, rounded down (100 only when done).
-func percent(x float64) int { return int(x * 100) }
 
 var nonID = regexp.MustCompile(`[^A-Za-z0-9_-]+`)
 
@@ -273,8 +279,7 @@ func (p *Page) Render() app.UI {
 					Maturity: f.Maturity, Objective: f.Objective,
 					Problems: problemsUnder(st.Problems, "valuePer1000", "benefits", "maturity", "objective", "ranges.valuePer1000")},
 			),
-			&ResultsSection{Ed: p.ed, St: st, Version: st.Version, DS: ds, Labels: p.labels(), Compare: p.comparison(), Kept: len(p.ws.Entries),
-				RecProgress: percent(st.RecProgress()), UProgress: percent(st.UProgress())},
+			&ResultsSection{Ed: p.ed, St: st, Version: st.Version, DS: ds, Labels: p.labels(), Compare: p.comparison(), Kept: len(p.ws.Entries)},
 		),
 		app.Footer().Class("footer").Body(
 			app.P().Text("Demographics: "+sourceText(ds)+". Platform parameters marked "),

@@ -24,10 +24,6 @@ type ResultsSection struct {
 	Labels  []ProblemLink
 	Compare *report.Comparison
 	Kept    int // scenarios in the workspace
-	// RecProgress and UProgress are how far the recommendation and the uncertainty
-	// analysis being worked out are, in whole percent (of the search's step budget, of
-	// the analysis' parts).
-	RecProgress, UProgress int
 }
 
 // Render shows the results.
@@ -112,10 +108,7 @@ func figure(id, label, value, likely string) app.UI {
 
 // searchProgress shows how far the search for the recommendation is.
 func (s *ResultsSection) searchProgress() app.UI {
-	return app.P().Class("progress-note").ID("recommendation-progress").Body(
-		app.Progress().ID("recommendation-progress-bar").Max(100).Value(s.RecProgress).Aria("label", "Search for the recommendation"),
-		app.Text(fmt.Sprintf(" Searching… %d %% of the step budget", s.RecProgress)),
-	)
+	return &Progress{Ed: s.Ed, St: s.St, Of: progressSearch}
 }
 
 func (s *ResultsSection) recommendationBox() app.UI {

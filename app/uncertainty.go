@@ -43,17 +43,9 @@ func spreadText(sp calc.Spread, show func(decimal.Decimal) string) string {
 	return show(sp.P10.Decimal) + " to " + show(sp.P90.Decimal)
 }
 
-// uncertaintyProgress shows how far the uncertainty analysis is (it waits for the
-// recommendation, whose robustness it checks).
+// uncertaintyProgress shows how far the uncertainty analysis is.
 func (s *ResultsSection) uncertaintyProgress() app.UI {
-	text := fmt.Sprintf(" Working it out… %d %%", s.UProgress)
-	if s.St.RecPending {
-		text = " Waiting for the recommendation."
-	}
-	return app.P().Class("progress-note").ID("uncertainty-progress-bar-note").Body(
-		app.Progress().ID("uncertainty-progress-bar").Max(100).Value(s.UProgress).Aria("label", "What the result depends on: progress"),
-		app.Text(text),
-	)
+	return &Progress{Ed: s.Ed, St: s.St, Of: progressUncertainty}
 }
 
 // uncertaintyBlock shows what the result depends on.

@@ -52,7 +52,7 @@ function expected(scenario, doc) {
 test("while a hard search runs the page answers typing, and ends with the command line's recommendation", async (t) => {
   const scenario = hardScenario();
   const { page, seen } = await env.open(t, { url: shareLink(env.server.url, scenario), wait: false });
-  await ready(page);
+  await ready(page, 1); // the app has started and drawn a chart: the search has begun
   await page.waitForSelector(progress, { timeout: 60000 });
   await recordProgress(page);
   assert.match((await searchState(page)).text, /Searching… \d+ % of the step budget/);
@@ -68,7 +68,7 @@ test("while a hard search runs the page answers typing, and ends with the comman
   const edited = structuredClone(scenario);
   edited.plan[0].hoursPerWeek = "14";
   const want = money(cli(edited).totals.cost, "EUR");
-  await page.getByLabel("Hours per week of Digital officer on Platform 1").fill("14");
+  await page.getByLabel("Hours per week of Digital officer on Platform 1", { exact: true }).fill("14");
   const seenThen = await page.waitForFunction(([h, want, sel]) => {
     if (document.querySelector(h)?.innerText !== want) return false;
     const bar = document.querySelector(sel + " progress");
@@ -78,7 +78,7 @@ test("while a hard search runs the page answers typing, and ends with the comman
 
   // An edit of the value per 1,000: the search starts again, for the new inputs.
   edited.valuePer1000 = "650";
-  await page.getByLabel("Value per 1,000 people reached").fill("650");
+  await page.getByLabel("Value per 1,000 people reached (EUR)", { exact: true }).fill("650");
   await page.waitForFunction((h) => document.querySelector(h)?.innerText.length > 0, headline);
   await page.waitForFunction((sel) => !document.querySelector(sel), progress, { timeout: 180000 });
 
