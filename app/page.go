@@ -28,6 +28,13 @@ type Page struct {
 	// unlisten stops following the other tabs' changes.
 	unlisten func()
 	ctx      app.Context // of the mounted page, for work after the next paint
+	// gen counts the starts of the work after paint: a turn of an older start does
+	// nothing (a newer edit has started again). turn is the function of the next turn
+	// and port the channel that schedules it (nextTurn).
+	gen   int
+	turn  func()
+	port  app.Value
+	shown time.Time // when the progress was last shown
 }
 
 // OnMount follows what other tabs of this site keep in the browser: the "storage"
@@ -45,7 +52,13 @@ func (p *Page) OnMount(ctx app.Context) {
 		}
 		if msg := p.ws.Sync(p.store, p.cat); msg != "" {
 			p.ws.Notice = msg
-			p.st = p.ws.Current()
+			if cur := p.ws.Current(); cur != p.st {
+				p.st.StopRuns()
+				p.st = cur
+			}
+			if p.st.RecPending || p.st.UPending {
+				p.ed.later(p.st)
+			}
 		}
 	})
 }
@@ -103,6 +116,9 @@ func (p *Page) save() {
 // changed follows a change of the workspace: it shows the current scenario and keeps
 // the workspace in the browser.
 func (p *Page) changed() {
+	if cur := p.ws.Current(); cur != p.st && p.st != nil {
+		p.st.StopRuns() // worked out again when it is shown again
+	}
 	p.st = p.ws.Current()
 	if !p.st.Checked() {
 		p.st.Recompute(p.cat)
@@ -117,7 +133,10 @@ func (p *Page) changed() {
 // Editor applies the person's edits to the scenario being edited. The form's
 // components hold a pointer to it (the same one always, so that it never makes them
 // render again) and call it from their event handlers.
-type Editor struct{ p *Page }
+type Editor struct {
+	p        *Page
+	progress map[*Progress]bool // the progress notes on the page (progress.go)
+}
 
 // Set puts text into the field at path of the current form, as typed.
 func (e *Editor) Set(path, text string) {
@@ -139,28 +158,87 @@ func (e *Editor) Edit(change func(f *calc.Form)) {
 }
 
 // later works the recommendation out, then what the result depends on, once the
-// figures have painted, so that typing never waits for either; edits meanwhile only
-// make them pending again.
+// figures have painted, so that typing never waits for either: a slice at a time, a few
+// milliseconds of them per turn of the browser's event loop, which handles typing and
+// paints between turns. An edit meanwhile starts again (what it changed is worked out
+// again; a search whose inputs did not change goes on).
 func (e *Editor) later(st *State) {
 	p := e.p
 	if p.ctx == nil { // prerendering and tests: at once
 		st.Uncertain()
 		return
 	}
+	p.gen++
+	gen := p.gen
 	p.ctx.After(20*time.Millisecond, func(ctx app.Context) {
-		if st.RecPending {
-			st.Recommend()
-			p.Update()
-		}
-		if st.UPending {
-			ctx.After(10*time.Millisecond, func(ctx app.Context) {
-				if st.UPending && st == p.st {
-					st.Uncertain()
-					p.Update()
-				}
-			})
-		}
+		p.shown = time.Now()
+		e.work(gen)
 	})
+}
+
+// turnTime is how long one turn of the work after paint runs slices for.
+const turnTime = 6 * time.Millisecond
+
+// progressEvery is how often the progress shown is brought up to date.
+const progressEvery = 150 * time.Millisecond
+
+// work runs slices of the scenario's pending work for a turn, shows what finished (or
+// the progress, now and then) and leaves the rest to the next turn.
+func (e *Editor) work(gen int) {
+	p := e.p
+	if gen != p.gen {
+		return
+	}
+	st := p.st
+	version, start := st.Version, time.Now()
+	pending := true
+	for pending && time.Since(start) < turnTime {
+		pending = st.Step()
+	}
+	switch {
+	case !pending || st.Version != version: // a part is done: the page shows it
+		p.shown = time.Now()
+		p.Update()
+	case time.Since(p.shown) >= progressEvery: // only the progress notes
+		p.shown = time.Now()
+		for c := range e.progress {
+			c.Update()
+		}
+	}
+	if pending {
+		p.nextTurn(func() { e.work(gen) })
+	}
+}
+
+// nextTurn runs fn in a later task of the browser's event loop, after the input and
+// painting waiting: a message to the page's own MessageChannel, which, unlike a timer,
+// is not held back by the browser's minimum delay of nested timers.
+func (p *Page) nextTurn(fn func()) {
+	p.turn = fn
+	if p.port == nil {
+		mc := app.Window().Get("MessageChannel")
+		if !mc.Truthy() {
+			p.ctx.Async(func() {
+				time.Sleep(time.Millisecond)
+				p.ctx.Dispatcher().Dispatch(app.Dispatch{Mode: app.Next, Source: p, Function: func(app.Context) { p.runTurn() }})
+			})
+			return
+		}
+		ch := mc.New()
+		ch.Get("port1").Set("onmessage", app.FuncOf(func(app.Value, []app.Value) any {
+			p.ctx.Dispatcher().Dispatch(app.Dispatch{Mode: app.Next, Source: p, Function: func(app.Context) { p.runTurn() }})
+			return nil
+		}))
+		p.port = ch.Get("port2")
+	}
+	p.port.Call("postMessage", nil)
+}
+
+func (p *Page) runTurn() {
+	if fn := p.turn; fn != nil {
+		p.turn = nil
+		fn()
+	}
 }
 
 var nonID = regexp.MustCompile(`[^A-Za-z0-9_-]+`)

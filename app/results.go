@@ -96,11 +96,23 @@ func figure(id, label, value, likely string) app.UI {
 	)
 }
 
+// searchProgress shows how far the search for the recommendation is.
+func (s *ResultsSection) searchProgress() app.UI {
+	return &Progress{Ed: s.Ed, St: s.St, Of: progressSearch}
+}
+
 func (s *ResultsSection) recommendationBox() app.UI {
 	st := s.St
 	rec, r := st.Rec, st.Result
 	if rec == nil {
-		return nil
+		if !st.RecPending {
+			return nil
+		}
+		return app.Div().Class("recommendation updating").ID("recommendation").Aria("busy", true).Body(
+			app.H3().Text("Recommendation"),
+			app.P().Class("updating-note").Role("status").Text("Working out the recommendation for these inputs."),
+			s.searchProgress(),
+		)
 	}
 	cur := r.Currency
 	names := map[string]string{}
@@ -132,6 +144,7 @@ func (s *ResultsSection) recommendationBox() app.UI {
 	return app.Div().Class(class).ID("recommendation").Aria("busy", st.RecPending).Body(
 		app.H3().Text("Recommendation"),
 		app.If(st.RecPending, app.P().Class("updating-note").Role("status").Text("Updating for the changed inputs; what follows is for the inputs before them.")),
+		app.If(st.RecPending, s.searchProgress()),
 		app.P().Text(fmt.Sprintf("For %s with %s of staff time: %s.", objective, calc.HoursText(rec.PoolHours), value)),
 		app.If(bound != "", app.P().ID("recommendation-bound").Text("Not proven the best: the search stopped at its step budget. This plan is "+bound+".")),
 		app.If(len(items) == 0, app.P().Text("No platform: with these hours and values, no presence improves the objective.")),

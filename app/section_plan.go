@@ -19,6 +19,9 @@ type PlanSection struct {
 	Problems map[string]string
 	Warnings []string // hours that add nothing, for people
 	Note     string   // why the recommendation could not be applied
+	// Searching says the recommendation is being worked out for the changed inputs:
+	// it can be applied once it is done.
+	Searching bool
 }
 
 func (p *Page) planSection(ds *calc.Dataset) app.UI {
@@ -28,7 +31,7 @@ func (p *Page) planSection(ds *calc.Dataset) app.UI {
 		roles[i] = roleLabel(r.Role, i)
 	}
 	return &PlanSection{Ed: p.ed, DS: ds, Roles: roles, Plan: f.Plan, Problems: problemsUnder(p.st.Problems, "plan"),
-		Warnings: hoursWarnings(p.st), Note: p.ws.ApplyNote}
+		Warnings: hoursWarnings(p.st), Note: p.ws.ApplyNote, Searching: p.st.RecPending && !p.st.Stale()}
 }
 
 // hoursWarnings says where a platform's hours go beyond full effort: those hours cost
@@ -117,9 +120,21 @@ func (s *PlanSection) Render() app.UI {
 			app.P().Text("Plan lines the table cannot show:"), app.Ul().Body(other...))),
 		app.If(len(warnings) > 0, app.Ul().Class("warnings").ID("hours-warnings").Body(warnings...)),
 		app.Button().Type("button").ID("apply-recommendation").Text("Apply the recommendation").
+			Disabled(s.Searching).Aria("describedby", applyWaitID(s.Searching)).
 			OnClick(func(ctx app.Context, e app.Event) { s.Ed.ApplyRecommendation() }),
+		// A stable container: the reason appears and goes without shifting the note.
+		app.Div().Class("notice-area").Body(app.If(s.Searching, app.P().Class("hint").ID("apply-wait").
+			Text("The recommendation is being worked out for the changed inputs: it can be applied when the search is done (its progress is under Recommendation)."))),
 		app.If(s.Note != "", app.P().Class("notice").Role("status").ID("apply-note").Text(s.Note)),
 	)
+}
+
+// applyWaitID is the id of the reason the Apply button waits, when it does.
+func applyWaitID(waiting bool) string {
+	if waiting {
+		return "apply-wait"
+	}
+	return ""
 }
 
 // ApplyRecommendation puts the recommended plan into the form, or says why it cannot.
@@ -129,8 +144,10 @@ func (e *Editor) ApplyRecommendation() {
 	switch {
 	case st.Stale():
 		p.ws.ApplyNote = fmt.Sprintf("The recommendation cannot be applied while the form has %s: it is for the last input without problems. Fix them first.", plural(st.ProblemCount(), "problem", "problems"))
-	case st.RecPending:
-		st.Recommend() // worked out now: the person asked for it
+	case st.RecPending && p.ctx != nil:
+		p.ws.ApplyNote = "The recommendation is still being worked out for the changed inputs: apply it when the search is done."
+	case st.RecPending: // no page to work it out after paint (tests): at once
+		st.Recommend()
 		e.ApplyRecommendation()
 		return
 	case st.Rec == nil:

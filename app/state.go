@@ -42,6 +42,11 @@ type State struct {
 	nets        []float64
 	netsVersion int
 	recFor      *calc.Form // what the recommendation depends on (the form less its plan and name), to skip recomputing it when only the plan changed
+	// recRun and uRun are the recommendation and the uncertainty analysis being worked
+	// out, a slice at a time (Step), for the inputs of recFor and of the form; nil when
+	// not started.
+	recRun *calc.Run[*calc.Recommendation]
+	uRun   *calc.Run[*calc.Uncertainty]
 }
 
 // Checked reports whether the form was checked and computed at least once: scenarios
@@ -54,20 +59,20 @@ func (s *State) Stale() bool { return len(s.Problems) > 0 }
 // ProblemCount is the number of problems, for the out-of-date notices.
 func (s *State) ProblemCount() int { return len(s.Problems) }
 
-// NewState returns the state of form, computed.
+// NewState returns the state of form, computed (the recommendation and what the
+// result depends on pending, as after Recompute).
 func NewState(c *calc.Catalog, f *calc.Form) *State {
 	st := &State{Form: f}
 	st.Recompute(c)
 	return st
 }
 
-// Recompute reads and checks the form and, when it has no problems, computes every
-// result and chart. When it has, the problems are kept and nothing else changes.
-func (s *State) Recompute(c *calc.Catalog) {
-	if s.RecomputeLater(c) {
-		s.Recommend()
-	}
-}
+// Recompute reads and checks the form and, when it has no problems, computes its
+// results and charts. When it has, the problems are kept and nothing else changes.
+// The recommendation, when its inputs changed, and what the result depends on are left
+// pending: the page works them out after paint, in slices (Step), or at once when
+// asked (Recommend, Uncertain).
+func (s *State) Recompute(c *calc.Catalog) { s.RecomputeLater(c) }
 
 // RecomputeLater is Recompute without the recommendation when that must be worked out
 // again: it reports whether it must, and Recommend then does it.
@@ -80,12 +85,18 @@ func (s *State) RecomputeLater(c *calc.Catalog) bool {
 	}
 	s.Problems = nil
 	s.Scenario, s.Result, s.prep = prep.Scenario, prep.Compute(), prep
+	// What the result depends on is for the whole form: worked out again.
 	s.UPending = true
+	stopRun(&s.uRun)
+	// The recommendation only when its inputs changed; a search already running for
+	// the same inputs goes on.
 	key := recommendationInputs(s.Form)
-	s.RecPending = s.Rec == nil || !reflect.DeepEqual(key, s.recFor)
-	if s.RecPending {
+	if !reflect.DeepEqual(key, s.recFor) {
+		stopRun(&s.recRun)
 		s.recFor = key
+		s.RecPending = true
 	}
+	s.RecPending = s.RecPending || s.Rec == nil
 	rec := s.Rec
 	if s.RecPending {
 		rec = nil // for other inputs: the charts show it once it is worked out again
@@ -94,15 +105,83 @@ func (s *State) RecomputeLater(c *calc.Catalog) bool {
 	return s.RecPending
 }
 
+// stopRun stops a run and forgets it.
+func stopRun[T any](r **calc.Run[T]) {
+	if *r != nil {
+		(*r).Stop()
+		*r = nil
+	}
+}
+
+// StopRuns stops the work in progress (it starts again from the beginning when asked
+// for): for a scenario no longer shown.
+func (s *State) StopRuns() {
+	stopRun(&s.recRun)
+	stopRun(&s.uRun)
+}
+
+// Step does one slice of the work pending, the recommendation first, and reports
+// whether anything is still pending afterwards. A finished part is put in place at
+// once (Version changes).
+func (s *State) Step() (pending bool) {
+	if s.prep == nil {
+		return false
+	}
+	switch {
+	case s.RecPending:
+		if s.recRun == nil {
+			s.recRun = s.prep.RecommendRun(0)
+		}
+		if s.recRun.Step() {
+			s.setRec(s.recRun.Result())
+		}
+	case s.UPending:
+		if s.uRun == nil {
+			s.uRun = s.prep.UncertaintyRun(s.Rec, 0)
+		}
+		if s.uRun.Step() {
+			s.setU(s.uRun.Result())
+		}
+	}
+	return s.RecPending || s.UPending
+}
+
+// RecProgress is how far the search for the recommendation is (the share of its step
+// budget used), while it is pending.
+func (s *State) RecProgress() float64 {
+	if s.recRun == nil {
+		return 0
+	}
+	return s.recRun.Progress()
+}
+
+// UProgress is how far the uncertainty analysis is, while it is pending.
+func (s *State) UProgress() float64 {
+	if s.uRun == nil {
+		return 0
+	}
+	return s.uRun.Progress()
+}
+
 // Uncertain works out what the result depends on, when it is pending (and the
-// recommendation first, when that is).
+// recommendation first, when that is), at once: the slices left of the runs in
+// progress.
 func (s *State) Uncertain() {
 	if !s.UPending || s.prep == nil {
 		return
 	}
 	s.Recommend()
+	if s.uRun == nil {
+		s.uRun = s.prep.UncertaintyRun(s.Rec, 0)
+	}
+	s.setU(s.uRun.Finish())
+}
+
+// setU puts a finished uncertainty analysis in place.
+func (s *State) setU(u *calc.Uncertainty) {
+	s.uRun = nil
 	s.Version++
-	s.U, s.UPending = s.prep.Uncertainty(s.Rec), false
+	s.U, s.UPending = u, false
 	s.tornado = nil
 	if s.U != nil {
 		s.tornado = []report.ChartSpec{report.TornadoChart(s.Result, s.U, uncertainLabels(s), report.Today())}
@@ -123,12 +202,22 @@ func (s *State) withTornado(charts []report.ChartSpec) []report.ChartSpec {
 
 // Recommend works out the recommendation of the last form without problems, when it
 // is pending.
+// It finishes the search in progress at once, if there is one.
 func (s *State) Recommend() {
 	if !s.RecPending || s.prep == nil {
 		return
 	}
+	if s.recRun == nil {
+		s.recRun = s.prep.RecommendRun(0)
+	}
+	s.setRec(s.recRun.Finish())
+}
+
+// setRec puts a finished recommendation in place.
+func (s *State) setRec(rec *calc.Recommendation) {
+	s.recRun = nil
 	s.Version++
-	s.Rec, s.RecPending = s.prep.Recommend(), false
+	s.Rec, s.RecPending = rec, false
 	s.Charts = s.withTornado(report.Charts(s.Result, s.Rec, report.Today()))
 }
 

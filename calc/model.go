@@ -55,6 +55,9 @@ type model struct {
 	benefits  []decimal.Decimal // Σ benefits in month m, at index m-1
 	objective Objective
 	weights   map[string]decimal.Decimal // normalised weights w_s
+	// pace ends the slices of a run (slices.go); nil outside runs. Copies of the
+	// model made within a run (with, withPlan) keep it.
+	pace *pacer
 }
 
 func newModel(s *Scenario, ds *Dataset, plats []platform, roles []role, cands []int, value decimal.Decimal, curve []Anchor, obj Objective) *model {

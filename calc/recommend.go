@@ -71,6 +71,7 @@ func Recommend(s *Scenario, c *Catalog) (*Recommendation, error) {
 func (m *model) recommend(budget int) *Recommendation {
 	sr := m.newSearch(budget)
 	sr.run()
+	m.pace.add(sr.steps, budget) // a search counts its whole budget as done
 	hours := sr.hours(sr.best)
 	rec := &Recommendation{Objective: m.objective, ObjectiveValue: sr.bestObj, PoolHours: m.pool(),
 		Proven: sr.proven(), Steps: sr.steps}
@@ -96,8 +97,10 @@ func (m *model) recommend(budget int) *Recommendation {
 		without := append([]int(nil), sr.best...)
 		without[ci] = 0
 		rec.Marginal = append(rec.Marginal, Marginal{Platform: m.plats[sr.cand[ci]].ID, Loss: sr.bestObj.Sub(sr.evaluate(without))})
+		m.pace.add(m.computeWork(), 0)
 	}
 	rec.Result = m.withPlan(lines).compute()
+	m.pace.add(m.computeWork(), 0)
 	return rec
 }
 

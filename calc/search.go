@@ -150,6 +150,8 @@ type search struct {
 	nrBuf  [][]float64
 	kidBuf [][]child
 	w      []float64 // per level: Σ of the share not reached over its months
+
+	pace *pacer // the run this search is part of, nil when it is one-shot
 }
 
 // child is a branch of the search: an option of one candidate and its bound.
@@ -182,7 +184,7 @@ func toFloat(d decimal.Decimal) float64 {
 
 func (m *model) newSearch(budget int) *search {
 	H := m.horizon
-	sr := &search{m: m, H: H, hzn: decimal.NewFromInt(int64(H)), budget: budget, open: negInf}
+	sr := &search{m: m, H: H, hzn: decimal.NewFromInt(int64(H)), budget: budget, open: negInf, pace: m.pace}
 	for _, b := range m.benefits {
 		sr.benefit = sr.benefit.Add(b)
 	}
@@ -350,7 +352,8 @@ func (sr *search) buildTables(uniq []decimal.Decimal) {
 		sr.linearTables()
 		return
 	}
-	sr.steps += tables(L) * ops
+	// The tables take tables(L) × ops steps, charged row by row: (P + 1) for each
+	// option of the row's platform.
 
 	// The least product of a factor per platform, for every suffix d… of the order
 	// and every T, into psi at offset off of each cell.
@@ -363,6 +366,8 @@ func (sr *search) buildTables(uniq []decimal.Decimal) {
 		}
 		for d := n - 1; d >= 0; d-- {
 			ci := sr.order[d]
+			sr.steps += (P + 1) * len(sr.opts[ci])
+			sr.tick()
 			row, next := t[d*(P+1):(d+1)*(P+1)], t[(d+1)*(P+1):(d+2)*(P+1)]
 			copy(row, next) // option 0
 			for oi, k := range sr.opts[ci] {
@@ -401,6 +406,8 @@ func (sr *search) buildTables(uniq []decimal.Decimal) {
 	}
 	for d := n - 1; d >= 0; d-- {
 		ci := sr.order[d]
+		sr.steps += (P + 1) * len(sr.opts[ci])
+		sr.tick()
 		row, next := f[d*(P+1):(d+1)*(P+1)], f[(d+1)*(P+1):(d+2)*(P+1)]
 		copy(row, next)
 		for _, k := range sr.opts[ci] {
@@ -601,12 +608,21 @@ func (sr *search) childSteps() int {
 func (sr *search) childState(nr, next []float64, ci, oi int) {
 	x := sr.share[ci][oi]
 	sr.steps += sr.H + callSteps
+	sr.tick()
 	if x == 0 {
 		copy(next, nr)
 		return
 	}
 	for t, e := range sr.e {
 		next[t] = nr[t] * (1 - float64(x*e))
+	}
+}
+
+// tick ends the run's slice when its steps are done (between two steps of the search,
+// so that where slices end changes nothing the search decides).
+func (sr *search) tick() {
+	if sr.pace != nil {
+		sr.pace.at(sr.steps, sr.steps)
 	}
 }
 
@@ -636,6 +652,7 @@ func (sr *search) stop(d, k, used int, fixed, bound float64) {
 // at position d (used half-hours, fixed costs of at least fixed, nr the share not
 // reached in each month), raised by the slack of float arithmetic.
 func (sr *search) bound(d, used int, nr []float64, fixed float64) float64 {
+	sr.tick()
 	H := float64(sr.H)
 	left := sr.pool - used
 	if sr.linear {
@@ -819,6 +836,7 @@ func (sr *search) exactSteps(alloc []int) int {
 // consider evaluates an allocation (used half-hours) exactly, as Compute would, and
 // keeps it if it beats the best so far.
 func (sr *search) consider(alloc []int, used int) {
+	sr.tick()
 	sr.steps += sr.exactSteps(alloc)
 	m := sr.m
 	nr := make([]decimal.Decimal, sr.H)

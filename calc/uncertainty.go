@@ -150,6 +150,7 @@ func (p *Prepared) Uncertainty(rec *Recommendation) *Uncertainty { return p.m.un
 func (m *model) uncertainty(rec *Recommendation) *Uncertainty {
 	u := &Uncertainty{Inputs: m.uncertainInputs()}
 	base := m.compute()
+	m.pace.add(m.computeWork(), 0)
 	u.Sensitivity = m.sensitivity(u.Inputs)
 	u.Switching = m.switching(base)
 	draws, seed := m.simulationSettings()
@@ -161,6 +162,30 @@ func (m *model) uncertainty(rec *Recommendation) *Uncertainty {
 	u.Robustness = m.robustness(u.Inputs, u.Sensitivity, u.Recommended)
 	return u
 }
+
+// uncertaintyUnits is the progress units of the whole of uncertainty(rec): those of the
+// sensitivity list (the work of its computations), of the switching values (as many
+// computations as switchingComputes), of the draws, and a step budget per search (of
+// the recommendation when rec is nil, and of the robustness check).
+func (m *model) uncertaintyUnits(rec *Recommendation) int {
+	inputs := m.uncertainInputs()
+	moving := 0
+	for _, in := range inputs {
+		if in.Low.LessThan(in.High) {
+			moving++
+		}
+	}
+	draws, _ := m.simulationSettings()
+	searches := 2 * min(moving, robustnessInputs)
+	if rec == nil {
+		searches++
+	}
+	return (2*moving+switchingComputes)*m.computeWork() + draws*m.drawWork() + searches*RecommendStepBudget
+}
+
+// switchingComputes is the progress units, in computations, given to the switching
+// values: about as many as the bisection takes.
+const switchingComputes = 20
 
 // simulationSettings are the scenario's draws and seed, or their defaults.
 func (m *model) simulationSettings() (draws int, seed int64) {
@@ -275,7 +300,10 @@ func (m *model) sensitivity(inputs []UncertainInput) []Sensitivity {
 		if !in.Low.LessThan(in.High) {
 			continue
 		}
-		lo, hi := m.with(in, in.Low).compute().Totals, m.with(in, in.High).compute().Totals
+		lo := m.with(in, in.Low).compute().Totals
+		m.pace.add(m.computeWork(), m.computeWork())
+		hi := m.with(in, in.High).compute().Totals
+		m.pace.add(m.computeWork(), m.computeWork())
 		e := entry{Sensitivity: Sensitivity{Input: in.Name, NetAtLow: lo.Net, NetAtHigh: hi.Net, ReachAtLow: lo.Reach, ReachAtHigh: hi.Reach}}
 		e.dNet = hi.Net.Sub(lo.Net).Abs().Round(MoneyPlaces)
 		e.dReach = hi.Reach.Sub(lo.Reach).Abs().Round(0)
@@ -300,6 +328,12 @@ const scaleGrid = 4
 // switching computes the switching values of the current plan, whose result is base.
 func (m *model) switching(base *Result) Switching {
 	var sw Switching
+	if pc := m.pace; pc != nil {
+		// Its progress units are switchingComputes computations, however many it takes.
+		start := pc.units
+		defer func() { pc.units = start + switchingComputes*m.computeWork() }()
+	}
+	computes := 0
 	t := &base.Totals
 	if t.Reach.IsPositive() {
 		sw.ValuePer1000ForBreakEven = decimal.NewNullDecimal(t.Cost.Sub(t.Benefits).Shift(3).DivRound(t.Reach, divPlaces))
@@ -326,7 +360,14 @@ func (m *model) switching(base *Result) Switching {
 				pr.ReachRate = decimal.Min(one, pr.ReachRate.Mul(k))
 			}
 		}
-		return c.compute().Totals.Net
+		net := c.compute().Totals.Net
+		computes++
+		units := 0
+		if computes < switchingComputes {
+			units = m.computeWork()
+		}
+		m.pace.add(m.computeWork(), units)
+		return net
 	}
 	switch {
 	case !net(decimal.Zero, false).IsNegative():

@@ -38,6 +38,17 @@ type simModel struct {
 
 func f64(d decimal.Decimal) float64 { return d.InexactFloat64() }
 
+// drawWork is the work of one draw of the simulation, in steps.
+func (m *model) drawWork() int {
+	planned := 0
+	for p := range m.plats {
+		if m.plats[p].hours.IsPositive() {
+			planned++
+		}
+	}
+	return drawSteps * (planned + 1) * m.horizon
+}
+
 func (m *model) simModel() *simModel {
 	sm := &simModel{size: f64(m.size), horizon: float64(m.horizon), logs: make([]float64, m.horizon)}
 	for _, e := range m.maturity {
@@ -193,7 +204,9 @@ func (m *model) simulate(inputs []UncertainInput, draws int, seed int64) Simulat
 	cost, value, net := make([]float64, 0, draws), make([]float64, 0, draws), make([]float64, 0, draws)
 	roi, avgReach, per1000 := make([]float64, 0, draws), make([]float64, 0, draws), make([]float64, 0, draws)
 	paying := 0
+	work := m.drawWork()
 	for d := 1; d <= draws; d++ {
+		m.pace.at(d*work, d*work) // between two draws
 		for _, in := range ins {
 			v[in.slot] = triangular(in.low, in.base, in.top, uniform(in.key, d))
 		}
@@ -211,6 +224,7 @@ func (m *model) simulate(inputs []UncertainInput, draws int, seed int64) Simulat
 			paying++
 		}
 	}
+	m.pace.add(draws*work, draws*work)
 	return SimulationResult{Draws: draws, Seed: seed, Cost: spread(cost), Value: spread(value), Net: spread(net),
 		ROI: spread(roi), AverageMonthlyReach: spread(avgReach), CostPer1000Reached: spread(per1000),
 		ShareNetAtLeastZero: decimal.NewFromInt(int64(paying)).DivRound(decimal.NewFromInt(int64(draws)), divPlaces)}

@@ -15,10 +15,18 @@
 //
 // Then, on the site: reload through the service worker, opening 500 kept scenarios,
 // and one input change to the figures and charts redrawn.
+//
+// And a hard search (tests/hardcase.mjs, a share link whose search uses up its step
+// budget), on the site and on the compared one: an edit of the value per 1,000 starts
+// the search again, a plan edit 100 ms later should change the headline at once; the
+// long tasks (PerformanceObserver "longtask", over 50 ms) from the first edit until the
+// recommendation is shown, the longest of them, and the time to the headline changed
+// and to the recommendation shown. PARTS=hard runs this part only.
 import { mkdtempSync, writeFileSync, copyFileSync, existsSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { root, serve, launch, ready, cached } from "./harness.mjs";
+import { hardScenario, shareLink } from "./hardcase.mjs";
 
 const runs = Number(process.env.RUNS || 7);
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
@@ -60,6 +68,56 @@ function watchStart() {
   mo.observe(document, { childList: true, subtree: true });
 }
 
+// watchLongTasks records, inside the page, every long task: [start, duration] in ms.
+function watchLongTasks() {
+  window.__long = [];
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push([e.startTime, e.duration]); })
+    .observe({ type: "longtask", buffered: true });
+}
+
+// longTasks sums up the long tasks of the page that overlap [from, to].
+function longTasks(tasks, from, to) {
+  const during = tasks.filter(([s, d]) => s + d > from && s < to).map(([, d]) => d);
+  return { longest: during.length ? Math.max(...during) : 0, count: during.length, total: during.reduce((a, b) => a + b, 0) };
+}
+
+// hardSearch times the hard search on the site at base (see above), in a new profile.
+async function hardSearch(browser, base) {
+  const context = await browser.newContext({ serviceWorkers: "block", viewport: { width: 1400, height: 1000 } });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(watchLongTasks);
+    await page.goto(shareLink(base, hardScenario()));
+    await ready(page, 1);
+    await page.waitForFunction(() => document.querySelector("#recommendation")?.getAttribute("aria-busy") === "false", null, { timeout: 120000 });
+    const r = await page.evaluate(async () => {
+      const val = document.getElementById("f-valuePer1000"), cell = document.getElementById("f-plan-p01-0");
+      const fig = document.querySelector("#fig-total-cost .value");
+      let recDone = NaN, figChanged = NaN;
+      const mo = new MutationObserver((rs) => {
+        for (const r of rs) if (r.target.id === "recommendation" && r.oldValue === "true" && isNaN(recDone)) recDone = performance.now();
+      });
+      mo.observe(document.body, { subtree: true, attributes: true, attributeOldValue: true, attributeFilter: ["aria-busy"] });
+      const fo = new MutationObserver(() => { if (isNaN(figChanged)) figChanged = performance.now(); });
+      fo.observe(fig, { childList: true, characterData: true, subtree: true });
+      const t0 = performance.now();
+      val.value = String(Number(val.value) + 50);
+      val.dispatchEvent(new Event("input", { bubbles: true }));
+      await new Promise((res) => setTimeout(res, 100));
+      cell.value = String(Number(cell.value || 0) + 1);
+      cell.dispatchEvent(new Event("input", { bubbles: true }));
+      while ((isNaN(recDone) || isNaN(figChanged)) && performance.now() - t0 < 120000) await new Promise((res) => setTimeout(res, 10));
+      mo.disconnect();
+      fo.disconnect();
+      await new Promise((res) => setTimeout(res, 100)); // the observer's last entries
+      return { t0, recDone, edit: figChanged - (t0 + 100), tasks: window.__long };
+    });
+    return { search: r.recDone - r.t0, edit: r.edit, ...longTasks(r.tasks, r.t0, r.recDone) };
+  } finally {
+    await context.close();
+  }
+}
+
 // coldLoad opens url in a new profile over link and returns its timings.
 async function coldLoad(browser, url, link, app) {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
@@ -99,6 +157,24 @@ const compare = process.env.COMPARE_DIST
 const browser = await launch();
 let only;
 try {
+  {
+    const hard = {};
+    const hardSites = { site: server.url };
+    if (compare) hardSites["compared site"] = compare.url;
+    for (let i = 0; i < Math.min(runs, 5); i++) {
+      for (const [site, url] of Object.entries(hardSites)) (hard[site] ||= []).push(await hardSearch(browser, url));
+    }
+    const f0 = (xs) => {
+      xs = xs.filter((x) => !isNaN(x));
+      return xs.length ? `median ${median(xs).toFixed(0)} ms (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)}, n=${xs.length})` : "n/a";
+    };
+    for (const [site, rs] of Object.entries(hard)) {
+      console.log(`hard search (${site}): value per 1,000 changed to the recommendation shown ${f0(rs.map((r) => r.search))}; ` +
+        `a plan edit 100 ms later to the headline changed ${f0(rs.map((r) => r.edit))}; longest task ${f0(rs.map((r) => r.longest))}; ` +
+        `long tasks ${rs.map((r) => r.count).join(", ")}, in all ${f0(rs.map((r) => r.total))}`);
+    }
+  }
+  if (process.env.PARTS === "hard") process.exit(0);
   // The option of the site's first chart, as ECharts holds it, for the ECharts-only page.
   {
     const context = await browser.newContext({ serviceWorkers: "block", viewport: { width: 1400, height: 1000 } });
@@ -129,6 +205,7 @@ try {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
   const page = await context.newPage();
   await page.addInitScript(watchStart);
+  await page.addInitScript(watchLongTasks);
   await page.goto(server.url);
   await ready(page);
   await cached(page);
@@ -195,7 +272,9 @@ try {
       el.dispatchEvent(new Event("input", { bubbles: true }));
       while (isNaN(done) && performance.now() - t0 < 10000) await new Promise((r) => setTimeout(r, 5));
       mo.disconnect();
-      return done - t0;
+      await new Promise((r) => setTimeout(r, 100)); // the observer's last entries
+      const during = window.__long.filter(([s, d]) => s + d > t0 && s < done).map(([, d]) => d);
+      return [done - t0, during.length ? Math.max(...during) : 0];
     }, v));
   }
   // Opening 500 kept scenarios: the store is filled with copies of the default one,
@@ -233,7 +312,7 @@ try {
   }
   console.log(`reload through the service worker: first chart drawn ${fmt(warm)}; app started ${fmt(warmStarted)}`);
   console.log(`reload with 500 kept scenarios (no service worker): app started ${fmt(many)}`);
-  console.log(`audience-size change to what the result depends on worked out again: ${fmt(uncertain)}`);
+  console.log(`audience-size change to what the result depends on worked out again: ${fmt(uncertain.map((u) => u[0]))}; longest task meanwhile (0: none over 50 ms) ${fmt(uncertain.map((u) => u[1]))}`);
   const fmtOr = (xs) => (xs.length ? fmt(xs) : "none drawn");
   console.log(`plan-hours change, page at its top, to the figures changed in the DOM: ${fmt(planTop.dom)}; painted (the next frame): ${fmt(planTop.paint)}; to a chart redrawn: ${fmtOr(planTop.charts)}`);
   console.log(`plan-hours change, cost chart on screen, to the figures painted: ${fmt(planCharts.paint)}; to the last chart on screen redrawn: ${fmtOr(planCharts.charts)}`);
