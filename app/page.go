@@ -136,6 +136,7 @@ func (e *Editor) Edit(change func(f *calc.Form)) {
 	// A link made before the edit no longer carries the scenario as it is.
 	p.ws.Switched, p.ws.ApplyNote, p.ws.ShareLink = nil, "", ""
 	p.changed()
+	drawCharts(p.st.Charts)
 }
 
 // later works the recommendation out, then what the result depends on, once the

@@ -2,8 +2,9 @@
 // page needs is served from the site itself; nothing is fetched from elsewhere.
 (function () {
   "use strict";
-  // stats: draws counted, time of the first and last draw, milliseconds spent drawing.
-  var stats = { draws: 0, lastDraw: 0, firstDraw: 0, drawMs: 0 };
+  // stats: draws counted, time of the first and last draw (and of each chart's last),
+  // milliseconds spent drawing.
+  var stats = { draws: 0, lastDraw: 0, firstDraw: 0, drawMs: 0, drawnAt: {} };
 
   // tooltip builds the tooltip's HTML with every name and value encoded: scenario,
   // platform and role names come from people and files, and must stay text.
@@ -89,10 +90,11 @@
       chart.setOption(opt);
     }
     el.setAttribute("data-series", String(series.length));
+    drawn(id, json);
     if (early) before[id] = canonical(json);
     stats.drawMs += performance.now() - t0;
     stats.draws++;
-    stats.lastDraw = performance.now();
+    stats.lastDraw = stats.drawnAt[id] = performance.now();
     if (!stats.firstDraw) stats.firstDraw = stats.lastDraw;
     el.setAttribute("data-draws", String(Number(el.getAttribute("data-draws") || 0) + 1));
   }
@@ -112,9 +114,23 @@
     schedule();
   }, { rootMargin: "100px" });
 
+  // request draws chart id with option json: a chart on screen that has not been
+  // drawn since the last frame at once, in the task that changed it (an input's own
+  // task, so that its chart paints in the next frame), the others at the next frame
+  // or when scrolled to. The option drawn last is not drawn again.
+  var last = {}; // element id → the option JSON drawn last
+  var fresh = {}; // element id → drawn since the last animation frame
+  var clearing = 0;
   function request(id, json) {
+    if (last[id] === json && waiting[id] === undefined && document.getElementById(id) === hosts[id]) return;
     queue(id, json);
+    if (observer && onScreen[id] && !fresh[id] && !early[id] && instance(id)) drawNow(id);
     if (api.onRequest) api.onRequest(id, json);
+  }
+  function drawn(id, json) {
+    last[id] = json;
+    fresh[id] = true;
+    if (!clearing) clearing = requestAnimationFrame(function () { clearing = 0; fresh = {}; });
   }
 
   function predraw(id, json) {
@@ -182,6 +198,7 @@
   }
 
   function dispose(id) {
+    delete last[id];
     delete waiting[id];
     delete early[id];
     delete before[id];
