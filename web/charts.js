@@ -122,7 +122,8 @@
   var fresh = {}; // element id → drawn since the last animation frame
   var clearing = 0;
   function request(id, json) {
-    if (last[id] === json && waiting[id] === undefined && document.getElementById(id) === hosts[id]) return;
+    var h = hosts[id];
+    if (last[id] === json && waiting[id] === undefined && h && h.isConnected && echarts.getInstanceByDom(h)) return;
     queue(id, json);
     if (observer && onScreen[id] && !fresh[id] && !early[id] && instance(id)) drawNow(id);
     if (api.onRequest) api.onRequest(id, json);
