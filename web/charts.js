@@ -134,9 +134,12 @@
     if (!clearing) clearing = requestAnimationFrame(function () { clearing = 0; fresh = {}; });
   }
 
+  // The first chart drawn before the start is drawn at once, before the scripts
+  // after this one (go-app's) run; the others one a task.
   function predraw(id, json) {
     queue(id, json);
     early[id] = true;
+    if (!stats.firstDraw) drawNow(id);
     idle();
   }
 
