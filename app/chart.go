@@ -95,6 +95,21 @@ func (c *Chart) OnDismount() {
 	}
 }
 
+// drawCharts hands charts to web/charts.js from the handler of the edit that changed
+// them: those on screen draw in the input's own task rather than after go-app's next
+// frame (up to 8 ms later) and the animation frame after it; their components' draw
+// of the same option, after go-app's render, is then skipped by web/charts.js.
+func drawCharts(specs []report.ChartSpec) {
+	if !app.IsClient {
+		return
+	}
+	if bridge := app.Window().Get("roiCharts"); bridge.Truthy() {
+		for _, s := range specs {
+			bridge.Call("draw", s.ID, s.Options)
+		}
+	}
+}
+
 func (c *Chart) draw(ctx app.Context) {
 	if bridge := app.Window().Get("roiCharts"); bridge.Truthy() {
 		s := c.spec()

@@ -155,6 +155,9 @@ func (e *Editor) Edit(change func(f *calc.Form)) {
 	// A link made before the edit no longer carries the scenario as it is.
 	p.ws.Switched, p.ws.ApplyNote, p.ws.ShareLink = nil, "", ""
 	p.changed()
+	// The edit's own charts; those of what the result depends on (the tornado, whose
+	// view the person chooses, and the draws) follow the sliced analysis.
+	drawCharts(p.st.Charts[:len(p.st.Charts)-len(p.st.tornado)])
 }
 
 // later works the recommendation out, then what the result depends on, once the

@@ -123,6 +123,15 @@ func TestBuildSite(t *testing.T) {
 	if strings.Index(html, `id="roi-first-charts"`) < strings.Index(html, `class="page"`) || strings.Index(html, `id="roi-first-charts"`) > loaderMark.FindStringIndex(html)[0] {
 		t.Error("the first charts are not between the prerendered page and the loader")
 	}
+	// go-app's scripts run after the page's own (app.js fetches app.wasm when it runs).
+	order := regexp.MustCompile(`<script[^>]*\ssrc="/((?:web/)?[a-z_.]+\.js)"`).FindAllStringSubmatch(html, -1)
+	var names []string
+	for _, m := range order {
+		names = append(names, m[1])
+	}
+	if want := []string{"web/echarts.min.js", "web/charts.js", "web/files.js", "web/slides.js", "web/start.js", "wasm_exec.js", "app.js"}; !reflect.DeepEqual(names, want) {
+		t.Errorf("scripts in the order %v, want %v", names, want)
+	}
 	for _, s := range []string{"echarts.min.js", "charts.js", "files.js", "slides.js", "start.js"} {
 		if !regexp.MustCompile(`<script (defer src="/web/` + s + `"|src="/web/` + s + `" defer)>`).MatchString(html) {
 			t.Errorf("web/%s is not loaded deferred", s)

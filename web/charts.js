@@ -2,8 +2,9 @@
 // page needs is served from the site itself; nothing is fetched from elsewhere.
 (function () {
   "use strict";
-  // stats: draws counted, time of the first and last draw, milliseconds spent drawing.
-  var stats = { draws: 0, lastDraw: 0, firstDraw: 0, drawMs: 0 };
+  // stats: draws counted, time of the first and last draw (and of each chart's last),
+  // milliseconds spent drawing.
+  var stats = { draws: 0, lastDraw: 0, firstDraw: 0, drawMs: 0, drawnAt: {} };
 
   // tooltip builds the tooltip's HTML with every name and value encoded: scenario,
   // platform and role names come from people and files, and must stay text.
@@ -89,10 +90,11 @@
       chart.setOption(opt);
     }
     el.setAttribute("data-series", String(series.length));
+    drawn(id, json);
     if (early) before[id] = canonical(json);
     stats.drawMs += performance.now() - t0;
     stats.draws++;
-    stats.lastDraw = performance.now();
+    stats.lastDraw = stats.drawnAt[id] = performance.now();
     if (!stats.firstDraw) stats.firstDraw = stats.lastDraw;
     el.setAttribute("data-draws", String(Number(el.getAttribute("data-draws") || 0) + 1));
   }
@@ -112,14 +114,32 @@
     schedule();
   }, { rootMargin: "100px" });
 
+  // request draws chart id with option json: a chart on screen that has not been
+  // drawn since the last frame at once, in the task that changed it (an input's own
+  // task, so that its chart paints in the next frame), the others at the next frame
+  // or when scrolled to. The option drawn last is not drawn again.
+  var last = {}; // element id → the option JSON drawn last
+  var fresh = {}; // element id → drawn since the last animation frame
+  var clearing = 0;
   function request(id, json) {
+    var h = hosts[id];
+    if (last[id] === json && waiting[id] === undefined && h && h.isConnected && echarts.getInstanceByDom(h)) return;
     queue(id, json);
+    if (observer && onScreen[id] && !fresh[id] && !early[id] && instance(id)) drawNow(id);
     if (api.onRequest) api.onRequest(id, json);
   }
+  function drawn(id, json) {
+    last[id] = json;
+    fresh[id] = true;
+    if (!clearing) clearing = requestAnimationFrame(function () { clearing = 0; fresh = {}; });
+  }
 
+  // The first chart drawn before the start is drawn at once, before the scripts
+  // after this one (go-app's) run; the others one a task.
   function predraw(id, json) {
     queue(id, json);
     early[id] = true;
+    if (!stats.firstDraw) drawNow(id);
     idle();
   }
 
@@ -182,6 +202,7 @@
   }
 
   function dispose(id) {
+    delete last[id];
     delete waiting[id];
     delete early[id];
     delete before[id];
