@@ -88,7 +88,8 @@ func (c *Chart) export(ctx app.Context, format string) {
 	if !bridge.Truthy() {
 		return
 	}
-	name := fileName(c.FileName + " - " + c.Spec.Title)
+	// The scenario's name, cut whole at a word when long, and the chart's short name.
+	name := fileName(c.FileName) + " - " + c.Spec.FileName()
 	if format != "copy" {
 		bridge.Call("download", c.Spec.ID, c.Spec.Options, format, name)
 		return
