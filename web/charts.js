@@ -112,7 +112,8 @@
     main.itemGap = itemGap;
     var sub = 0;
     if (main.subtext) {
-      main.subtext = wrapText(main.subtext, ss, "normal", avail);
+      // Lines of the subtitle no longer than about 100 characters, for reading.
+      main.subtext = wrapText(main.subtext, ss, "normal", Math.min(avail, 560 * k));
       sub = lineCount(main.subtext) * lineHeight(ss);
     }
     var top = y + h + itemGap + sub + 14 * k;
@@ -122,6 +123,11 @@
     var grid = arr(opt.grid)[0];
     if (!grid) return 0;
     grid.top = top;
+    // Labels that wrap (overflow "break") are as wide as the plot.
+    var plot = width - (typeof grid.left === "number" ? grid.left : 0) - (typeof grid.right === "number" ? grid.right : 0);
+    arr(opt.series).forEach(function (s) {
+      if (s.label && s.label.overflow === "break" && s.label.width === undefined) s.label.width = plot;
+    });
     // A legend in more than one row pushes the plot up.
     var lg = arr(opt.legend)[0], rows = legendRows(opt, avail);
     if (rows > 1 && typeof grid.bottom === "number") {
@@ -153,8 +159,12 @@
     var k = pageScale(width);
     var top = fit(opt, width, k);
     var h = pageHeight(layout, opt, top, k);
-    if (h) el.style.setProperty("--chart-height", h + "px");
-    else el.style.removeProperty("--chart-height");
+    // On the element drawn in and, for a chart moved into the app's element, on that.
+    [el, el.parentElement].forEach(function (e) {
+      if (!e || (e !== el && !e.classList.contains("chart-canvas"))) return;
+      if (h) e.style.setProperty("--chart-height", h + "px");
+      else e.style.removeProperty("--chart-height");
+    });
     el.setAttribute("data-width", String(width));
     return opt;
   }

@@ -51,62 +51,32 @@ type Table struct {
 func f(d decimal.Decimal, places int32) float64 { return d.Round(places).InexactFloat64() }
 
 // subtitle carries the scenario name, the units, the date and the source, so that a
-// chart pasted into a briefing deck stands on its own. source is the chart's own:
-// the survey for figures of the audience (surveySource), the scenario's inputs for
-// costs and value (inputsSource). units is "" for none.
+// chart pasted into a briefing deck stands on its own: one line each, which
+// web/charts.js wraps at spaces to the width drawn (never cutting a word). source is
+// the chart's own: the survey for figures of the audience (surveySource), the
+// scenario's inputs for costs and value (inputsSource). units is "" for none.
 func subtitle(r *calc.Result, units, date, source string) string {
-	// The date stays whole on its line (web/start.js re-dates kept charts by it).
 	dated := date
 	if units != "" {
 		dated = units + " · " + date
 	}
-	if len([]rune(dated)) > sourceWidth {
-		dated = wrap(units, sourceWidth) + "\n" + date
-	}
-	return wrap("Scenario: "+r.Scenario, sourceWidth) + "\n" + dated + "\n" + source
+	return "Scenario: " + r.Scenario + "\n" + dated + "\n" + source
 }
 
 // Today is the date charts carry, as "23 November 2026".
 func Today() string { return time.Now().Format("2 January 2006") }
 
-// sourceWidth is the most characters of a source line on one line of a chart: longer
-// ones are wrapped at a space, never cut (web/charts.js wraps them again where a
-// chart is narrower than the design's 800 px).
-const sourceWidth = 72
-
 // gridTop is where a chart's plot starts, in design pixels: below the title, the
-// headline and each of the subtitle's lines. web/charts.js works it out again from
-// the lines as wrapped at the width drawn.
+// headline and the subtitle's lines. web/charts.js works it out again from the lines
+// as wrapped at the width drawn.
 func gridTop(sub string) int {
-	return 8 + titleLine + 6 + headlineLine + 6 + textLine*(strings.Count(sub, "\n")+1) + 14
-}
-
-// wrap breaks text into lines of at most width characters at spaces (a word longer
-// than width stays whole on its own line).
-func wrap(text string, width int) string {
-	var lines []string
-	line := ""
-	for _, w := range strings.Fields(text) {
-		switch {
-		case line == "":
-			line = w
-		case len([]rune(line))+1+len([]rune(w)) <= width:
-			line += " " + w
-		default:
-			lines = append(lines, line)
-			line = w
-		}
-	}
-	if line != "" {
-		lines = append(lines, line)
-	}
-	return strings.Join(lines, "\n")
+	return 8 + titleLine + 6 + headlineLine + 6 + textLine*(strings.Count(sub, "\n")+2) + 14
 }
 
 // surveySource is the source line of a chart of the audience's figures: the
 // dataset's source and year, whole.
 func surveySource(ds *calc.Dataset) string {
-	return wrap(fmt.Sprintf("Source: %s (%d)", ds.Source, ds.Year), sourceWidth)
+	return fmt.Sprintf("Source: %s (%d)", ds.Source, ds.Year)
 }
 
 // inputsSource is the source line of a chart of costs and value: the scenario's own
@@ -116,7 +86,7 @@ func inputsSource(r *calc.Result, withReach bool) string {
 	if withReach {
 		text += fmt.Sprintf("; reach from %s (%d)", r.Dataset.Source, r.Dataset.Year)
 	}
-	return wrap(text, sourceWidth)
+	return text
 }
 
 func common(title, sub string) []charts.GlobalOpts {
@@ -219,7 +189,6 @@ func fitChart(r *calc.Result, date string) ChartSpec {
 	}
 	// Room on the right for "90.5% · in plan".
 	obj(m, "grid")["right"] = 96
-	obj(m, "grid")["bottom"] = 60
 	spec.Options = m.String()
 	spec.Summary = fmt.Sprintf("Bar chart, largest first: the share of the target audience on each of %d platforms, the %d in the current plan marked; the largest is %s with %s.", len(order), planned, best.Name, calc.Percent(best.Fit))
 	return spec
@@ -268,16 +237,16 @@ func costChart(r *calc.Result, date string) ChartSpec {
 			charts.WithItemStyleOpts(opts.ItemStyle{Color: colorSticker}))
 	bar.XYReversal()
 	bar.Validate()
-	m := toOption(bar).styled(spec.Headline).rows(44)
+	m := toOption(bar).styled(spec.Headline).rows(52)
 	y := obj(m, "yAxis")
 	y["inverse"] = true
 	obj(y, "axisTick")["show"] = false
 	// Each platform's figures above its bar, from its start: the sticker price shows
-	// even when it is zero.
+	// even when it is zero. On a narrow chart they wrap (web/charts.js gives them the
+	// plot's width).
 	s := list(m, "series")[0]
-	s["label"] = map[string]any{"show": true, "position": []int{0, -4}, "align": "left", "verticalAlign": "bottom", "fontSize": dataSize, "color": textColor}
+	s["label"] = map[string]any{"show": true, "position": []int{0, -4}, "align": "left", "verticalAlign": "bottom", "fontSize": dataSize, "color": textColor, "overflow": "break"}
 	s["labelLayout"] = map[string]any{"hideOverlap": false}
-	obj(m, "grid")["bottom"] = 60
 	spec.Options = m.String()
 	spec.Summary = fmt.Sprintf("Stacked bar chart, costliest first: for each of the %d platforms in the plan, the sticker price (tools and ads) and the staff time, in %s over %d months; staff time is %s of the total cost of %s.",
 		len(names), cur, r.HorizonMonths, calc.NullPercent(r.Totals.HiddenCostShare), calc.MoneyText(r.Totals.Cost, cur))
@@ -323,7 +292,6 @@ func cumulativeChart(r *calc.Result, date string) ChartSpec {
 	line.Validate()
 	m := toOption(line).styled(spec.Headline)
 	yAxisAbove(m)
-	obj(m, "grid")["bottom"] = 60
 	spec.Options = m.String()
 	spec.Summary = fmt.Sprintf("Line chart over %d months: cumulative cost reaches %s and cumulative value %s; break-even: %s.",
 		r.HorizonMonths, calc.MoneyText(last.CumulativeCost, cur), calc.MoneyText(last.CumulativeValue, cur), be)
@@ -376,7 +344,6 @@ func reachChart(r *calc.Result, rec *calc.Recommendation, date string) ChartSpec
 	line.Validate()
 	m := toOption(line).styled(spec.Headline)
 	yAxisAbove(m)
-	obj(m, "grid")["bottom"] = 60
 	spec.Options = m.String()
 	spec.Summary = fmt.Sprintf("Line chart over %d months: average unique reach %s people a month with the current plan", r.HorizonMonths, calc.PeopleText(r.Totals.AverageMonthlyReach))
 	if rec != nil {

@@ -94,7 +94,7 @@ func (c *Comparison) Cell(f KeyFigure, r CompareRow) (text, diff string) {
 // compareSubtitle is the comparison charts' subtitle, in the same parts as the
 // others': what is compared, the units and the date, the source.
 func (c *Comparison) compareSubtitle(units string) string {
-	return wrap(fmt.Sprintf("%d scenarios compared with %s", len(c.Rows), c.Base), sourceWidth) + "\n" +
+	return fmt.Sprintf("%d scenarios compared with %s", len(c.Rows), c.Base) + "\n" +
 		units + " · " + Today() + "\n" + c.source()
 }
 
@@ -146,7 +146,6 @@ func (c *Comparison) keyChart() ChartSpec {
 		s["barMaxWidth"] = 14
 	}
 	obj(m, "grid")["right"] = 110
-	obj(m, "grid")["bottom"] = 60
 	spec.Options = m.String()
 	spec.Summary = fmt.Sprintf("Bar chart: total cost, value and net in %s for %d scenarios.", cur, len(c.Rows))
 	return spec
@@ -206,7 +205,6 @@ func (c *Comparison) netChart() ChartSpec {
 	line.Validate()
 	m := toOption(line).styled("")
 	yAxisAbove(m)
-	obj(m, "grid")["bottom"] = 60
 	spec.Options = m.String()
 	spec.Summary = fmt.Sprintf("Line chart: cumulative net in %s by month, one line for each of %d scenarios.", c.Currency, len(c.Rows))
 	return spec
@@ -227,5 +225,5 @@ func (c *Comparison) source() string {
 			surveys = append(surveys, k)
 		}
 	}
-	return wrap("Source: each scenario's staff costs, plan and value inputs; reach from "+strings.Join(surveys, "; "), sourceWidth)
+	return "Source: each scenario's staff costs, plan and value inputs; reach from " + strings.Join(surveys, "; ")
 }

@@ -112,14 +112,25 @@ func list(m map[string]any, key string) []map[string]any {
 // headline, when not empty, is drawn under the title (a second title component that
 // web/charts.js places).
 func (m option) styled(headline string) option {
+	legend := obj(m, "legend")["show"] != false
+	bottom := 44 // room for the labels and name of a horizontal axis
+	if legend {
+		bottom = 68
+	}
 	for _, key := range []string{"xAxis", "yAxis"} {
 		for _, ax := range list(m, key) {
 			l := obj(ax, "axisLabel")
 			l["fontSize"], l["color"] = labelSize, mutedColor
+			// ECharts leaves out labels that would overlap (the page's narrow charts).
+			l["hideOverlap"] = true
 			n := obj(ax, "nameTextStyle")
 			n["fontSize"], n["color"] = labelSize, mutedColor
+			if ax["nameLocation"] == "middle" {
+				ax["nameGap"] = 26
+			}
 		}
 	}
+	obj(m, "grid")["bottom"] = bottom
 	for _, s := range list(m, "series") {
 		if l, ok := s["label"].(map[string]any); ok {
 			if _, set := l["fontSize"]; !set {
@@ -136,7 +147,7 @@ func (m option) styled(headline string) option {
 			ls["color"], ls["width"] = colorBreakEven, 1.5
 		}
 	}
-	if lg := obj(m, "legend"); lg["show"] != false {
+	if lg := obj(m, "legend"); legend {
 		lg["textStyle"] = map[string]any{"fontSize": labelSize, "color": textColor}
 		lg["itemWidth"], lg["itemHeight"], lg["itemGap"] = 20, 11, 16
 	}
