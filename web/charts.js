@@ -118,15 +118,38 @@
     }
     var top = y + h + itemGap + sub + 14 * k;
     arr(opt.yAxis).forEach(function (ax) {
-      if (ax.name && ax.nameLocation === "end") top += lineHeight(ax.nameTextStyle) + (ax.nameGap || 0);
+      if (ax.name && (ax.nameLocation === "end" || ax.nameLocation === undefined)) top += lineHeight(ax.nameTextStyle) + (ax.nameGap === undefined ? 15 * k : ax.nameGap);
     });
     var grid = arr(opt.grid)[0];
     if (!grid) return 0;
     grid.top = top;
+    // Names of categories down the side take at most 40% of the width: longer ones
+    // wrap at spaces, and their rows are as tall as their lines need (rowMin).
+    opt.roiRowMin = 0;
+    arr(opt.yAxis).forEach(function (ax) {
+      if (ax.type !== "category" || !ax.data || !ax.axisLabel || ax.axisLabel.show === false) return;
+      var style = ax.axisLabel, max = Math.floor(width * 0.4), lines = 1;
+      ax.data.forEach(function (d) {
+        var name = String(d && typeof d === "object" ? d.value : d);
+        var st = d && typeof d === "object" && d.textStyle ? Object.assign({}, style, d.textStyle) : style;
+        lines = Math.max(lines, lineCount(wrapText(name, st, "normal", max)));
+      });
+      if (lines > 1 && style.width === undefined) {
+        style.width = max;
+        style.overflow = "break";
+        style.lineHeight = style.lineHeight || Math.round(style.fontSize * 1.25);
+      }
+      opt.roiRowMin = Math.max(opt.roiRowMin, lines * (style.lineHeight || style.fontSize * 1.25) + 10 * k);
+    });
     // Labels that wrap (overflow "break") are as wide as the plot.
     var plot = width - (typeof grid.left === "number" ? grid.left : 0) - (typeof grid.right === "number" ? grid.right : 0);
     arr(opt.series).forEach(function (s) {
       if (s.label && s.label.overflow === "break" && s.label.width === undefined) s.label.width = plot;
+    });
+    // A narrow horizontal value axis gets fewer ticks, so that its labels keep apart.
+    var horizontal = arr(opt.xAxis).filter(function (ax) { return ax.type === "value" || (ax.type === undefined && !ax.data); });
+    horizontal.forEach(function (ax) {
+      if (ax.splitNumber === undefined) ax.splitNumber = Math.max(2, Math.min(5, Math.floor(plot / (110 * k))));
     });
     // A legend in more than one row pushes the plot up.
     var lg = arr(opt.legend)[0], rows = legendRows(opt, avail);
@@ -142,12 +165,15 @@
   // pageHeight is the height on the page of a chart whose categories set it (option
   // as built, before fit), or 0.
   function pageHeight(layout, opt, top, k) {
-    if (!layout || !layout.rowHeight) return 0;
+    var rowMin = opt.roiRowMin || 0;
+    delete opt.roiRowMin;
+    if (!(layout && layout.rowHeight) && !rowMin) return 0;
+    var row = Math.max(layout && layout.rowHeight ? layout.rowHeight * k : 0, rowMin);
     var n = 0;
     arr(opt.yAxis).concat(arr(opt.xAxis)).forEach(function (ax) { if (ax.type === "category" && ax.data) n = Math.max(n, ax.data.length); });
     var grid = arr(opt.grid)[0] || {};
     var bottom = typeof grid.bottom === "number" ? grid.bottom : 60 * k;
-    return Math.ceil(Math.max(460, top + n * layout.rowHeight * k + bottom + 30 * k));
+    return Math.ceil(Math.max(460, top + n * row + bottom + 30 * k));
   }
 
   // prepare parses an option and lays it out for the element it is drawn in; it sets
@@ -212,6 +238,8 @@
         ["id", "role", "aria-label", "data-observed"].forEach(function (a) { h.removeAttribute(a); });
         if (observer) observer.unobserve(h); // the app's element is observed
         el.appendChild(h);
+        var tall = h.style.getPropertyValue("--chart-height");
+        if (tall) el.style.setProperty("--chart-height", tall);
         moved = true;
       } else {
         var old = echarts.getInstanceByDom(h);
@@ -366,6 +394,12 @@
     return chart ? chart.getOption() : null;
   }
 
+  // json returns the option (JSON) chart id was last drawn with, before its layout.
+  function json(id) {
+    var h = typeof echarts === "undefined" ? null : host(id);
+    return h ? h._roiOption || null : null;
+  }
+
   // resizeAll lays the charts out again for their new widths.
   function resizeAll() {
     document.querySelectorAll(".chart-canvas").forEach(function (el) {
@@ -401,6 +435,7 @@
     var opt = JSON.parse(json);
     opt.animation = false;
     fit(opt, width, width / designWidth);
+    delete opt.roiRowMin;
     function keep(chart) {
       api.lastImage = { format: format, width: width, height: height, option: chart.getOption(), texts: texts(chart) };
     }
@@ -454,6 +489,6 @@
   // draw(id, json) is the app's; predraw(id, json) web/start.js's, before the app has
   // started, and afterEarly(f) calls f once those are drawn; onRequest(id, json), when
   // set, hears of each of the app's.
-  var api = { draw: request, predraw: predraw, afterEarly: afterEarly, onRequest: null, flush: function () { flush(true); }, waiting: waiting, dispose: dispose, option: option, stats: stats, image: image, download: download, copy: copy, texts: texts, lastImage: null };
+  var api = { draw: request, predraw: predraw, afterEarly: afterEarly, onRequest: null, flush: function () { flush(true); }, waiting: waiting, dispose: dispose, option: option, stats: stats, image: image, download: download, copy: copy, texts: texts, json: json, lastImage: null };
   window.roiCharts = api;
 })();

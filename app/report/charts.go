@@ -245,7 +245,7 @@ func costChart(r *calc.Result, date string) ChartSpec {
 	// even when it is zero. On a narrow chart they wrap (web/charts.js gives them the
 	// plot's width).
 	s := list(m, "series")[0]
-	s["label"] = map[string]any{"show": true, "position": []int{0, -4}, "align": "left", "verticalAlign": "bottom", "fontSize": dataSize, "color": textColor, "overflow": "break"}
+	s["label"] = map[string]any{"show": true, "position": []int{0, -4}, "align": "left", "verticalAlign": "bottom", "fontSize": dataSize, "lineHeight": textLine, "color": textColor, "overflow": "break"}
 	s["labelLayout"] = map[string]any{"hideOverlap": false}
 	spec.Options = m.String()
 	spec.Summary = fmt.Sprintf("Stacked bar chart, costliest first: for each of the %d platforms in the plan, the sticker price (tools and ads) and the staff time, in %s over %d months; staff time is %s of the total cost of %s.",
@@ -291,23 +291,10 @@ func cumulativeChart(r *calc.Result, date string) ChartSpec {
 		AddSeries("Cumulative value", value, valueOpts...)
 	line.Validate()
 	m := toOption(line).styled(spec.Headline)
-	yAxisAbove(m)
 	spec.Options = m.String()
 	spec.Summary = fmt.Sprintf("Line chart over %d months: cumulative cost reaches %s and cumulative value %s; break-even: %s.",
 		r.HorizonMonths, calc.MoneyText(last.CumulativeCost, cur), calc.MoneyText(last.CumulativeValue, cur), be)
 	return spec
-}
-
-// yAxisAbove puts a vertical value axis's name above the axis, from its left end
-// (web/charts.js starts the plot below it).
-func yAxisAbove(m option) {
-	y := obj(m, "yAxis")
-	if y["name"] == nil {
-		return
-	}
-	y["nameLocation"] = "end"
-	y["nameGap"] = 10
-	obj(y, "nameTextStyle")["align"] = "left"
 }
 
 func reachChart(r *calc.Result, rec *calc.Recommendation, date string) ChartSpec {
@@ -343,7 +330,6 @@ func reachChart(r *calc.Result, rec *calc.Recommendation, date string) ChartSpec
 	}
 	line.Validate()
 	m := toOption(line).styled(spec.Headline)
-	yAxisAbove(m)
 	spec.Options = m.String()
 	spec.Summary = fmt.Sprintf("Line chart over %d months: average unique reach %s people a month with the current plan", r.HorizonMonths, calc.PeopleText(r.Totals.AverageMonthlyReach))
 	if rec != nil {

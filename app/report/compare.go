@@ -204,7 +204,6 @@ func (c *Comparison) netChart() ChartSpec {
 	}
 	line.Validate()
 	m := toOption(line).styled("")
-	yAxisAbove(m)
 	spec.Options = m.String()
 	spec.Summary = fmt.Sprintf("Line chart: cumulative net in %s by month, one line for each of %d scenarios.", c.Currency, len(c.Rows))
 	return spec

@@ -125,8 +125,14 @@ func (m option) styled(headline string) option {
 			l["hideOverlap"] = true
 			n := obj(ax, "nameTextStyle")
 			n["fontSize"], n["color"] = labelSize, mutedColor
-			if ax["nameLocation"] == "middle" {
+			switch {
+			case ax["nameLocation"] == "middle":
 				ax["nameGap"] = 26
+			case key == "yAxis" && ax["name"] != nil && ax["type"] != "category":
+				// A vertical axis's name above it, from its left end (web/charts.js
+				// starts the plot below it).
+				ax["nameLocation"], ax["nameGap"] = "end", 10
+				n["align"] = "left"
 			}
 		}
 	}
@@ -152,16 +158,25 @@ func (m option) styled(headline string) option {
 		lg["itemWidth"], lg["itemHeight"], lg["itemGap"] = 20, 11, 16
 	}
 	m["color"] = []string{colorPlan, colorRec, colorOther}
+	// ECharts' defaults for text this design draws none of, in its sizes too: the
+	// exports are checked for small text through the option ECharts used.
+	m["textStyle"] = map[string]any{"fontSize": dataSize}
+	obj(m, "tooltip")["textStyle"] = map[string]any{"fontSize": 13}
+	obj(m, "legend")["selectorLabel"] = map[string]any{"fontSize": dataSize}
 	t := obj(m, "title")
 	t["padding"] = 0
 	t["itemGap"] = 6
 	title := []any{t}
 	if headline != "" {
 		title = append(title, map[string]any{"text": headline, "left": "center", "padding": 0,
-			"textStyle": map[string]any{"fontSize": headlineSize, "lineHeight": headlineLine, "fontWeight": "bold", "color": textColor}})
+			"textStyle":    map[string]any{"fontSize": headlineSize, "lineHeight": headlineLine, "fontWeight": "bold", "color": textColor},
+			"subtextStyle": map[string]any{"fontSize": textSize}})
 	}
 	m["title"] = title
 	m["backgroundColor"] = "#ffffff"
+	// go-echarts writes an empty toolbox, which ECharts' full build (the command line's
+	// render) draws as an empty box and the page's build leaves out.
+	delete(m, "toolbox")
 	return m
 }
 
