@@ -57,7 +57,7 @@
   function textWidth(text, style, weight) {
     if (!measurer) measurer = document.createElement("canvas").getContext("2d");
     measurer.font = (style.fontWeight || weight || "normal") + " " + (style.fontSize || 12) + "px " + (style.fontFamily || "sans-serif");
-    return measurer.measureText(text).width;
+    return measurer.measureText(text.replace(/\u0001/g, " ")).width;
   }
   function lineHeight(style) { return (style && (style.lineHeight || (style.fontSize || 12) * 1.3)) || 16; }
   function lineCount(text) { return String(text).split("\n").length; }
@@ -65,7 +65,9 @@
   // wrapText breaks each line of text at spaces so that it is at most max pixels wide
   // (a word wider than that stays whole on its line).
   function wrapText(text, style, weight, max) {
-    return String(text).split("\n").map(function (line) {
+    // A date ("1 December 2026") stays whole on its line.
+    var dates = /(\d{1,2}) ([A-Z][a-z]+) (\d{4})/g;
+    return String(text).replace(dates, "$1\u0001$2\u0001$3").split("\n").map(function (line) {
       var out = [], cur = "";
       line.split(" ").forEach(function (w) {
         var next = cur === "" ? w : cur + " " + w;
@@ -73,7 +75,7 @@
       });
       out.push(cur);
       return out.join("\n");
-    }).join("\n");
+    }).join("\n").replace(/\u0001/g, " ");
   }
 
   // legendRows is how many rows the legend takes at width max.
@@ -123,12 +125,13 @@
     var grid = arr(opt.grid)[0];
     if (!grid) return 0;
     grid.top = top;
-    // Names of categories down the side take at most 40% of the width: longer ones
+    // Names of categories down the side take at most 40% of the width (30% on a
+    // phone): longer ones
     // wrap at spaces, and their rows are as tall as their lines need (rowMin).
     opt.roiRowMin = 0;
     arr(opt.yAxis).forEach(function (ax) {
       if (ax.type !== "category" || !ax.data || !ax.axisLabel || ax.axisLabel.show === false) return;
-      var style = ax.axisLabel, max = Math.floor(width * 0.4), lines = 1;
+      var style = ax.axisLabel, max = Math.floor(width * (width < 600 ? 0.3 : 0.4)), lines = 1;
       ax.data.forEach(function (d) {
         var name = String(d && typeof d === "object" ? d.value : d);
         var st = d && typeof d === "object" && d.textStyle ? Object.assign({}, style, d.textStyle) : style;
@@ -149,7 +152,7 @@
     // A narrow horizontal value axis gets fewer ticks, so that its labels keep apart.
     var horizontal = arr(opt.xAxis).filter(function (ax) { return ax.type === "value" || (ax.type === undefined && !ax.data); });
     horizontal.forEach(function (ax) {
-      if (ax.splitNumber === undefined) ax.splitNumber = Math.max(2, Math.min(5, Math.floor(plot / (110 * k))));
+      if (ax.splitNumber === undefined && ax.interval === undefined) ax.splitNumber = Math.max(2, Math.min(5, Math.floor(plot / (110 * k))));
     });
     // A legend in more than one row pushes the plot up.
     var lg = arr(opt.legend)[0], rows = legendRows(opt, avail);

@@ -184,6 +184,7 @@ func fitChart(r *calc.Result, date string) ChartSpec {
 	m := toOption(bar).styled(spec.Headline).rows(26)
 	obj(m, "yAxis")["inverse"] = true
 	obj(obj(m, "yAxis"), "axisTick")["show"] = false
+	obj(m, "xAxis")["interval"] = 25
 	for _, s := range list(m, "series") {
 		s["barMaxWidth"] = 18
 	}

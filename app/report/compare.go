@@ -138,14 +138,12 @@ func (c *Comparison) keyChart() ChartSpec {
 	m := toOption(bar).styled(spec.Headline).rows(64)
 	y := obj(m, "yAxis")
 	y["inverse"] = true
-	// Long scenario names wrap rather than push the plot away.
-	l := obj(y, "axisLabel")
-	l["width"], l["overflow"] = 150, "break"
+	// Long scenario names wrap rather than push the plot away (web/charts.js).
 	for _, s := range list(m, "series") {
 		s["label"] = map[string]any{"show": true, "position": "right", "fontSize": dataSize, "color": textColor}
 		s["barMaxWidth"] = 14
 	}
-	obj(m, "grid")["right"] = 110
+	obj(m, "grid")["right"] = 84 // room for "-61,478 EUR"
 	spec.Options = m.String()
 	spec.Summary = fmt.Sprintf("Bar chart: total cost, value and net in %s for %d scenarios.", cur, len(c.Rows))
 	return spec
@@ -178,6 +176,17 @@ func (c *Comparison) netChart() ChartSpec {
 		}
 		spec.Table.Rows = append(spec.Table.Rows, row)
 	}
+	var first *CompareRow
+	for i, r := range c.Rows {
+		if be := r.Result.Totals.BreakEvenMonth; be > 0 && (first == nil || be < first.Result.Totals.BreakEvenMonth) {
+			first = &c.Rows[i]
+		}
+	}
+	if first != nil {
+		spec.Headline = fmt.Sprintf("%s breaks even first, in month %d", first.Name, first.Result.Totals.BreakEvenMonth)
+	} else if len(c.Rows) > 0 {
+		spec.Headline = "No scenario breaks even within its horizon"
+	}
 	line := charts.NewLine()
 	line.SetGlobalOptions(append(common(spec.Title, c.compareSubtitle(c.Currency+", cumulative value − cumulative cost")),
 		charts.WithXAxisOpts(opts.XAxis{Name: "Month", NameLocation: "middle", NameGap: 24}),
@@ -203,7 +212,7 @@ func (c *Comparison) netChart() ChartSpec {
 			charts.WithLineChartOpts(opts.LineChart{Symbol: symbol, SymbolSize: 7}))
 	}
 	line.Validate()
-	m := toOption(line).styled("")
+	m := toOption(line).styled(spec.Headline)
 	spec.Options = m.String()
 	spec.Summary = fmt.Sprintf("Line chart: cumulative net in %s by month, one line for each of %d scenarios.", c.Currency, len(c.Rows))
 	return spec
