@@ -2,8 +2,6 @@ package report
 
 import (
 	"encoding/json"
-	"math"
-	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -194,23 +192,6 @@ func (m option) String() string {
 	}
 	return string(data)
 }
-
-// niceMax is a round upper bound at or above v for an axis.
-func niceMax(v float64) float64 {
-	if v <= 0 {
-		return 1
-	}
-	p := math.Pow(10, math.Floor(math.Log10(v)))
-	for _, s := range []float64{1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10} {
-		if s*p >= v {
-			return s * p
-		}
-	}
-	return 10 * p
-}
-
-// fmtNumber formats a float for an axis bound.
-func fmtNumber(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
 // plain keeps a name from being read as ECharts' formatter or rich-text markup in a
 // label: braces and bars are shown as look-alikes.
