@@ -131,7 +131,7 @@ test("the share chart is sorted with the plan's platforms marked; the cost chart
   assert.equal(plan.itemStyle.color !== others.itemStyle.color, true);
   for (const p of planned) {
     const share = shares[names.indexOf(p)];
-    assert.ok(drawn.texts.some((tx) => tx.text === `${share}% · in plan`), `no "${share}% · in plan" label for ${p}`);
+    assert.ok(drawn.texts.some((tx) => tx.text === `${share.toFixed(1)}% · in plan`), `no "${share.toFixed(1)}% · in plan" label for ${p}`);
   }
   assert.equal(names.length, 14);
 

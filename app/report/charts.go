@@ -147,7 +147,12 @@ func fitChart(r *calc.Result, date string) ChartSpec {
 	inPlan, others := []opts.BarData{}, []opts.BarData{}
 	planned := 0
 	for _, p := range order {
-		v := opts.BarData{Value: f(p.Fit.Shift(2), 1)}
+		// Labelled as the table says it: "83.0%".
+		label := calc.Percent(p.Fit)
+		if p.InPlan {
+			label += " · in plan"
+		}
+		v := opts.BarData{Value: f(p.Fit.Shift(2), 1), Label: &opts.Label{Show: opts.Bool(true), Formatter: types.FuncStr(label)}}
 		none := opts.BarData{Value: "-"}
 		if p.InPlan {
 			planned++

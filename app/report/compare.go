@@ -123,6 +123,9 @@ func (c *Comparison) keyChart() ChartSpec {
 	}
 	if best != nil {
 		spec.Headline = fmt.Sprintf("%s has the highest net value: %s", best.Name, wholeMoney(best.Result.Totals.Net, cur))
+		if best.Result.Totals.Net.IsNegative() {
+			spec.Headline = fmt.Sprintf("%s loses least: a net value of %s", best.Name, wholeMoney(best.Result.Totals.Net, cur))
+		}
 	}
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(append(common(spec.Title, c.compareSubtitle(cur+" over each scenario's horizon")),
