@@ -210,3 +210,54 @@ for (const width of [390, 1280]) {
     await context.close();
   });
 }
+
+test("a plan of ten platforms with tools and ads and a long name: exports and the phone page without overlapping or cut text", async (t) => {
+  const { page } = await env.open(t, { url: null });
+  await page.setViewportSize({ width: 390, height: 900 });
+  await page.goto(env.server.url);
+  await ready(page);
+  const s = defaultScenario();
+  s.name = "Regional hub for North and West Africa with French-language outreach, pilot year";
+  s.staff = [{ role: "Digital officer", annualSalary: "52000", hoursPerWeek: 60 }];
+  const ids = ["facebook", "instagram", "x", "website", "youtube", "linkedin", "tiktok", "whatsapp", "reddit", "pinterest"];
+  s.plan = ids.map((p, i) => ({ platform: p, role: "Digital officer", hoursPerWeek: 4 + (i % 3) }));
+  s.platforms = { youtube: { toolCost: "1200", adCost: "300" }, linkedin: { adCost: "500" } };
+  await page.setInputFiles("#import-json", { name: "hub.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(s)) });
+  await page.waitForFunction((n) => document.querySelector("#f-name").value === n, s.name);
+  await page.waitForFunction(() => {
+    window.roiCharts.flush();
+    return !document.querySelector(".stale-notice") && JSON.parse(window.roiCharts.json("chart-cost") || "{}").yAxis?.[0]?.data?.length === 10;
+  }).catch(async (e) => {
+    throw new Error(e.message + ": " + await page.evaluate(() => (document.querySelector(".stale-notice")?.innerText || "") + " " + (window.roiCharts.json("chart-cost") || "").slice(0, 300)));
+  });
+  await page.evaluate(() => window.roiCharts.flush());
+  await page.waitForTimeout(300);
+  const exported = {};
+  let costDrawn = null;
+  for (const id of ["chart-fit", "chart-cost", "chart-cumulative", "chart-reach"]) {
+    const png = await downloaded(page, `#${id}-png`);
+    assert.ok(png.name.startsWith("Regional hub for North and West Africa") && png.name.endsWith(` - ${charts[id]}.png`), png.name);
+    const drawn = await page.evaluate(() => window.roiCharts.lastImage);
+    exported[id] = drawn.option;
+    if (id === "chart-cost") costDrawn = drawn;
+    assert.deepEqual(problems(drawn.texts, 1600, 900), [], `${id} exported`);
+    const onPage = await page.evaluate((id) => {
+      const el = document.getElementById(id);
+      const chart = echarts.getInstanceByDom(el.querySelector(".chart-canvas") || el);
+      return { texts: window.roiCharts.texts(chart), width: chart.getWidth(), height: chart.getHeight() };
+    }, id);
+    assert.deepEqual(problems(onPage.texts, onPage.width, onPage.height), [], `${id} at 390 px`);
+  }
+  // The cost chart's labels stand above their bars, not on them.
+  for (const tx of costDrawn.texts) {
+    for (const b of costDrawn.bars) {
+      const dx = Math.min(tx.x + tx.width, b.x + b.width) - Math.max(tx.x, b.x);
+      const dy = Math.min(tx.y + tx.height, b.y + b.height) - Math.max(tx.y, b.y);
+      assert.ok(!(dx > 1 && dy > 1), `"${tx.text}" ${JSON.stringify(tx)} is drawn over a bar ${JSON.stringify(b)}`);
+    }
+  }
+  assert.ok(costDrawn.bars.length >= 10, `${costDrawn.bars.length} bars`);
+  const cost = exported["chart-cost"];
+  assert.match(cost.title[1].text, /^Staff time is \d+\.\d% of the cost: [\d,]+ EUR of [\d,]+ EUR$/);
+  assert.ok(cost.series[1].name.includes("24,000 EUR in total"), cost.series[1].name);
+});

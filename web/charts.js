@@ -92,7 +92,7 @@
     return rows;
   }
 
-  function fit(opt, width, k) {
+  function fit(opt, width, k, height) {
     delete opt.roiLayout;
     scaleAll(opt, k);
     var titles = arr(opt.title);
@@ -149,6 +149,26 @@
     arr(opt.series).forEach(function (s) {
       if (s.label && s.label.overflow === "break" && s.label.width === undefined) s.label.width = plot;
     });
+    // Labels above their bars (a position [x, y]) need room in each row: at a fixed
+    // height (the exports), the bars of a chart of many rows get thinner, and all the
+    // bars of their stack with them.
+    if (height) {
+      var labelled = arr(opt.series).filter(function (s) { return s.label && Array.isArray(s.label.position); });
+      var cats = 0;
+      arr(opt.yAxis).forEach(function (ax) { if (ax.type === "category" && ax.data) cats = Math.max(cats, ax.data.length); });
+      labelled.forEach(function (s) {
+        if (!cats) return;
+        var xl = arr(opt.xAxis)[0], xh = xl && xl.axisLabel ? xl.axisLabel.fontSize * 1.3 + 8 * k : 0;
+        var band = (height - top - (typeof grid.bottom === "number" ? grid.bottom : 0) - xh) / cats;
+        var lh = s.label.lineHeight || s.label.fontSize * 1.25;
+        var bw = Math.min(typeof s.barWidth === "number" ? s.barWidth : 14 * k, band - lh - 10 * k);
+        if (bw < 6 * k) {
+          bw = 6 * k;
+          s.label.lineHeight = s.label.fontSize * 1.1;
+        }
+        arr(opt.series).forEach(function (o) { if (o === s || (s.stack && o.stack === s.stack)) o.barWidth = bw; });
+      });
+    }
     // A narrow horizontal value axis gets fewer ticks, so that its labels keep apart.
     var horizontal = arr(opt.xAxis).filter(function (ax) { return ax.type === "value" || (ax.type === undefined && !ax.data); });
     horizontal.forEach(function (ax) {
@@ -196,6 +216,21 @@
     });
     el.setAttribute("data-width", String(width));
     return opt;
+  }
+
+  // bars lists the boxes of the bars ECharts drew in a chart, in CSS pixels (for the
+  // tests of labels drawn over bars).
+  function bars(chart) {
+    var out = [];
+    chart.getZr().storage.getDisplayList(true).forEach(function (el) {
+      if (el.type !== "rect" || el.invisible || !el.shape || !(el.shape.width > 0.5) || !(Math.abs(el.shape.height) > 0.5)) return;
+      var fill = el.style && el.style.fill;
+      if (!fill || fill === "none" || fill === "transparent" || /^rgba\(.*,\s*0\)$/.test(fill) || el.style.opacity === 0) return;
+      var r = el.getBoundingRect().clone();
+      if (el.transform) r.applyTransform(el.transform);
+      out.push({ x: r.x, y: r.y, width: r.width, height: r.height });
+    });
+    return out;
   }
 
   // texts lists the text ECharts drew in a chart, a line at a time, with its font size
@@ -437,10 +472,10 @@
     height = height || 900;
     var opt = JSON.parse(json);
     opt.animation = false;
-    fit(opt, width, width / designWidth);
+    fit(opt, width, width / designWidth, height);
     delete opt.roiRowMin;
     function keep(chart) {
-      api.lastImage = { format: format, width: width, height: height, option: chart.getOption(), texts: texts(chart) };
+      api.lastImage = { format: format, width: width, height: height, option: chart.getOption(), texts: texts(chart), bars: bars(chart) };
     }
     if (format === "svg") {
       var svgChart = echarts.init(null, null, { renderer: "svg", ssr: true, width: width, height: height });
@@ -492,6 +527,6 @@
   // draw(id, json) is the app's; predraw(id, json) web/start.js's, before the app has
   // started, and afterEarly(f) calls f once those are drawn; onRequest(id, json), when
   // set, hears of each of the app's.
-  var api = { draw: request, predraw: predraw, afterEarly: afterEarly, onRequest: null, flush: function () { flush(true); }, waiting: waiting, dispose: dispose, option: option, stats: stats, image: image, download: download, copy: copy, texts: texts, json: json, lastImage: null };
+  var api = { draw: request, predraw: predraw, afterEarly: afterEarly, onRequest: null, flush: function () { flush(true); }, waiting: waiting, dispose: dispose, option: option, stats: stats, image: image, download: download, copy: copy, texts: texts, bars: bars, json: json, lastImage: null };
   window.roiCharts = api;
 })();
