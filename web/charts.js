@@ -126,8 +126,8 @@
     if (!grid) return 0;
     grid.top = top;
     // Names of categories down the side take at most 40% of the width (30% on a
-    // phone): longer ones
-    // wrap at spaces, and their rows are as tall as their lines need (rowMin).
+    // phone): longer ones wrap at spaces, and their rows are as tall as their lines
+    // need (roiRowMin, read by pageHeight).
     opt.roiRowMin = 0;
     arr(opt.yAxis).forEach(function (ax) {
       if (ax.type !== "category" || !ax.data || !ax.axisLabel || ax.axisLabel.show === false) return;
