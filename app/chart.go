@@ -150,7 +150,8 @@ func (c *Chart) export(ctx app.Context, format string) {
 		return
 	}
 	s := c.spec()
-	name := fileName(c.FileName + " - " + s.Title)
+	// The scenario's name, cut whole at a word when long, and the chart's short name.
+	name := fileName(c.FileName) + " - " + s.FileName()
 	if format != "copy" {
 		bridge.Call("download", s.ID, s.Options, format, name)
 		return

@@ -182,7 +182,7 @@ func TestChartsStandAlone(t *testing.T) {
 	}
 	for _, c := range st.Charts {
 		var opt struct {
-			Title struct {
+			Titles []struct {
 				Text    string `json:"text"`
 				Subtext string `json:"subtext"`
 			} `json:"title"`
@@ -198,25 +198,30 @@ func TestChartsStandAlone(t *testing.T) {
 		if err := json.Unmarshal([]byte(c.Options), &opt); err != nil {
 			t.Fatalf("%s: options are not JSON: %v", c.ID, err)
 		}
-		if opt.Title.Text != c.Title {
-			t.Errorf("%s: title %+v", c.ID, opt.Title)
+		if len(opt.Titles) != 2 || opt.Titles[1].Text != c.Headline || c.Headline == "" {
+			t.Errorf("%s: titles %+v, want the title and the headline %q", c.ID, opt.Titles, c.Headline)
 			continue
 		}
-		sub := opt.Title.Subtext
+		title := opt.Titles[0]
+		if title.Text != c.Title {
+			t.Errorf("%s: title %+v", c.ID, title)
+			continue
+		}
+		sub := title.Subtext
 		// The chart's own source, whole: the survey for the audience's figures, the
 		// scenario's inputs for costs and value.
 		source := []string{"Source: Pew Research Center", "(2023)", "their figures are assumptions."}
 		if c.ID == "chart-cost" || c.ID == "chart-cumulative" {
 			source = []string{"Source: the scenario's staff costs, plan and value inputs"}
 		}
-		flat := strings.ReplaceAll(opt.Title.Subtext, "\n", " ")
+		flat := strings.ReplaceAll(sub, "\n", " ")
 		for _, want := range source {
 			if !strings.Contains(flat, want) {
 				t.Errorf("%s: source %q lacks %q", c.ID, flat, want)
 			}
 		}
-		if strings.Contains(opt.Title.Subtext, "…") {
-			t.Errorf("%s: the source line is cut: %q", c.ID, opt.Title.Subtext)
+		if strings.Contains(sub, "…") {
+			t.Errorf("%s: the source line is cut: %q", c.ID, sub)
 		}
 		for _, want := range []string{"Scenario: " + r.Scenario} {
 			if !strings.Contains(sub, want) {

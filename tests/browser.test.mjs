@@ -66,8 +66,11 @@ test("changing inputs updates numbers and charts to the command line's values", 
   const reach = await page.evaluate(() => window.roiCharts.option("chart-reach").series[0].data);
   assert.deepEqual(reach.map(num), doc.months.map((m) => m.uniqueReach), "reach chart differs from the command line");
   const cost = await page.evaluate(() => window.roiCharts.option("chart-cost"));
-  const staff = cost.series.find((x) => x.name === "Staff time").data.map(num);
-  const inPlan = doc.platforms.filter((p) => p.hoursPerWeek !== "0");
+  // The plan's platforms, the costliest first, with their staff time.
+  const staff = cost.series.find((x) => x.name.startsWith("Staff time:")).data.map(num);
+  const names = cost.yAxis[0].data.map((d) => (typeof d === "object" ? d.value : d));
+  const inPlan = doc.platforms.filter((p) => p.hoursPerWeek !== "0").sort((a, b) => Number(b.cost) - Number(a.cost));
+  assert.deepEqual(names, inPlan.map((p) => p.name), "cost chart's platforms differ from the command line's plan, costliest first");
   assert.deepEqual(staff, inPlan.map((p) => Number(p.staffCost)), "cost chart differs from the command line");
   const rec = await text(page, "#recommended-plan");
   for (const l of doc.recommendation.plan) assert.ok(rec.includes(`${l.hoursPerWeek} h/week by ${l.role}`), `recommendation lacks ${JSON.stringify(l)}`);

@@ -173,7 +173,7 @@ test("the tornado switches to reach, with its own title, table and figures", asy
   assert.match(await page.locator("#chart-tornado").getAttribute("aria-label"), /move the reach most/);
   // Exported as the view shown.
   const [png] = await Promise.all([page.waitForEvent("download"), fig.getByRole("button", { name: /^PNG: What moves the reach/ }).click()]);
-  assert.match(png.suggestedFilename(), /What moves the reach.*\.png$/);
+  assert.match(png.suggestedFilename(), / - what moves the reach\.png$/);
   // And back.
   await page.getByLabel("net value", { exact: true }).check();
   await page.waitForFunction(() => /net value/.test(window.roiCharts.option("chart-tornado").title[0].text));

@@ -16,9 +16,237 @@
       return typeof v === "number" ? v.toLocaleString("en-US", { maximumFractionDigits: 2 }) : String(v);
     };
     var head = list.length ? enc(String(list[0].axisValueLabel != null ? list[0].axisValueLabel : list[0].name)) : "";
-    return head + list.map(function (p) {
+    return head + list.filter(function (p) {
+      var v = p.value !== null && typeof p.value === "object" && "value" in p.value ? p.value.value : p.value;
+      return v !== "-" && v !== null && v !== undefined;
+    }).map(function (p) {
       return "<br>" + p.marker + enc(String(p.seriesName)) + ": " + enc(num(p.value));
     }).join("");
+  }
+
+  // The charts' design (app/report/design.go): an option is built for a chart of
+  // 800 × 450 CSS pixels. fit scales every size in it by k (the width drawn at over
+  // 800 for the exports, so 2 at 1600 × 900; on the page no less than 1 and no more
+  // than 1.25), wraps the title, the headline (a second title) and the subtitle to
+  // the width, never cutting a word, and starts the plot below them and ends it above
+  // the legend. It returns the height the chart wants on the page when its categories
+  // set it (roiLayout.rowHeight: design pixels a category), else 0.
+  var designWidth = 800;
+  var sizeKeys = { fontSize: 1, lineHeight: 1, nameGap: 1, itemGap: 1, itemWidth: 1, itemHeight: 1, symbolSize: 1,
+    barMaxWidth: 1, barWidth: 1, margin: 1, distance: 1, padding: 1, width: 1, borderWidth: 1, top: 1, bottom: 1, left: 1, right: 1 };
+
+  function scaled(v, k) {
+    if (typeof v === "number") return v * k;
+    if (typeof v === "string" && /^-?\d+(\.\d+)?$/.test(v)) return Number(v) * k;
+    if (Array.isArray(v) && v.length && v.every(function (n) { return typeof n === "number"; })) return v.map(function (n) { return n * k; });
+    return v;
+  }
+
+  function scaleAll(o, k) {
+    if (Array.isArray(o)) { o.forEach(function (x) { scaleAll(x, k); }); return; }
+    if (!o || typeof o !== "object") return;
+    Object.keys(o).forEach(function (key) {
+      var v = o[key];
+      if (sizeKeys[key] || (key === "position" && Array.isArray(v))) o[key] = scaled(v, k);
+      else if (v && typeof v === "object") scaleAll(v, k);
+    });
+  }
+
+  function arr(v) { return Array.isArray(v) ? v : v ? [v] : []; }
+
+  var measurer = null;
+  function textWidth(text, style, weight) {
+    if (!measurer) measurer = document.createElement("canvas").getContext("2d");
+    measurer.font = (style.fontWeight || weight || "normal") + " " + (style.fontSize || 12) + "px " + (style.fontFamily || "sans-serif");
+    return measurer.measureText(text.replace(/\u0001/g, " ")).width;
+  }
+  function lineHeight(style) { return (style && (style.lineHeight || (style.fontSize || 12) * 1.3)) || 16; }
+  function lineCount(text) { return String(text).split("\n").length; }
+
+  // wrapText breaks each line of text at spaces so that it is at most max pixels wide
+  // (a word wider than that stays whole on its line).
+  function wrapText(text, style, weight, max) {
+    // A date ("1 December 2026") stays whole on its line.
+    var dates = /(\d{1,2}) ([A-Z][a-z]+) (\d{4})/g;
+    return String(text).replace(dates, "$1\u0001$2\u0001$3").split("\n").map(function (line) {
+      var out = [], cur = "";
+      line.split(" ").forEach(function (w) {
+        var next = cur === "" ? w : cur + " " + w;
+        if (cur !== "" && textWidth(next, style, weight) > max) { out.push(cur); cur = w; } else cur = next;
+      });
+      out.push(cur);
+      return out.join("\n");
+    }).join("\n").replace(/\u0001/g, " ");
+  }
+
+  // legendRows is how many rows the legend takes at width max.
+  function legendRows(opt, max) {
+    var lg = arr(opt.legend)[0];
+    if (!lg || lg.show === false) return 0;
+    var style = lg.textStyle || {}, rows = 1, x = 0;
+    var names = lg.data ? lg.data.map(function (d) { return typeof d === "object" ? d.name : d; }) : arr(opt.series).map(function (s) { return s.name; });
+    names.forEach(function (n) {
+      var w = (lg.itemWidth || 25) + 5 + textWidth(String(n), style) + (lg.itemGap || 10);
+      if (x > 0 && x + w > max) { rows++; x = 0; }
+      x += w;
+    });
+    return rows;
+  }
+
+  function fit(opt, width, k, height) {
+    delete opt.roiLayout;
+    scaleAll(opt, k);
+    var titles = arr(opt.title);
+    var main = titles[0];
+    if (!main) return 0;
+    var avail = width - 24 * k;
+    var ts = main.textStyle || {}, ss = main.subtextStyle || {};
+    var y = typeof main.top === "number" ? main.top : 8 * k;
+    main.top = y;
+    main.text = wrapText(main.text || "", ts, "bold", avail);
+    var h = lineCount(main.text) * lineHeight(ts);
+    var gap = 6 * k, itemGap = gap, head = titles[1];
+    if (head && head.text) {
+      var hs = head.textStyle || {};
+      head.text = wrapText(head.text, hs, "bold", avail);
+      head.top = y + h + gap;
+      itemGap = gap + lineCount(head.text) * lineHeight(hs) + gap;
+    }
+    main.itemGap = itemGap;
+    var sub = 0;
+    if (main.subtext) {
+      // Lines of the subtitle no longer than about 100 characters, for reading.
+      main.subtext = wrapText(main.subtext, ss, "normal", Math.min(avail, 560 * k));
+      sub = lineCount(main.subtext) * lineHeight(ss);
+    }
+    var top = y + h + itemGap + sub + 14 * k;
+    arr(opt.yAxis).forEach(function (ax) {
+      if (ax.name && (ax.nameLocation === "end" || ax.nameLocation === undefined)) top += lineHeight(ax.nameTextStyle) + (ax.nameGap === undefined ? 15 * k : ax.nameGap);
+    });
+    var grid = arr(opt.grid)[0];
+    if (!grid) return 0;
+    grid.top = top;
+    // Names of categories down the side take at most 40% of the width (30% on a
+    // phone): longer ones wrap at spaces, and their rows are as tall as their lines
+    // need (roiRowMin, read by pageHeight).
+    opt.roiRowMin = 0;
+    arr(opt.yAxis).forEach(function (ax) {
+      if (ax.type !== "category" || !ax.data || !ax.axisLabel || ax.axisLabel.show === false) return;
+      var style = ax.axisLabel, max = Math.floor(width * (width < 600 ? 0.3 : 0.4)), lines = 1;
+      ax.data.forEach(function (d) {
+        var name = String(d && typeof d === "object" ? d.value : d);
+        var st = d && typeof d === "object" && d.textStyle ? Object.assign({}, style, d.textStyle) : style;
+        lines = Math.max(lines, lineCount(wrapText(name, st, "normal", max)));
+      });
+      if (lines > 1 && style.width === undefined) {
+        style.width = max;
+        style.overflow = "break";
+        style.lineHeight = style.lineHeight || Math.round(style.fontSize * 1.25);
+      }
+      opt.roiRowMin = Math.max(opt.roiRowMin, lines * (style.lineHeight || style.fontSize * 1.25) + 10 * k);
+    });
+    // Labels that wrap (overflow "break") are as wide as the plot.
+    var plot = width - (typeof grid.left === "number" ? grid.left : 0) - (typeof grid.right === "number" ? grid.right : 0);
+    arr(opt.series).forEach(function (s) {
+      if (s.label && s.label.overflow === "break" && s.label.width === undefined) s.label.width = plot;
+    });
+    // Labels above their bars (a position [x, y]) need room in each row: at a fixed
+    // height (the exports), the bars of a chart of many rows get thinner, and all the
+    // bars of their stack with them.
+    if (height) {
+      var labelled = arr(opt.series).filter(function (s) { return s.label && Array.isArray(s.label.position); });
+      var cats = 0;
+      arr(opt.yAxis).forEach(function (ax) { if (ax.type === "category" && ax.data) cats = Math.max(cats, ax.data.length); });
+      labelled.forEach(function (s) {
+        if (!cats) return;
+        var xl = arr(opt.xAxis)[0], xh = xl && xl.axisLabel ? xl.axisLabel.fontSize * 1.3 + 8 * k : 0;
+        var band = (height - top - (typeof grid.bottom === "number" ? grid.bottom : 0) - xh) / cats;
+        var lh = s.label.lineHeight || s.label.fontSize * 1.25;
+        var bw = Math.min(typeof s.barWidth === "number" ? s.barWidth : 14 * k, band - lh - 10 * k);
+        if (bw < 6 * k) {
+          bw = 6 * k;
+          s.label.lineHeight = s.label.fontSize * 1.1;
+        }
+        arr(opt.series).forEach(function (o) { if (o === s || (s.stack && o.stack === s.stack)) o.barWidth = bw; });
+      });
+    }
+    // A narrow horizontal value axis gets fewer ticks, so that its labels keep apart.
+    var horizontal = arr(opt.xAxis).filter(function (ax) { return ax.type === "value" || (ax.type === undefined && !ax.data); });
+    horizontal.forEach(function (ax) {
+      if (ax.splitNumber === undefined && ax.interval === undefined) ax.splitNumber = Math.max(2, Math.min(5, Math.floor(plot / (110 * k))));
+    });
+    // A legend in more than one row pushes the plot up.
+    var lg = arr(opt.legend)[0], rows = legendRows(opt, avail);
+    if (rows > 1 && typeof grid.bottom === "number") {
+      grid.bottom += (rows - 1) * (lineHeight(lg.textStyle) + (lg.itemGap || 10));
+    }
+    return top;
+  }
+
+  // pageScale is k for a chart drawn on the page width CSS pixels wide.
+  function pageScale(width) { return Math.min(1.25, Math.max(1, width / designWidth)); }
+
+  // pageHeight is the height on the page of a chart whose categories set it (option
+  // as built, before fit), or 0.
+  function pageHeight(layout, opt, top, k) {
+    var rowMin = opt.roiRowMin || 0;
+    delete opt.roiRowMin;
+    if (!(layout && layout.rowHeight) && !rowMin) return 0;
+    var row = Math.max(layout && layout.rowHeight ? layout.rowHeight * k : 0, rowMin);
+    var n = 0;
+    arr(opt.yAxis).concat(arr(opt.xAxis)).forEach(function (ax) { if (ax.type === "category" && ax.data) n = Math.max(n, ax.data.length); });
+    var grid = arr(opt.grid)[0] || {};
+    var bottom = typeof grid.bottom === "number" ? grid.bottom : 60 * k;
+    return Math.ceil(Math.max(460, top + n * row + bottom + 30 * k));
+  }
+
+  // prepare parses an option and lays it out for the element it is drawn in; it sets
+  // the element's height when the chart's categories set it.
+  function prepare(el, json) {
+    var opt = JSON.parse(json);
+    var layout = opt.roiLayout;
+    var width = el.clientWidth || designWidth;
+    var k = pageScale(width);
+    var top = fit(opt, width, k);
+    var h = pageHeight(layout, opt, top, k);
+    // On the element drawn in and, for a chart moved into the app's element, on that.
+    [el, el.parentElement].forEach(function (e) {
+      if (!e || (e !== el && !e.classList.contains("chart-canvas"))) return;
+      if (h) e.style.setProperty("--chart-height", h + "px");
+      else e.style.removeProperty("--chart-height");
+    });
+    el.setAttribute("data-width", String(width));
+    return opt;
+  }
+
+  // bars lists the boxes of the bars ECharts drew in a chart, in CSS pixels (for the
+  // tests of labels drawn over bars).
+  function bars(chart) {
+    var out = [];
+    chart.getZr().storage.getDisplayList(true).forEach(function (el) {
+      if (el.type !== "rect" || el.invisible || !el.shape || !(el.shape.width > 0.5) || !(Math.abs(el.shape.height) > 0.5)) return;
+      var fill = el.style && el.style.fill;
+      if (!fill || fill === "none" || fill === "transparent" || /^rgba\(.*,\s*0\)$/.test(fill) || el.style.opacity === 0) return;
+      var r = el.getBoundingRect().clone();
+      if (el.transform) r.applyTransform(el.transform);
+      out.push({ x: r.x, y: r.y, width: r.width, height: r.height });
+    });
+    return out;
+  }
+
+  // texts lists the text ECharts drew in a chart, a line at a time, with its font size
+  // and its box in CSS pixels (for the tests of overlapping and cut text).
+  function texts(chart) {
+    var out = [];
+    chart.getZr().storage.getDisplayList(true).forEach(function (el) {
+      if (el.type !== "tspan" || el.invisible || !el.style || !el.style.text) return;
+      for (var p = el.parent || el.__hostTarget; p; p = p.parent || p.__hostTarget) if (p.ignore || p.invisible) return;
+      var r = el.getBoundingRect().clone();
+      if (el.transform) r.applyTransform(el.transform);
+      var m = /(\d+(?:\.\d+)?)px/.exec(el.style.font || "");
+      out.push({ text: String(el.style.text), fontSize: m ? Number(m[1]) : 0, x: r.x, y: r.y, width: r.width, height: r.height });
+    });
+    return out;
   }
 
   // Where each chart is drawn: element id → the element holding the ECharts instance.
@@ -49,6 +277,8 @@
         ["id", "role", "aria-label", "data-observed"].forEach(function (a) { h.removeAttribute(a); });
         if (observer) observer.unobserve(h); // the app's element is observed
         el.appendChild(h);
+        var tall = h.style.getPropertyValue("--chart-height");
+        if (tall) el.style.setProperty("--chart-height", tall);
         moved = true;
       } else {
         var old = echarts.getInstanceByDom(h);
@@ -73,7 +303,8 @@
     var el = host(id, json);
     if (!el || moved) return; // none, or the very chart drawn before the start, now the app's
     var t0 = performance.now();
-    var opt = JSON.parse(json);
+    var opt = prepare(el, json);
+    el._roiOption = json;
     var series = opt.series || [];
     // Merging into the drawn chart is about a third cheaper than rebuilding it. A mark
     // line that is gone must be cleared explicitly, and a change in the number of
@@ -83,6 +314,9 @@
     var chart = echarts.getInstanceByDom(el);
     if (!chart) {
       chart = echarts.init(el, null, { renderer: "canvas" });
+      chart.setOption(opt, { notMerge: true });
+    } else if (chart.getHeight() !== el.clientHeight || chart.getWidth() !== el.clientWidth) {
+      chart.resize();
       chart.setOption(opt, { notMerge: true });
     } else if (String(series.length) !== el.getAttribute("data-series")) {
       chart.setOption(opt, { replaceMerge: ["series"] });
@@ -219,10 +453,23 @@
     return chart ? chart.getOption() : null;
   }
 
+  // json returns the option (JSON) chart id was last drawn with, before its layout.
+  function json(id) {
+    var h = typeof echarts === "undefined" ? null : host(id);
+    return h ? h._roiOption || null : null;
+  }
+
+  // resizeAll lays the charts out again for their new widths.
   function resizeAll() {
     document.querySelectorAll(".chart-canvas").forEach(function (el) {
       var chart = echarts.getInstanceByDom(el);
-      if (chart) chart.resize();
+      if (!chart) return;
+      if (el._roiOption && el.getAttribute("data-width") !== String(el.clientWidth)) {
+        var opt = prepare(el, el._roiOption);
+        if (opt.tooltip) opt.tooltip.formatter = tooltip;
+        chart.resize();
+        chart.setOption(opt, { notMerge: true });
+      } else chart.resize();
     });
   }
   var pending = 0;
@@ -238,15 +485,23 @@
   // image renders a chart option (JSON) as an image for a briefing deck, width ×
   // height CSS pixels (default 1600 × 900, 16:9): "png" gives a data URL at 2× pixel
   // ratio on white, "svg" the SVG text. The option already carries the title, the
-  // scenario's name, units and currency, the date and the source line.
+  // headline, the scenario's name, units and currency, the date and the source line;
+  // it is scaled by width / 800 (the page's design at slide size). lastImage keeps
+  // the option ECharts drew the last image with and the text it drew (for tests).
   function image(json, format, width, height) {
     width = width || 1600;
     height = height || 900;
     var opt = JSON.parse(json);
     opt.animation = false;
+    fit(opt, width, width / designWidth, height);
+    delete opt.roiRowMin;
+    function keep(chart) {
+      api.lastImage = { format: format, width: width, height: height, option: chart.getOption(), texts: texts(chart), bars: bars(chart) };
+    }
     if (format === "svg") {
       var svgChart = echarts.init(null, null, { renderer: "svg", ssr: true, width: width, height: height });
       svgChart.setOption(opt);
+      keep(svgChart);
       var svg = svgChart.renderToSVGString();
       svgChart.dispose();
       return svg;
@@ -256,6 +511,7 @@
     document.body.appendChild(div);
     var chart = echarts.init(div, null, { renderer: "canvas", width: width, height: height });
     chart.setOption(opt);
+    keep(chart);
     var url = chart.getDataURL({ type: "png", pixelRatio: 2, backgroundColor: "#ffffff" });
     chart.dispose();
     div.remove();
@@ -292,6 +548,6 @@
   // draw(id, json) is the app's; predraw(id, json) web/start.js's, before the app has
   // started, and afterEarly(f) calls f once those are drawn; onRequest(id, json), when
   // set, hears of each of the app's.
-  var api = { draw: request, predraw: predraw, afterEarly: afterEarly, onRequest: null, flush: function () { flush(true); }, waiting: waiting, dispose: dispose, option: option, stats: stats, image: image, download: download, copy: copy };
+  var api = { draw: request, predraw: predraw, afterEarly: afterEarly, onRequest: null, flush: function () { flush(true); }, waiting: waiting, dispose: dispose, option: option, stats: stats, image: image, download: download, copy: copy, texts: texts, bars: bars, json: json, lastImage: null };
   window.roiCharts = api;
 })();

@@ -3,6 +3,7 @@ package report
 import (
 	"encoding/json"
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 
@@ -17,12 +18,31 @@ import (
 // ChartSpec is one chart: the ECharts option built by go-echarts (JSON), and its text
 // alternative, a table with the same figures. Charts are built from results only.
 type ChartSpec struct {
-	ID      string
-	Title   string
-	Summary string // one sentence for screen readers
-	Source  string // the source line the chart shows (wrapped), for slides
-	Options string // ECharts option, JSON
-	Table   Table
+	ID       string
+	Title    string
+	Headline string // the chart's message, drawn under its title ("" for none)
+	Source   string // the chart's source line, whole (as the image carries it)
+	Name     string // its short name for files, when not its element's (a second view of it)
+	Summary  string // one sentence for screen readers
+	Options  string // ECharts option, JSON
+	Table    Table
+}
+
+// FileName is the chart's short name for the files it is exported to, such as "cost".
+func (s ChartSpec) FileName() string {
+	if s.Name != "" {
+		return s.Name
+	}
+	if n, ok := fileNames[s.ID]; ok {
+		return n
+	}
+	return strings.TrimPrefix(s.ID, "chart-")
+}
+
+var fileNames = map[string]string{
+	"chart-fit": "audience share", "chart-cost": "cost", "chart-cumulative": "cost and value by month",
+	"chart-reach": "reach by month", "chart-compare-key": "key figures", "chart-compare-net": "net by month",
+	"chart-tornado": "what moves the result", "chart-net-draws": "likely net value",
 }
 
 // Table is a chart's data as text.
@@ -31,63 +51,36 @@ type Table struct {
 	Rows [][]string
 }
 
-// chartFont keeps chart text readable when the image is pasted into a deck.
-var chartText = &opts.TextStyle{Color: "#1a1a1a", FontSize: 16}
-
 // f hands a decimal to a chart: the only place where numbers become floats.
 func f(d decimal.Decimal, places int32) float64 { return d.Round(places).InexactFloat64() }
 
 // subtitle carries the scenario name, the units, the date and the source, so that a
-// chart pasted into a briefing deck stands on its own. source is the chart's own:
-// the survey for figures of the audience (surveySource), the scenario's inputs for
-// costs and value (inputsSource).
+// chart pasted into a briefing deck stands on its own: one line each, which
+// web/charts.js wraps at spaces to the width drawn (never cutting a word). source is
+// the chart's own: the survey for figures of the audience (surveySource), the
+// scenario's inputs for costs and value (inputsSource). units is "" for none.
 func subtitle(r *calc.Result, units, date, source string) string {
-	// The date stays whole on its line (web/start.js re-dates kept charts by it).
-	dated := units + " · " + date
-	if len([]rune(dated)) > sourceWidth {
-		dated = wrap(units, sourceWidth) + "\n" + date
+	dated := date
+	if units != "" {
+		dated = units + " · " + date
 	}
-	return wrap("Scenario: "+r.Scenario, sourceWidth) + "\n" + dated + "\n" + source
+	return "Scenario: " + r.Scenario + "\n" + dated + "\n" + source
 }
 
 // Today is the date charts carry, as "23 November 2026".
 func Today() string { return time.Now().Format("2 January 2006") }
 
-// sourceWidth is the most characters of a source line on one line of a chart: longer
-// ones are wrapped at a space, never cut. At the subtitle's 13 px it fits a chart
-// about 560 px wide, the narrowest the page draws beside the form.
-const sourceWidth = 72
-
-// gridTop is where a chart's plot starts, in pixels: below the title (26 px a line)
-// and each of the subtitle's lines (18 px), with room to spare.
-func gridTop(sub string) int { return 16 + 26 + 18*(strings.Count(sub, "\n")+1) + 30 }
-
-// wrap breaks text into lines of at most width characters at spaces (a word longer
-// than width stays whole on its own line).
-func wrap(text string, width int) string {
-	var lines []string
-	line := ""
-	for _, w := range strings.Fields(text) {
-		switch {
-		case line == "":
-			line = w
-		case len([]rune(line))+1+len([]rune(w)) <= width:
-			line += " " + w
-		default:
-			lines = append(lines, line)
-			line = w
-		}
-	}
-	if line != "" {
-		lines = append(lines, line)
-	}
-	return strings.Join(lines, "\n")
+// gridTop is where a chart's plot starts, in design pixels: below the title, the
+// headline and the subtitle's lines. web/charts.js works it out again from the lines
+// as wrapped at the width drawn.
+func gridTop(sub string) int {
+	return 8 + titleLine + 6 + headlineLine + 6 + textLine*(strings.Count(sub, "\n")+2) + 14
 }
 
 // surveySource is the source line of a chart of the audience's figures: the
 // dataset's source and year, whole.
 func surveySource(ds *calc.Dataset) string {
-	return wrap(fmt.Sprintf("Source: %s (%d)", ds.Source, ds.Year), sourceWidth)
+	return fmt.Sprintf("Source: %s (%d)", ds.Source, ds.Year)
 }
 
 // inputsSource is the source line of a chart of costs and value: the scenario's own
@@ -97,33 +90,30 @@ func inputsSource(r *calc.Result, withReach bool) string {
 	if withReach {
 		text += fmt.Sprintf("; reach from %s (%d)", r.Dataset.Source, r.Dataset.Year)
 	}
-	return wrap(text, sourceWidth)
+	return text
 }
 
 func common(title, sub string) []charts.GlobalOpts {
 	return []charts.GlobalOpts{
-		charts.WithTitleOpts(opts.Title{Title: title, Subtitle: sub, Left: "center",
-			TitleStyle: &opts.TextStyle{Color: "#1a1a1a", FontSize: 20, LineHeight: 26}, SubtitleStyle: &opts.TextStyle{Color: "#444", FontSize: 13, LineHeight: 18}}),
+		charts.WithTitleOpts(opts.Title{Title: title, Subtitle: sub, Left: "center", Top: "8",
+			TitleStyle:    &opts.TextStyle{Color: textColor, FontSize: titleSize, LineHeight: titleLine, FontWeight: "bold"},
+			SubtitleStyle: &opts.TextStyle{Color: mutedColor, FontSize: textSize, LineHeight: textLine}}),
 		charts.WithAnimation(false),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0", TextStyle: chartText}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "4"}),
 		// The plot starts below the title and every line of the subtitle.
-		charts.WithGridOpts(opts.Grid{Top: fmt.Sprint(gridTop(sub)), Bottom: "70", Left: "90", Right: "40", ContainLabel: opts.Bool(true)}),
+		charts.WithGridOpts(opts.Grid{Top: fmt.Sprint(gridTop(sub)), Bottom: "40", Left: "12", Right: "28", ContainLabel: opts.Bool(true)}),
 		charts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true)}),
 	}
 }
 
+// marshal gives the option of a chart in the design's text sizes and colours.
 func marshal(c interface{ JSON() map[string]interface{} }, extra map[string]any) string {
-	m := c.JSON()
-	m["backgroundColor"] = "#ffffff"
+	m := toOption(c).styled("")
 	for k, v := range extra {
 		m[k] = v
 	}
-	data, err := json.Marshal(m)
-	if err != nil {
-		return "{}"
-	}
-	return string(data)
+	return m.String()
 }
 
 // Charts builds the page's charts for a result and its recommendation (which may be
@@ -150,66 +140,125 @@ const ariaOn = `"aria":{"enabled":true}`
 
 func fitChart(r *calc.Result, date string) ChartSpec {
 	spec := ChartSpec{ID: "chart-fit", Title: "Share of the target audience on each platform",
-		Table: Table{Head: []string{"Platform", "Audience on the platform (%)", "People"}}}
-	names := []string{}
-	data := []opts.BarData{}
-	for i := len(r.Platforms) - 1; i >= 0; i-- { // top to bottom in dataset order
-		p := r.Platforms[i]
-		names = append(names, p.Name)
-		data = append(data, opts.BarData{Value: f(p.Fit.Shift(2), 1)})
+		Source: surveySource(r.Dataset),
+		Table:  Table{Head: []string{"Platform", "Audience on the platform (%)", "People", "In the current plan"}}}
+	// Largest first, top to bottom; the plan's platforms in the plan's colour, in bold
+	// and labelled "in plan".
+	order := make([]calc.PlatformResult, len(r.Platforms))
+	copy(order, r.Platforms)
+	sort.SliceStable(order, func(i, j int) bool { return order[i].Fit.GreaterThan(order[j].Fit) })
+	names := []any{}
+	inPlan, others := []opts.BarData{}, []opts.BarData{}
+	planned := 0
+	for _, p := range order {
+		// Labelled as the table says it: "83.0%".
+		label := calc.Percent(p.Fit)
+		if p.InPlan {
+			label += " · in plan"
+		}
+		v := opts.BarData{Value: f(p.Fit.Shift(2), 1), Label: &opts.Label{Show: opts.Bool(true), Formatter: types.FuncStr(label)}}
+		none := opts.BarData{Value: "-"}
+		if p.InPlan {
+			planned++
+			names = append(names, map[string]any{"value": p.Name, "textStyle": map[string]any{"fontWeight": "bold", "color": textColor}})
+			inPlan, others = append(inPlan, v), append(others, none)
+		} else {
+			names = append(names, p.Name)
+			inPlan, others = append(inPlan, none), append(others, v)
+		}
+		yes := "no"
+		if p.InPlan {
+			yes = "yes"
+		}
+		spec.Table.Rows = append(spec.Table.Rows, []string{p.Name, calc.Percent(p.Fit), calc.PeopleText(p.PotentialAudience), yes})
 	}
-	for _, p := range r.Platforms {
-		spec.Table.Rows = append(spec.Table.Rows, []string{p.Name, calc.Percent(p.Fit), calc.PeopleText(p.PotentialAudience)})
-	}
+	best := order[0]
+	spec.Headline = fmt.Sprintf("%s reaches the largest share of the target audience, %s; the plan uses %d of the %d platforms",
+		best.Name, calc.Percent(best.Fit), planned, len(order))
+	sub := subtitle(r, "% of the target audience who use the platform", date, spec.Source)
 	bar := charts.NewBar()
-	spec.Source = surveySource(r.Dataset)
-	bar.SetGlobalOptions(append(common(spec.Title, subtitle(r, "% of the target audience who use the platform", date, spec.Source)),
-		charts.WithXAxisOpts(opts.XAxis{Name: "% of the target audience", NameLocation: "middle", NameGap: 30, Max: 100, AxisLabel: &opts.AxisLabel{FontSize: 14}}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "category", AxisLabel: &opts.AxisLabel{FontSize: 14, Interval: "0"}}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
+	bar.SetGlobalOptions(append(common(spec.Title, sub),
+		charts.WithXAxisOpts(opts.XAxis{Name: "% of the target audience", NameLocation: "middle", NameGap: 24, Max: 100}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", AxisLabel: &opts.AxisLabel{Interval: "0"}}),
 	)...)
-	bar.SetXAxis(names).AddSeries("Audience on the platform (%)", data,
-		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right", Formatter: "{c}%"}))
+	bar.SetXAxis(names).
+		AddSeries("In the current plan", inPlan, charts.WithBarChartOpts(opts.BarChart{Stack: "share"}),
+			charts.WithItemStyleOpts(opts.ItemStyle{Color: colorPlan}),
+			charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right", Formatter: "{c}% · in plan", FontWeight: "bold"})).
+		AddSeries("Not in the plan", others, charts.WithBarChartOpts(opts.BarChart{Stack: "share"}),
+			charts.WithItemStyleOpts(opts.ItemStyle{Color: colorOther}),
+			charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right", Formatter: "{c}%"}))
 	bar.XYReversal()
 	bar.Validate()
-	spec.Options = marshal(bar, nil)
-	best := r.Platforms[0]
-	for _, p := range r.Platforms {
-		if p.Fit.GreaterThan(best.Fit) {
-			best = p
-		}
+	m := toOption(bar).styled(spec.Headline).rows(26)
+	obj(m, "yAxis")["inverse"] = true
+	obj(obj(m, "yAxis"), "axisTick")["show"] = false
+	obj(m, "xAxis")["interval"] = 25
+	for _, s := range list(m, "series") {
+		s["barMaxWidth"] = 18
 	}
-	spec.Summary = fmt.Sprintf("Bar chart: the share of the target audience on each of %d platforms; the largest is %s with %s.", len(r.Platforms), best.Name, calc.Percent(best.Fit))
+	// Room on the right for "90.5% · in plan".
+	obj(m, "grid")["right"] = 96
+	spec.Options = m.String()
+	spec.Summary = fmt.Sprintf("Bar chart, largest first: the share of the target audience on each of %d platforms, the %d in the current plan marked; the largest is %s with %s.", len(order), planned, best.Name, calc.Percent(best.Fit))
 	return spec
 }
 
 func costChart(r *calc.Result, date string) ChartSpec {
 	cur := r.Currency
 	spec := ChartSpec{ID: "chart-cost", Title: "Sticker price and real cost per platform",
-		Table: Table{Head: []string{"Platform", "Sticker price: tools and ads (" + cur + ")", "Staff time (" + cur + ")", "Total cost (" + cur + ")"}}}
+		Source: inputsSource(r, false),
+		Table:  Table{Head: []string{"Platform", "Sticker price: tools and ads (" + cur + ")", "Staff time (" + cur + ")", "Total cost (" + cur + ")"}}}
+	// The plan's platforms, the costliest first; each bar labelled with its figures.
+	var plan []calc.PlatformResult
+	for _, p := range r.Platforms {
+		if p.InPlan {
+			plan = append(plan, p)
+		}
+	}
+	sort.SliceStable(plan, func(i, j int) bool { return plan[i].Cost.GreaterThan(plan[j].Cost) })
 	names := []string{}
 	staff, cash := []opts.BarData{}, []opts.BarData{}
-	for _, p := range r.Platforms {
-		if !p.InPlan {
-			continue
-		}
+	staffTotal, cashTotal := decimal.Zero, decimal.Zero
+	for _, p := range plan {
 		names = append(names, p.Name)
-		staff = append(staff, opts.BarData{Value: f(p.StaffCost, 2)})
+		label := fmt.Sprintf("%s: %s staff time + %s sticker price", plain.Replace(p.Name), wholeMoney(p.StaffCost, cur), wholeMoney(p.CashCost, cur))
+		staff = append(staff, opts.BarData{Value: f(p.StaffCost, 2), Label: &opts.Label{Show: opts.Bool(true), Formatter: types.FuncStr(label)}})
 		cash = append(cash, opts.BarData{Value: f(p.CashCost, 2)})
+		staffTotal, cashTotal = staffTotal.Add(p.StaffCost), cashTotal.Add(p.CashCost)
 		spec.Table.Rows = append(spec.Table.Rows, []string{p.Name, calc.MoneyText(p.CashCost, cur), calc.MoneyText(p.StaffCost, cur), calc.MoneyText(p.Cost, cur)})
 	}
+	spec.Table.Rows = append(spec.Table.Rows, []string{"Total", calc.MoneyText(cashTotal, cur), calc.MoneyText(staffTotal, cur), calc.MoneyText(staffTotal.Add(cashTotal), cur)})
+	if cashTotal.IsZero() {
+		spec.Headline = fmt.Sprintf("The 'free' platforms cost %s in staff time", wholeMoney(staffTotal, cur))
+	} else {
+		spec.Headline = fmt.Sprintf("Staff time is %s of the cost: %s of %s", calc.NullPercent(r.Totals.HiddenCostShare), wholeMoney(staffTotal, cur), wholeMoney(staffTotal.Add(cashTotal), cur))
+	}
+	sub := subtitle(r, fmt.Sprintf("%s over %d months", cur, r.HorizonMonths), date, spec.Source)
 	bar := charts.NewBar()
-	spec.Source = inputsSource(r, false)
-	bar.SetGlobalOptions(append(common(spec.Title, subtitle(r, fmt.Sprintf("%s over %d months", cur, r.HorizonMonths), date, spec.Source)),
-		charts.WithXAxisOpts(opts.XAxis{AxisLabel: &opts.AxisLabel{FontSize: 14, Interval: "0"}}),
-		charts.WithYAxisOpts(opts.YAxis{Name: cur + " over " + fmt.Sprint(r.HorizonMonths) + " months", AxisLabel: &opts.AxisLabel{FontSize: 14}}),
+	bar.SetGlobalOptions(append(common(spec.Title, sub),
+		charts.WithXAxisOpts(opts.XAxis{Name: cur + " over " + fmt.Sprint(r.HorizonMonths) + " months", NameLocation: "middle", NameGap: 24}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", AxisLabel: &opts.AxisLabel{Show: opts.Bool(false)}}),
 	)...)
 	bar.SetXAxis(names).
-		AddSeries("Sticker price (tools, ads)", cash, charts.WithBarChartOpts(opts.BarChart{Stack: "cost"})).
-		AddSeries("Staff time", staff, charts.WithBarChartOpts(opts.BarChart{Stack: "cost"}))
+		AddSeries("Staff time: "+wholeMoney(staffTotal, cur)+" in total", staff, charts.WithBarChartOpts(opts.BarChart{Stack: "cost", BarWidth: "14"}),
+			charts.WithItemStyleOpts(opts.ItemStyle{Color: colorStaff})).
+		AddSeries("Sticker price (tools, ads): "+wholeMoney(cashTotal, cur)+" in total", cash, charts.WithBarChartOpts(opts.BarChart{Stack: "cost", BarWidth: "14"}),
+			charts.WithItemStyleOpts(opts.ItemStyle{Color: colorSticker}))
+	bar.XYReversal()
 	bar.Validate()
-	spec.Options = marshal(bar, nil)
-	spec.Summary = fmt.Sprintf("Stacked bar chart: for each of the %d platforms in the plan, the sticker price (tools and ads) and the staff time, in %s over %d months; staff time is %s of the total cost of %s.",
+	m := toOption(bar).styled(spec.Headline).rows(52)
+	y := obj(m, "yAxis")
+	y["inverse"] = true
+	obj(y, "axisTick")["show"] = false
+	// Each platform's figures above its bar, from its start: the sticker price shows
+	// even when it is zero. On a narrow chart they wrap (web/charts.js gives them the
+	// plot's width).
+	s := list(m, "series")[0]
+	s["label"] = map[string]any{"show": true, "position": []int{0, -4}, "align": "left", "verticalAlign": "bottom", "fontSize": dataSize, "lineHeight": textLine, "color": textColor, "overflow": "break"}
+	s["labelLayout"] = map[string]any{"hideOverlap": false}
+	spec.Options = m.String()
+	spec.Summary = fmt.Sprintf("Stacked bar chart, costliest first: for each of the %d platforms in the plan, the sticker price (tools and ads) and the staff time, in %s over %d months; staff time is %s of the total cost of %s.",
 		len(names), cur, r.HorizonMonths, calc.NullPercent(r.Totals.HiddenCostShare), calc.MoneyText(r.Totals.Cost, cur))
 	return spec
 }
@@ -217,7 +266,8 @@ func costChart(r *calc.Result, date string) ChartSpec {
 func cumulativeChart(r *calc.Result, date string) ChartSpec {
 	cur := r.Currency
 	spec := ChartSpec{ID: "chart-cumulative", Title: "Cumulative cost and value by month",
-		Table: Table{Head: []string{"Month", "Cumulative cost (" + cur + ")", "Cumulative value (" + cur + ")", "Cumulative net (" + cur + ")"}}}
+		Source: inputsSource(r, true),
+		Table:  Table{Head: []string{"Month", "Cumulative cost (" + cur + ")", "Cumulative value (" + cur + ")", "Cumulative net (" + cur + ")"}}}
 	months := []string{}
 	cost, value := []opts.LineData{}, []opts.LineData{}
 	for _, m := range r.Months {
@@ -226,25 +276,32 @@ func cumulativeChart(r *calc.Result, date string) ChartSpec {
 		value = append(value, opts.LineData{Value: f(m.CumulativeValue, 2)})
 		spec.Table.Rows = append(spec.Table.Rows, []string{fmt.Sprint(m.Month), calc.MoneyText(m.CumulativeCost, cur), calc.MoneyText(m.CumulativeValue, cur), calc.MoneyText(m.CumulativeNet, cur)})
 	}
+	last := r.Months[len(r.Months)-1]
+	if r.Totals.BreakEvenMonth > 0 {
+		spec.Headline = fmt.Sprintf("Value overtakes cost in month %d; after %d months: %s of value for %s of cost",
+			r.Totals.BreakEvenMonth, r.HorizonMonths, wholeMoney(last.CumulativeValue, cur), wholeMoney(last.CumulativeCost, cur))
+	} else {
+		spec.Headline = fmt.Sprintf("Value stays below cost: after %d months, %s of value for %s of cost",
+			r.HorizonMonths, wholeMoney(last.CumulativeValue, cur), wholeMoney(last.CumulativeCost, cur))
+	}
 	be := calc.BreakEvenText(r)
 	line := charts.NewLine()
-	spec.Source = inputsSource(r, true)
 	line.SetGlobalOptions(append(common(spec.Title, subtitle(r, cur+", cumulative; break-even: "+be, date, spec.Source)),
-		charts.WithXAxisOpts(opts.XAxis{Name: "Month", NameLocation: "middle", NameGap: 30, AxisLabel: &opts.AxisLabel{FontSize: 14}}),
-		charts.WithYAxisOpts(opts.YAxis{Name: cur + ", cumulative", AxisLabel: &opts.AxisLabel{FontSize: 14}}),
+		charts.WithXAxisOpts(opts.XAxis{Name: "Month", NameLocation: "middle", NameGap: 24}),
+		charts.WithYAxisOpts(opts.YAxis{Name: cur + ", cumulative"}),
 	)...)
-	valueOpts := []charts.SeriesOpts{}
+	valueOpts := []charts.SeriesOpts{charts.WithLineStyleOpts(opts.LineStyle{Color: colorValue, Width: 3}), charts.WithItemStyleOpts(opts.ItemStyle{Color: colorValue})}
 	if r.Totals.BreakEvenMonth > 0 {
 		valueOpts = append(valueOpts,
 			charts.WithMarkLineNameXAxisItemOpts(opts.MarkLineNameXAxisItem{Name: "Break-even", XAxis: fmt.Sprint(r.Totals.BreakEvenMonth)}),
 			charts.WithMarkLineStyleOpts(opts.MarkLineStyle{Label: &opts.Label{Show: opts.Bool(true), Formatter: types.FuncStr(fmt.Sprintf("Break-even: month %d", r.Totals.BreakEvenMonth))}}))
 	}
 	line.SetXAxis(months).
-		AddSeries("Cumulative cost", cost).
+		AddSeries("Cumulative cost", cost, charts.WithLineStyleOpts(opts.LineStyle{Color: colorCost, Width: 3, Type: "dashed"}), charts.WithItemStyleOpts(opts.ItemStyle{Color: colorCost})).
 		AddSeries("Cumulative value", value, valueOpts...)
 	line.Validate()
-	spec.Options = marshal(line, nil)
-	last := r.Months[len(r.Months)-1]
+	m := toOption(line).styled(spec.Headline)
+	spec.Options = m.String()
 	spec.Summary = fmt.Sprintf("Line chart over %d months: cumulative cost reaches %s and cumulative value %s; break-even: %s.",
 		r.HorizonMonths, calc.MoneyText(last.CumulativeCost, cur), calc.MoneyText(last.CumulativeValue, cur), be)
 	return spec
@@ -252,7 +309,8 @@ func cumulativeChart(r *calc.Result, date string) ChartSpec {
 
 func reachChart(r *calc.Result, rec *calc.Recommendation, date string) ChartSpec {
 	spec := ChartSpec{ID: "chart-reach", Title: "Unique reach per month: current plan and recommendation",
-		Table: Table{Head: []string{"Month", "Current plan (people)", "Recommendation (people)"}}}
+		Source: surveySource(r.Dataset),
+		Table:  Table{Head: []string{"Month", "Current plan (people)", "Recommendation (people)"}}}
 	months := []string{}
 	cur, best := []opts.LineData{}, []opts.LineData{}
 	for i, m := range r.Months {
@@ -266,18 +324,23 @@ func reachChart(r *calc.Result, rec *calc.Recommendation, date string) ChartSpec
 		}
 		spec.Table.Rows = append(spec.Table.Rows, row)
 	}
-	line := charts.NewLine()
-	spec.Source = surveySource(r.Dataset)
-	line.SetGlobalOptions(append(common(spec.Title, subtitle(r, "people reached in the month, counted once across platforms", date, spec.Source)),
-		charts.WithXAxisOpts(opts.XAxis{Name: "Month", NameLocation: "middle", NameGap: 30, AxisLabel: &opts.AxisLabel{FontSize: 14}}),
-		charts.WithYAxisOpts(opts.YAxis{Name: "People per month", AxisLabel: &opts.AxisLabel{FontSize: 14}}),
-	)...)
-	line.SetXAxis(months).AddSeries("Current plan", cur)
+	spec.Headline = fmt.Sprintf("The current plan reaches %s people a month on average", calc.PeopleText(r.Totals.AverageMonthlyReach))
 	if rec != nil {
-		line.AddSeries("Recommendation", best)
+		spec.Headline = fmt.Sprintf("The recommendation reaches %s people a month on average; the current plan %s",
+			calc.PeopleText(rec.Result.Totals.AverageMonthlyReach), calc.PeopleText(r.Totals.AverageMonthlyReach))
+	}
+	line := charts.NewLine()
+	line.SetGlobalOptions(append(common(spec.Title, subtitle(r, "people reached in the month, counted once across platforms", date, spec.Source)),
+		charts.WithXAxisOpts(opts.XAxis{Name: "Month", NameLocation: "middle", NameGap: 24}),
+		charts.WithYAxisOpts(opts.YAxis{Name: "People per month"}),
+	)...)
+	line.SetXAxis(months).AddSeries("Current plan", cur, charts.WithLineStyleOpts(opts.LineStyle{Color: colorPlan, Width: 3}), charts.WithItemStyleOpts(opts.ItemStyle{Color: colorPlan}))
+	if rec != nil {
+		line.AddSeries("Recommendation", best, charts.WithLineStyleOpts(opts.LineStyle{Color: colorRec, Width: 3, Type: "dashed"}), charts.WithItemStyleOpts(opts.ItemStyle{Color: colorRec}))
 	}
 	line.Validate()
-	spec.Options = marshal(line, nil)
+	m := toOption(line).styled(spec.Headline)
+	spec.Options = m.String()
 	spec.Summary = fmt.Sprintf("Line chart over %d months: average unique reach %s people a month with the current plan", r.HorizonMonths, calc.PeopleText(r.Totals.AverageMonthlyReach))
 	if rec != nil {
 		spec.Summary += fmt.Sprintf(" and %s with the recommendation", calc.PeopleText(rec.Result.Totals.AverageMonthlyReach))

@@ -6,6 +6,7 @@ import (
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
+	"github.com/go-echarts/go-echarts/v2/types"
 	"github.com/shopspring/decimal"
 
 	"platformroi/calc"
@@ -90,34 +91,75 @@ func (c *Comparison) Cell(f KeyFigure, r CompareRow) (text, diff string) {
 	return text, diff
 }
 
+// compareSubtitle is the comparison charts' subtitle, in the same parts as the
+// others': what is compared, the units and the date, the source.
+func (c *Comparison) compareSubtitle(units string) string {
+	return fmt.Sprintf("%d scenarios compared with %s", len(c.Rows), c.Base) + "\n" +
+		units + " · " + Today() + "\n" + c.source()
+}
+
 func (c *Comparison) keyChart() ChartSpec {
-	spec := ChartSpec{ID: "chart-compare-key", Title: "Key figures per scenario",
-		Table: Table{Head: []string{"Scenario", "Total cost (" + c.Currency + ")", "Value (" + c.Currency + ")", "Net (" + c.Currency + ")"}}}
-	names := []string{}
+	cur := c.Currency
+	spec := ChartSpec{ID: "chart-compare-key", Title: "Key figures per scenario", Source: c.source(),
+		Table: Table{Head: []string{"Scenario", "Total cost (" + cur + ")", "Value (" + cur + ")", "Net (" + cur + ")"}}}
+	names := []any{}
 	cost, value, net := []opts.BarData{}, []opts.BarData{}, []opts.BarData{}
-	for _, r := range c.Rows {
+	var best *CompareRow
+	for i, r := range c.Rows {
 		t := r.Result.Totals
-		names = append(names, r.Name)
-		cost = append(cost, opts.BarData{Value: f(t.Cost, 2)})
-		value = append(value, opts.BarData{Value: f(t.Value, 2)})
-		net = append(net, opts.BarData{Value: f(t.Net, 2)})
-		spec.Table.Rows = append(spec.Table.Rows, []string{r.Name, calc.MoneyText(t.Cost, c.Currency), calc.MoneyText(t.Value, c.Currency), calc.MoneyText(t.Net, c.Currency)})
+		if r.Current {
+			names = append(names, map[string]any{"value": r.Name, "textStyle": map[string]any{"fontWeight": "bold", "color": textColor}})
+		} else {
+			names = append(names, r.Name)
+		}
+		label := func(d decimal.Decimal) opts.BarData {
+			return opts.BarData{Value: f(d, 2), Label: &opts.Label{Show: opts.Bool(true), Formatter: types.FuncStr(wholeMoney(d, cur))}}
+		}
+		cost, value, net = append(cost, label(t.Cost)), append(value, label(t.Value)), append(net, label(t.Net))
+		if best == nil || t.Net.GreaterThan(best.Result.Totals.Net) {
+			best = &c.Rows[i]
+		}
+		spec.Table.Rows = append(spec.Table.Rows, []string{r.Name, calc.MoneyText(t.Cost, cur), calc.MoneyText(t.Value, cur), calc.MoneyText(t.Net, cur)})
+	}
+	if best != nil {
+		spec.Headline = fmt.Sprintf("%s has the highest net value: %s", best.Name, wholeMoney(best.Result.Totals.Net, cur))
+		if best.Result.Totals.Net.IsNegative() {
+			spec.Headline = fmt.Sprintf("%s loses least: a net value of %s", best.Name, wholeMoney(best.Result.Totals.Net, cur))
+		}
 	}
 	bar := charts.NewBar()
-	spec.Source = c.source()
-	bar.SetGlobalOptions(append(common(spec.Title, fmt.Sprintf("%d scenarios compared with %s\n%s over each scenario's horizon · %s\n%s", len(c.Rows), c.Base, c.Currency, Today(), spec.Source)),
-		charts.WithXAxisOpts(opts.XAxis{AxisLabel: &opts.AxisLabel{FontSize: 13, Interval: "0"}}),
-		charts.WithYAxisOpts(opts.YAxis{Name: c.Currency, AxisLabel: &opts.AxisLabel{FontSize: 14}}),
+	bar.SetGlobalOptions(append(common(spec.Title, c.compareSubtitle(cur+" over each scenario's horizon")),
+		charts.WithXAxisOpts(opts.XAxis{Name: cur, NameLocation: "middle", NameGap: 24}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", AxisLabel: &opts.AxisLabel{Interval: "0"}}),
 	)...)
-	bar.SetXAxis(names).AddSeries("Total cost", cost).AddSeries("Value", value).AddSeries("Net", net)
+	bar.SetXAxis(names).
+		AddSeries("Total cost", cost, charts.WithItemStyleOpts(opts.ItemStyle{Color: colorCost})).
+		AddSeries("Value", value, charts.WithItemStyleOpts(opts.ItemStyle{Color: colorValue})).
+		AddSeries("Net", net, charts.WithItemStyleOpts(opts.ItemStyle{Color: colorNet}))
+	bar.XYReversal()
 	bar.Validate()
-	spec.Options = marshal(bar, nil)
-	spec.Summary = fmt.Sprintf("Bar chart: total cost, value and net in %s for %d scenarios.", c.Currency, len(c.Rows))
+	m := toOption(bar).styled(spec.Headline).rows(64)
+	y := obj(m, "yAxis")
+	y["inverse"] = true
+	// Long scenario names wrap rather than push the plot away (web/charts.js).
+	for _, s := range list(m, "series") {
+		s["label"] = map[string]any{"show": true, "position": "right", "fontSize": dataSize, "color": textColor}
+		s["barMaxWidth"] = 14
+	}
+	obj(m, "grid")["right"] = 84 // room for "-61,478 EUR"
+	spec.Options = m.String()
+	spec.Summary = fmt.Sprintf("Bar chart: total cost, value and net in %s for %d scenarios.", cur, len(c.Rows))
 	return spec
 }
 
+// lineTypes and symbols tell the scenarios other than the base apart without colour.
+var (
+	lineTypes = []string{"dashed", "dotted"}
+	symbols   = []string{"triangle", "diamond", "rect", "pin"}
+)
+
 func (c *Comparison) netChart() ChartSpec {
-	spec := ChartSpec{ID: "chart-compare-net", Title: "Cumulative net by month, per scenario",
+	spec := ChartSpec{ID: "chart-compare-net", Title: "Cumulative net by month, per scenario", Source: c.source(),
 		Table: Table{Head: []string{"Month"}}}
 	months := 0
 	for _, r := range c.Rows {
@@ -137,22 +179,44 @@ func (c *Comparison) netChart() ChartSpec {
 		}
 		spec.Table.Rows = append(spec.Table.Rows, row)
 	}
+	var first *CompareRow
+	for i, r := range c.Rows {
+		if be := r.Result.Totals.BreakEvenMonth; be > 0 && (first == nil || be < first.Result.Totals.BreakEvenMonth) {
+			first = &c.Rows[i]
+		}
+	}
+	if first != nil {
+		spec.Headline = fmt.Sprintf("%s breaks even first, in month %d", first.Name, first.Result.Totals.BreakEvenMonth)
+	} else if len(c.Rows) > 0 {
+		spec.Headline = "No scenario breaks even within its horizon"
+	}
 	line := charts.NewLine()
-	spec.Source = c.source()
-	line.SetGlobalOptions(append(common(spec.Title, fmt.Sprintf("Compared with %s\n%s, cumulative value − cumulative cost · %s\n%s", c.Base, c.Currency, Today(), spec.Source)),
-		charts.WithXAxisOpts(opts.XAxis{Name: "Month", NameLocation: "middle", NameGap: 30, AxisLabel: &opts.AxisLabel{FontSize: 14}}),
-		charts.WithYAxisOpts(opts.YAxis{Name: c.Currency + ", cumulative net", AxisLabel: &opts.AxisLabel{FontSize: 14}}),
+	line.SetGlobalOptions(append(common(spec.Title, c.compareSubtitle(c.Currency+", cumulative value − cumulative cost")),
+		charts.WithXAxisOpts(opts.XAxis{Name: "Month", NameLocation: "middle", NameGap: 24}),
+		charts.WithYAxisOpts(opts.YAxis{Name: c.Currency + ", cumulative net"}),
 	)...)
 	line.SetXAxis(axis)
+	other := 0
 	for _, r := range c.Rows {
 		data := []opts.LineData{}
 		for _, m := range r.Result.Months {
 			data = append(data, opts.LineData{Value: f(m.CumulativeNet, 2)})
 		}
-		line.AddSeries(r.Name, data)
+		name := r.Name
+		style, symbol, color := opts.LineStyle{Color: colorPlan, Width: 3}, "circle", colorPlan
+		if !r.Current {
+			style = opts.LineStyle{Color: colorOther, Width: 2.5, Type: lineTypes[other%len(lineTypes)]}
+			symbol, color = symbols[other%len(symbols)], colorOther
+			other++
+		} else {
+			name += " (this scenario)"
+		}
+		line.AddSeries(name, data, charts.WithLineStyleOpts(style), charts.WithItemStyleOpts(opts.ItemStyle{Color: color}),
+			charts.WithLineChartOpts(opts.LineChart{Symbol: symbol, SymbolSize: 7}))
 	}
 	line.Validate()
-	spec.Options = marshal(line, nil)
+	m := toOption(line).styled(spec.Headline)
+	spec.Options = m.String()
 	spec.Summary = fmt.Sprintf("Line chart: cumulative net in %s by month, one line for each of %d scenarios.", c.Currency, len(c.Rows))
 	return spec
 }
@@ -172,5 +236,5 @@ func (c *Comparison) source() string {
 			surveys = append(surveys, k)
 		}
 	}
-	return wrap("Source: each scenario's staff costs, plan and value inputs; reach from "+strings.Join(surveys, "; "), sourceWidth)
+	return "Source: each scenario's staff costs, plan and value inputs; reach from " + strings.Join(surveys, "; ")
 }

@@ -18,7 +18,7 @@ import (
 // benefits, set-up hours) are left out. It has the net value view's element id, so
 // that the page draws either in the same place.
 func TornadoReachChart(r *calc.Result, u *calc.Uncertainty, labels map[string]string, date string) ChartSpec {
-	spec := ChartSpec{ID: "chart-tornado", Title: "What moves the reach: people at each end of a range",
+	spec := ChartSpec{ID: "chart-tornado", Name: "what moves the reach", Title: "What moves the reach: people at each end of a range",
 		Table: Table{Head: []string{"Input", "Range", "Reach at the low end (people)", "Reach at the high end (people)"}}}
 	base := r.Totals.Reach
 	inputs := map[string]calc.UncertainInput{}
@@ -68,8 +68,8 @@ func TornadoReachChart(r *calc.Result, u *calc.Uncertainty, labels map[string]st
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", AxisLabel: &opts.AxisLabel{FontSize: 14, Interval: "0"}}),
 	)...)
 	bar.SetXAxis(names).
-		AddSeries("Input at the low end", low, charts.WithBarChartOpts(opts.BarChart{Stack: "t"}), charts.WithItemStyleOpts(opts.ItemStyle{Color: "#b2182b"})).
-		AddSeries("Input at the high end", high, charts.WithBarChartOpts(opts.BarChart{Stack: "t"}), charts.WithItemStyleOpts(opts.ItemStyle{Color: "#2166ac"}))
+		AddSeries("Input at the low end", low, charts.WithBarChartOpts(opts.BarChart{Stack: "t"}), charts.WithItemStyleOpts(opts.ItemStyle{Color: colorLowEnd})).
+		AddSeries("Input at the high end", high, charts.WithBarChartOpts(opts.BarChart{Stack: "t"}), charts.WithItemStyleOpts(opts.ItemStyle{Color: colorHighEnd}))
 	bar.XYReversal()
 	bar.Validate()
 	spec.Options = marshal(bar, nil)

@@ -45,8 +45,8 @@ func TestTornadoReachChart(t *testing.T) {
 		t.Errorf("table rows\n%q\nwant\n%q", spec.Table.Rows, want)
 	}
 	var opt struct {
-		Title  struct{ Text, Subtext string } `json:"title"`
-		YAxis  []struct{ Data []string }      `json:"yAxis"`
+		Title  []struct{ Text, Subtext string } `json:"title"`
+		YAxis  []struct{ Data []string }        `json:"yAxis"`
 		Series []struct {
 			Data []struct{ Value float64 }
 		} `json:"series"`
@@ -54,12 +54,15 @@ func TestTornadoReachChart(t *testing.T) {
 	if err := json.Unmarshal([]byte(spec.Options), &opt); err != nil {
 		t.Fatal(err)
 	}
-	if opt.Title.Text != spec.Title {
+	if len(opt.Title) == 0 {
+		t.Fatal("no title")
+	}
+	if opt.Title[0].Text != spec.Title {
 		t.Errorf("title %+v", opt.Title)
 	}
 	for _, want := range []string{"Scenario: Test", "People reached, summed over 12 months: change from 1,000", "1 December 2026", "A survey (2024)"} {
-		if !strings.Contains(strings.ReplaceAll(opt.Title.Subtext, "\n", " "), want) {
-			t.Errorf("subtitle %q lacks %q", opt.Title.Subtext, want)
+		if !strings.Contains(strings.ReplaceAll(opt.Title[0].Subtext, "\n", " "), want) {
+			t.Errorf("subtitle %q lacks %q", opt.Title[0].Subtext, want)
 		}
 	}
 	// The largest at the top: ECharts draws a category axis from the bottom.

@@ -59,8 +59,8 @@ func TornadoChart(r *calc.Result, u *calc.Uncertainty, labels map[string]string,
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", AxisLabel: &opts.AxisLabel{FontSize: 14, Interval: "0"}}),
 	)...)
 	bar.SetXAxis(names).
-		AddSeries("Input at the low end", low, charts.WithBarChartOpts(opts.BarChart{Stack: "t"}), charts.WithItemStyleOpts(opts.ItemStyle{Color: "#b2182b"})).
-		AddSeries("Input at the high end", high, charts.WithBarChartOpts(opts.BarChart{Stack: "t"}), charts.WithItemStyleOpts(opts.ItemStyle{Color: "#2166ac"}))
+		AddSeries("Input at the low end", low, charts.WithBarChartOpts(opts.BarChart{Stack: "t"}), charts.WithItemStyleOpts(opts.ItemStyle{Color: colorLowEnd})).
+		AddSeries("Input at the high end", high, charts.WithBarChartOpts(opts.BarChart{Stack: "t"}), charts.WithItemStyleOpts(opts.ItemStyle{Color: colorHighEnd}))
 	bar.XYReversal()
 	bar.Validate()
 	spec.Options = marshal(bar, nil)
@@ -121,9 +121,9 @@ func NetDistributionChart(r *calc.Result, u *calc.Uncertainty, nets []float64, d
 	for i, c := range counts {
 		from, to := lo+float64(i)*width, lo+float64(i+1)*width
 		names = append(names, calc.Grouped(fmt.Sprintf("%.0f", (from+to)/2)))
-		color := "#b2182b" // draws that do not pay
+		color := colorLoss // draws that do not pay
 		if from >= 0 {
-			color = "#2166ac"
+			color = colorNet
 		}
 		data = append(data, opts.BarData{Value: c, ItemStyle: &opts.ItemStyle{Color: color}})
 		spec.Table.Rows = append(spec.Table.Rows, []string{calc.Grouped(fmt.Sprintf("%.2f", from)), calc.Grouped(fmt.Sprintf("%.2f", to)), fmt.Sprint(c)})
