@@ -89,6 +89,8 @@
       chart.setOption(opt);
     }
     el.setAttribute("data-series", String(series.length));
+    drawn[id] = json;
+    if (window.matchMedia("print").matches) setTimeout(preparePrint, 0);
     if (early) before[id] = canonical(json);
     stats.drawMs += performance.now() - t0;
     stats.draws++;
@@ -185,10 +187,14 @@
     delete waiting[id];
     delete early[id];
     delete before[id];
+    delete drawn[id];
+    delete printed[id];
     var h = hosts[id] || document.getElementById(id);
     delete hosts[id];
     var chart = h && echarts.getInstanceByDom(h);
     if (chart) chart.dispose();
+    var img = h && h.querySelector(":scope > img.chart-print");
+    if (img) img.remove();
   }
 
   // option returns a chart's current option, drawing it first if it waits (for tests).
@@ -209,10 +215,57 @@
     cancelAnimationFrame(pending);
     pending = requestAnimationFrame(resizeAll);
   });
-  // Printing lays the charts out two by two: draw what waits, at the printed size.
-  window.addEventListener("beforeprint", function () { flush(true); resizeAll(); });
+  // On paper each chart is a vector drawing: printed, it is the SVG of its latest
+  // option, in an image inside its element (web/app.css shows the image and hides the
+  // canvas in print). An image holds no script and no markup of the page: the SVG's
+  // text, names typed by people among it, stays text. The SVG is drawn at the size
+  // that prints its smallest text at 10 pt or more in a cell of the printed grid
+  // (PRINT_WIDTH CSS pixels wide; a CSS pixel prints at 0.75 pt), 16:10, so that the
+  // chart is laid out as on screen at that width and scaled down, never below 10 pt.
+  var PRINT_WIDTH = 512; // 135.5 mm: half of an A4 landscape page's 277 mm, less the gap
+  var PRINT_MIN_PX = 13.6; // 10.2 pt
+  var drawn = {}; // element id → the option JSON last drawn
+  var printed = {}; // element id → the option JSON of the SVG in its image
+
+  function smallestFont(svg) {
+    var min = Infinity, m, re = /font-size:\s*([\d.]+)px/g;
+    while ((m = re.exec(svg))) min = Math.min(min, Number(m[1]));
+    return min;
+  }
+
+  function printSize(json) {
+    var w = PRINT_WIDTH, svg = image(json, "svg", w, Math.round(w * 10 / 16));
+    var min = smallestFont(svg);
+    if (isFinite(min) && min < PRINT_MIN_PX) {
+      w = Math.floor(PRINT_WIDTH * min / PRINT_MIN_PX);
+      svg = image(json, "svg", w, Math.round(w * 10 / 16));
+    }
+    return svg;
+  }
+
+  // preparePrint puts each drawn chart's SVG in its element (once per option).
+  function preparePrint() {
+    if (typeof echarts === "undefined") return;
+    flush(true);
+    Object.keys(drawn).forEach(function (id) {
+      var el = host(id);
+      if (!el || !echarts.getInstanceByDom(el)) return;
+      var img = el.querySelector(":scope > img.chart-print");
+      if (img && printed[id] === drawn[id]) return;
+      if (!img) {
+        img = document.createElement("img");
+        img.className = "chart-print";
+        img.alt = ""; // the element is the chart's image, with its label
+        el.appendChild(img);
+      }
+      img.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(printSize(drawn[id]));
+      printed[id] = drawn[id];
+    });
+  }
+
+  window.addEventListener("beforeprint", function () { preparePrint(); resizeAll(); });
   window.addEventListener("afterprint", resizeAll);
-  window.matchMedia("print").addEventListener("change", function () { flush(true); resizeAll(); });
+  window.matchMedia("print").addEventListener("change", function (e) { if (e.matches) preparePrint(); else flush(true); resizeAll(); });
 
   // image renders a chart option (JSON) as an image for a briefing deck, width ×
   // height CSS pixels (default 1600 × 900, 16:9): "png" gives a data URL at 2× pixel
@@ -271,6 +324,6 @@
   // draw(id, json) is the app's; predraw(id, json) web/start.js's, before the app has
   // started, and afterEarly(f) calls f once those are drawn; onRequest(id, json), when
   // set, hears of each of the app's.
-  var api = { draw: request, predraw: predraw, afterEarly: afterEarly, onRequest: null, flush: function () { flush(true); }, waiting: waiting, dispose: dispose, option: option, stats: stats, image: image, download: download, copy: copy };
+  var api = { draw: request, predraw: predraw, afterEarly: afterEarly, onRequest: null, flush: function () { flush(true); }, waiting: waiting, dispose: dispose, option: option, stats: stats, image: image, download: download, copy: copy, preparePrint: preparePrint };
   window.roiCharts = api;
 })();
