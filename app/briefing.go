@@ -8,13 +8,12 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 	"github.com/shopspring/decimal"
 
-	"platformroi/app/report"
 	"platformroi/calc"
 )
 
 // The printed briefing (print-only; web/app.css lays it out on A4 landscape): on the
-// first page the proposal with its key figures, what the result depends on, the
-// assumptions in plain words and the sources; on the second the comparison of the
+// first page the proposal with its key figures and the assumptions in plain words,
+// and beside them what the result depends on and the sources; on the second the comparison of the
 // workspace's scenarios (when there are several) and the charts, drawn as vector
 // images by web/charts.js. Its figures are those the page shows, formatted alike.
 
@@ -26,10 +25,8 @@ func (s *ResultsSection) briefing() app.UI {
 		return nil
 	}
 	return app.Div().Class("print-only briefing").ID("briefing").Body(
-		s.briefProposal(),
-		s.briefDepends(),
-		s.briefAssumptions(),
-		s.briefSources(),
+		app.Div().Class("brief-main").Body(s.briefProposal(), s.briefAssumptions()),
+		app.Div().Class("brief-side").Body(s.briefDepends(), s.briefSources()),
 	)
 }
 
@@ -53,13 +50,15 @@ func applied(st *State) bool {
 	return st.Rec != nil && st.Scenario != nil && !st.RecPending && planKey(st.Scenario.Plan) == planKey(st.Rec.Plan)
 }
 
-// planLines names a plan's lines: "YouTube: 10 h/week by Digital officer".
+// planLines names a plan's lines, by role: "Digital officer: YouTube 10, Facebook 10
+// (h/week)".
 func planLines(r *calc.Result, lines []calc.PlanLine) []app.UI {
 	names := map[string]string{}
 	for _, pl := range r.Platforms {
 		names[pl.ID] = pl.Name
 	}
-	var out []app.UI
+	var roles []string
+	byRole := map[string][]string{}
 	for _, l := range lines {
 		if l.HoursPerWeek.IsZero() {
 			continue
@@ -68,7 +67,14 @@ func planLines(r *calc.Result, lines []calc.PlanLine) []app.UI {
 		if name == "" {
 			name = l.Platform
 		}
-		out = append(out, app.Li().Text(fmt.Sprintf("%s: %s by %s", name, calc.HoursText(l.HoursPerWeek), l.Role)))
+		if _, ok := byRole[l.Role]; !ok {
+			roles = append(roles, l.Role)
+		}
+		byRole[l.Role] = append(byRole[l.Role], name+" "+l.HoursPerWeek.String())
+	}
+	var out []app.UI
+	for _, role := range roles {
+		out = append(out, app.Li().Text(role+": "+strings.Join(byRole[role], ", ")+" (h/week)"))
 	}
 	if len(out) == 0 {
 		out = append(out, app.Li().Text("No platform"))
@@ -102,14 +108,21 @@ func likelyColumn(st *State) []string {
 		return out
 	}
 	cur := st.Result.Currency
-	money := func(d decimal.Decimal) string { return calc.MoneyText(d, cur) }
+	// "56,428.41 to 57,147.41 EUR": the unit once, after the range.
+	spread := func(sp calc.Spread, show func(decimal.Decimal) string, unit string) string {
+		if !sp.P10.Valid || !sp.P90.Valid {
+			return "n/a"
+		}
+		return show(sp.P10.Decimal) + " to " + show(sp.P90.Decimal) + unit
+	}
+	money := func(d decimal.Decimal) string { return calc.Grouped(calc.Money(d)) }
 	sim := u.Simulation
-	out[0] = spreadText(sim.Cost, money)
-	out[3] = spreadText(sim.Value, money)
-	out[4] = spreadText(sim.Net, money)
-	out[5] = spreadText(sim.ROI, calc.Percent)
-	out[7] = spreadText(sim.CostPer1000Reached, money)
-	out[8] = spreadText(sim.AverageMonthlyReach, func(d decimal.Decimal) string { return calc.PeopleText(d) + " people" })
+	out[0] = spread(sim.Cost, money, " "+cur)
+	out[3] = spread(sim.Value, money, " "+cur)
+	out[4] = spread(sim.Net, money, " "+cur)
+	out[5] = spread(sim.ROI, calc.Percent, "")
+	out[7] = spread(sim.CostPer1000Reached, money, " "+cur)
+	out[8] = spread(sim.AverageMonthlyReach, calc.PeopleText, " people")
 	return out
 }
 
@@ -238,21 +251,27 @@ func (s *ResultsSection) briefDepends() app.UI {
 			"Likely range: in the middle 80%% of %s draws of the uncertain inputs (P10 to P90) the net value is %s; the plan pays in %s of the draws.",
 			calc.Grouped(fmt.Sprint(sim.Draws)), spreadText(sim.Net, money), calc.Percent(sim.ShareNetAtLeastZero)))),
 		app.If(len(u.Inputs) == 0, app.P().Text("No input has a range: the figures are exact for the inputs as given.")),
-		app.If(len(u.Sensitivity) > 0, app.P().Text("Moves the result most: "+mostMoving(u, labels)+".")),
-		app.P().Text(robustnessText(st, u, labels)),
+		app.P().ID("brief-robustness").Text(briefRobustness(u, labels)),
 	)
 }
 
-// mostMoving names the three inputs that move the net value most.
-func mostMoving(u *calc.Uncertainty, labels map[string]string) string {
-	var out []string
-	for i, sv := range u.Sensitivity {
-		if i == 3 {
-			break
-		}
-		out = append(out, labels[sv.Input])
+// briefRobustness says in one sentence whether the recommendation holds at the ends of
+// the ranges of the inputs that move the result most (the page says what it becomes).
+func briefRobustness(u *calc.Uncertainty, labels map[string]string) string {
+	if len(u.Robustness) == 0 {
+		return "No input has a range, so the recommendation was not tested against one."
 	}
-	return strings.Join(out, "; ")
+	var changes []string
+	for _, rb := range u.Robustness {
+		if !rb.Same {
+			changes = append(changes, labels[rb.Input])
+		}
+	}
+	if len(changes) == 0 {
+		return fmt.Sprintf("The recommendation holds at both ends of the ranges of the %s that move the result most.",
+			plural(len(u.Robustness), "assumption", "assumptions"))
+	}
+	return fmt.Sprintf("The recommendation is not certain: it changes when one of these is at an end of its range: %s.", strings.Join(changes, "; "))
 }
 
 // briefAssumptions puts the scenario's inputs in plain words, and names the figures
@@ -262,12 +281,8 @@ func (s *ResultsSection) briefAssumptions() app.UI {
 	r, sc := st.Result, st.Scenario
 	cur := r.Currency
 	items := []app.UI{}
-	measure := ""
-	if ds := r.Dataset; ds != nil {
-		measure = " (" + strings.TrimSuffix(ds.Measure, ".") + ")"
-	}
-	items = append(items, app.Li().Text(fmt.Sprintf("The target audience is %s people%s; the figures cover %d months.",
-		calc.PeopleText(sc.Audience.Size), measure, r.HorizonMonths)))
+	items = append(items, app.Li().Text(fmt.Sprintf("The target audience is %s people; the figures cover %d months.",
+		calc.PeopleText(sc.Audience.Size), r.HorizonMonths)))
 	for _, role := range sc.Staff {
 		rate := decimal.Zero
 		how := "an hour, loaded"
@@ -314,9 +329,19 @@ func (s *ResultsSection) briefAssumptions() app.UI {
 		items = append(items, app.Li().Text(fmt.Sprintf("Assumed, not measured (defaults of the dataset): %s: %s.", strings.Join(groups[k], ", "), k)))
 	}
 	if len(r.Defaults) > 0 {
+		// "Digital officer: on-costs, overhead", not the role's name each time.
 		var d []string
+		at := map[string]int{}
 		for _, f := range r.Defaults {
-			d = append(d, st.Form.FieldLabel(f, r.Dataset))
+			label := st.Form.FieldLabel(f, r.Dataset)
+			if who, what, ok := strings.Cut(label, ": "); ok {
+				if i, seen := at[who]; seen {
+					d[i] += ", " + what
+					continue
+				}
+				at[who] = len(d)
+			}
+			d = append(d, label)
 		}
 		items = append(items, app.Li().Text("At the calculator's defaults: "+strings.Join(d, "; ")+"."))
 	}
@@ -361,31 +386,11 @@ func (s *ResultsSection) briefSources() app.UI {
 		ds = s.St.Result.Dataset
 	}
 	demo := "Who uses each platform: " + sourceText(ds)
-	if ds != nil && ds.Provenance != nil {
-		pr := ds.Provenance
-		var what []string
-		if pr.AreaName != "" {
-			what = append(what, pr.AreaName)
-		}
-		if pr.Sample > 0 {
-			what = append(what, calc.Grouped(fmt.Sprint(pr.Sample))+" respondents")
-		}
-		if pr.Fieldwork != "" {
-			what = append(what, "fieldwork "+pr.Fieldwork)
-		}
-		if len(what) > 0 {
-			demo += "; " + strings.Join(what, ", ")
-		}
-		if pr.Hand == calc.HandSecond {
-			demo += "; read second-hand (" + pr.ReadAt + "): check against the original, " + pr.Original
-		}
-	}
 	return app.Section().Class("brief-sources").Body(
 		app.H3().Text("Sources"),
 		app.Ul().Body(
 			app.Li().ID("brief-source-demographics").Text(demo+"."),
-			app.Li().Text("Costs and value: the scenario's own inputs (staff costs, plan, value per 1,000 people reached); platform parameters from the dataset unless the scenario sets them."),
-			app.Li().Text(fmt.Sprintf("Computed with the platform ROI calculator on %s.", report.Today())),
+			app.Li().Text("Costs and value: the scenario's own inputs; platform parameters from the dataset unless the scenario sets them."),
 		),
 	)
 }

@@ -89,8 +89,6 @@
       chart.setOption(opt);
     }
     el.setAttribute("data-series", String(series.length));
-    drawn[id] = json;
-    if (window.matchMedia("print").matches) setTimeout(preparePrint, 0);
     if (early) before[id] = canonical(json);
     stats.drawMs += performance.now() - t0;
     stats.draws++;
@@ -150,6 +148,8 @@
     var el = document.getElementById(id);
     if (!el) return;
     waiting[id] = json;
+    latest[id] = json;
+    printSoon();
     delete early[id];
     if (observer && !el.hasAttribute("data-observed")) {
       observer.observe(el);
@@ -187,13 +187,13 @@
     delete waiting[id];
     delete early[id];
     delete before[id];
-    delete drawn[id];
+    delete latest[id];
     delete printed[id];
     var h = hosts[id] || document.getElementById(id);
     delete hosts[id];
     var chart = h && echarts.getInstanceByDom(h);
     if (chart) chart.dispose();
-    var img = h && h.querySelector(":scope > img.chart-print");
+    var el = document.getElementById(id), img = el && el.querySelector(":scope > img.chart-print");
     if (img) img.remove();
   }
 
@@ -218,14 +218,15 @@
   // On paper each chart is a vector drawing: printed, it is the SVG of its latest
   // option, in an image inside its element (web/app.css shows the image and hides the
   // canvas in print). An image holds no script and no markup of the page: the SVG's
-  // text, names typed by people among it, stays text. The SVG is drawn at the size
-  // that prints its smallest text at 10 pt or more in a cell of the printed grid
-  // (PRINT_WIDTH CSS pixels wide; a CSS pixel prints at 0.75 pt), 16:10, so that the
-  // chart is laid out as on screen at that width and scaled down, never below 10 pt.
-  var PRINT_WIDTH = 512; // 135.5 mm: half of an A4 landscape page's 277 mm, less the gap
+  // text, names typed by people among it, stays text. The printed cell's size is the
+  // CSS of the chart's element (--print-width and --print-height, in mm); the SVG is
+  // laid out at the size, in CSS pixels, that prints its smallest text at 10 pt or more
+  // when scaled to the cell (a CSS pixel prints at 0.75 pt): as on screen at about
+  // that size, never below 10 pt.
   var PRINT_MIN_PX = 13.6; // 10.2 pt
-  var drawn = {}; // element id → the option JSON last drawn
-  var printed = {}; // element id → the option JSON of the SVG in its image
+  var MM = 96 / 25.4; // CSS pixels per mm
+  var latest = {}; // element id → the latest option JSON, drawn or waiting
+  var printed = {}; // element id → the option JSON and cell size of the SVG in its image
 
   function smallestFont(svg) {
     var min = Infinity, m, re = /font-size:\s*([\d.]+)px/g;
@@ -233,39 +234,57 @@
     return min;
   }
 
-  function printSize(json) {
-    var w = PRINT_WIDTH, svg = image(json, "svg", w, Math.round(w * 10 / 16));
+  function printSize(json, cell) {
+    var w = cell.width, h = cell.height, svg = image(json, "svg", w, h);
     var min = smallestFont(svg);
     if (isFinite(min) && min < PRINT_MIN_PX) {
-      w = Math.floor(PRINT_WIDTH * min / PRINT_MIN_PX);
-      svg = image(json, "svg", w, Math.round(w * 10 / 16));
+      w = Math.floor(cell.width * min / PRINT_MIN_PX);
+      svg = image(json, "svg", w, Math.round(w * cell.height / cell.width));
     }
     return svg;
   }
 
-  // preparePrint puts each drawn chart's SVG in its element (once per option).
+  function cellOf(el) {
+    var css = getComputedStyle(el);
+    var mm = function (name, def) { var v = parseFloat(css.getPropertyValue(name)); return (isFinite(v) && v > 0 ? v : def) * MM; };
+    return { width: Math.round(mm("--print-width", 137.5)), height: Math.round(mm("--print-height", 100)) };
+  }
+
+  // preparePrint puts each drawn chart's SVG in the page's element of the chart (once
+  // per option; a chart drawn before the app started is drawn in an element inside it).
   function preparePrint() {
+    printIdle = 0;
     if (typeof echarts === "undefined") return;
-    flush(true);
-    Object.keys(drawn).forEach(function (id) {
-      var el = host(id);
-      if (!el || !echarts.getInstanceByDom(el)) return;
+    Object.keys(latest).forEach(function (id) {
+      var el = document.getElementById(id);
+      if (!el) { delete latest[id]; return; }
       var img = el.querySelector(":scope > img.chart-print");
-      if (img && printed[id] === drawn[id]) return;
+      var cell = cellOf(el), key = cell.width + "x" + cell.height + " " + latest[id];
+      if (img && printed[id] === key) return;
       if (!img) {
         img = document.createElement("img");
         img.className = "chart-print";
         img.alt = ""; // the element is the chart's image, with its label
         el.appendChild(img);
       }
-      img.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(printSize(drawn[id]));
-      printed[id] = drawn[id];
+      img.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(printSize(latest[id], cell));
+      printed[id] = key;
     });
   }
 
-  window.addEventListener("beforeprint", function () { preparePrint(); resizeAll(); });
+  // The images are made when the page is idle after the charts change, so that they
+  // are there before anyone prints, and again, if need be, before printing.
+  var printIdle = 0;
+  function printSoon() {
+    if (printIdle) return;
+    if (window.matchMedia("print").matches) printIdle = setTimeout(preparePrint, 0);
+    else if (window.requestIdleCallback) printIdle = requestIdleCallback(preparePrint, { timeout: 3000 });
+    else printIdle = setTimeout(preparePrint, 1000);
+  }
+
+  window.addEventListener("beforeprint", function () { preparePrint(); flush(true); resizeAll(); });
   window.addEventListener("afterprint", resizeAll);
-  window.matchMedia("print").addEventListener("change", function (e) { if (e.matches) preparePrint(); else flush(true); resizeAll(); });
+  window.matchMedia("print").addEventListener("change", function (e) { if (e.matches) preparePrint(); flush(true); resizeAll(); });
 
   // image renders a chart option (JSON) as an image for a briefing deck, width ×
   // height CSS pixels (default 1600 × 900, 16:9): "png" gives a data URL at 2× pixel
