@@ -146,7 +146,7 @@ func (s *ResultsSection) briefProposal() app.UI {
 		cols = append(cols, "Proposed: the recommended plan (applied)")
 	default:
 		heading = "Proposal: the current plan or the recommendation"
-		lede = "The recommendation has not been applied: the plan in use and the recommended plan differ. Both are shown; choose one."
+		lede = "Not chosen yet: the recommendation has not been applied. Both plans are shown."
 		cols = append(cols, "Current plan")
 	}
 	u := st.U
@@ -159,8 +159,12 @@ func (s *ResultsSection) briefProposal() app.UI {
 		cols = append(cols, "Recommendation (not applied)")
 	}
 	head := []app.UI{app.Th().Scope("col").Text("Figure")}
-	for _, c := range cols {
-		head = append(head, app.Th().Scope("col").Text(c))
+	for i, c := range cols {
+		th := app.Th().Scope("col").Text(c)
+		if hasLikely && i == 1 {
+			th = th.Class("likely")
+		}
+		head = append(head, th)
 	}
 	plans := []app.UI{app.Th().Scope("row").Text("Platforms and hours")}
 	plans = append(plans, app.Td().Body(app.Ul().Body(planLines(r, st.Scenario.Plan)...)))
