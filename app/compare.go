@@ -90,7 +90,7 @@ func compareSection(ed *Editor, c *report.Comparison, kept int) app.UI {
 		for _, r := range c.Rows {
 			text, diff := c.Cell(kf, r)
 			cells = append(cells, app.Td().Class("num").Body(app.Text(text),
-				app.If(diff != "", app.Br(), app.Span().Class("diff").Text(diff+" vs "+c.Base))))
+				app.If(diff != "", app.Br(), app.Span().Class("diff").Body(app.Text(diff), app.Span().Class("vs").Text(" vs "+c.Base)))))
 		}
 		rows = append(rows, app.Tr().Body(cells...))
 	}
