@@ -252,15 +252,19 @@
 
   // preparePrint puts each drawn chart's SVG in the page's element of the chart (once
   // per option; a chart drawn before the app started is drawn in an element inside it).
-  function preparePrint() {
+  // When idle (deadline given) it makes images while the browser has time, and asks
+  // for more time for the rest; about 5 ms a chart.
+  function preparePrint(deadline) {
     printIdle = 0;
     if (typeof echarts === "undefined") return;
+    var idle = deadline && typeof deadline.timeRemaining === "function";
     Object.keys(latest).forEach(function (id) {
       var el = document.getElementById(id);
       if (!el) { delete latest[id]; return; }
       var img = el.querySelector(":scope > img.chart-print");
       var cell = cellOf(el), key = cell.width + "x" + cell.height + " " + latest[id];
       if (img && printed[id] === key) return;
+      if (idle && !deadline.didTimeout && deadline.timeRemaining() < 8) { printSoon(); return; }
       if (!img) {
         img = document.createElement("img");
         img.className = "chart-print";
@@ -277,9 +281,9 @@
   var printIdle = 0;
   function printSoon() {
     if (printIdle) return;
-    if (window.matchMedia("print").matches) printIdle = setTimeout(preparePrint, 0);
+    if (window.matchMedia("print").matches) printIdle = setTimeout(function () { preparePrint(); }, 0);
     else if (window.requestIdleCallback) printIdle = requestIdleCallback(preparePrint, { timeout: 3000 });
-    else printIdle = setTimeout(preparePrint, 1000);
+    else printIdle = setTimeout(function () { preparePrint(); }, 1000);
   }
 
   window.addEventListener("beforeprint", function () { preparePrint(); flush(true); resizeAll(); });
