@@ -184,6 +184,11 @@ test("with two kept scenarios the briefing compares them, in two pages", async (
   for (const name of ["Mid-size embassy, US adults (example)", "Worth more per 1,000 (being edited)"]) {
     assert.ok(flat.includes(name), "the comparison lacks " + name);
   }
+  // The comparison's key figures chart is printed (instead of the scenario's).
+  for (const id of ["chart-compare-key"]) {
+    const title = await page.evaluate((id) => window.roiCharts.option(id).title[0].text, id);
+    assert.ok(flat.includes(title), "the comparison chart is not printed: " + title);
+  }
   // Every figure of the page's comparison table is printed, row by row.
   const cells = await page.locator("#compare-table tbody tr").evaluateAll((trs) => trs.map((tr) =>
     [...tr.children].map((c) => c.firstChild ? c.firstChild.textContent.trim() : c.textContent.trim())));
