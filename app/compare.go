@@ -90,24 +90,28 @@ func compareSection(ed *Editor, c *report.Comparison, kept int) app.UI {
 		for _, r := range c.Rows {
 			text, diff := c.Cell(kf, r)
 			cells = append(cells, app.Td().Class("num").Body(app.Text(text),
-				app.If(diff != "", app.Br(), app.Span().Class("diff").Text(diff+" vs "+c.Base))))
+				app.If(diff != "", app.Br(), app.Span().Class("diff").Body(app.Text(diff), app.Span().Class("vs").Text(" vs "+c.Base)))))
 		}
 		rows = append(rows, app.Tr().Body(cells...))
 	}
 	return app.Section().Class("compare").ID("compare").Aria("labelledby", "compare-h").Body(
 		app.H3().ID("compare-h").Text("Compare scenarios"),
-		app.P().Class("hint").Text("Differences are against the scenario being edited ("+c.Base+"); amounts in "+c.Currency+"."),
-		app.Div().Class("scroll").TabIndex(0).Role("region").Aria("label", "Scenario comparison").Body(
-			app.Table().Class("grid").ID("compare-table").Body(
-				app.Caption().Text("Key figures per scenario"),
-				app.THead().Body(app.Tr().Body(head...)),
-				app.TBody().Body(append(rows, app.Tr().ID("compare-ahead").Body(ahead...))...),
-			)),
-		app.If(len(c.Left) > 0, app.P().Class("hint").Text("Not compared: "+joinNames(c.Left)+".")),
-		app.If(mixedMeasures(c) != "", app.P().Class("notice").Role("note").ID("compare-measures").Text(mixedMeasures(c))),
-		app.If(c.Unchecked > 0, app.Button().Type("button").Class("secondary").ID("compare-all").
-			Text(fmt.Sprintf("Compute and compare the other %s", plural(c.Unchecked, "scenario", "scenarios"))).
-			OnClick(func(ctx app.Context, e app.Event) { ed.compareAll() })),
+		// The table and its notes in one block: printed, the key figures chart stands
+		// beside it (web/app.css).
+		app.Div().Class("compare-body").Body(
+			app.P().Class("hint").Text("Differences are against the scenario being edited ("+c.Base+"); amounts in "+c.Currency+"."),
+			app.Div().Class("scroll").TabIndex(0).Role("region").Aria("label", "Scenario comparison").Body(
+				app.Table().Class("grid").ID("compare-table").Body(
+					app.Caption().Text("Key figures per scenario"),
+					app.THead().Body(app.Tr().Body(head...)),
+					app.TBody().Body(append(rows, app.Tr().ID("compare-ahead").Body(ahead...))...),
+				)),
+			app.If(len(c.Left) > 0, app.P().Class("hint").Text("Not compared: "+joinNames(c.Left)+".")),
+			app.If(mixedMeasures(c) != "", app.P().Class("notice").Role("note").ID("compare-measures").Text(mixedMeasures(c))),
+			app.If(c.Unchecked > 0, app.Button().Type("button").Class("secondary").ID("compare-all").
+				Text(fmt.Sprintf("Compute and compare the other %s", plural(c.Unchecked, "scenario", "scenarios"))).
+				OnClick(func(ctx app.Context, e app.Event) { ed.compareAll() })),
+		),
 		app.Div().Class("charts").Body(app.Range(c.Charts).Slice(func(i int) app.UI {
 			return &Chart{Spec: c.Charts[i], FileName: "Comparison"}
 		})),

@@ -440,9 +440,9 @@ func TestComparisonAcrossMeasuresFlagged(t *testing.T) {
 	if !strings.Contains(msg, "not comparable") || !strings.Contains(msg, "news") {
 		t.Errorf("flag %q", msg)
 	}
-	// The printed briefing says so too (the comparison itself is not printed).
-	if html := app.HTMLString(p); !strings.Contains(html, `id="print-measures"`) {
-		t.Error("the briefing does not flag the comparison across measures")
+	// The comparison, flag included, is printed in the briefing (web/app.css).
+	if html := app.HTMLString(p); !strings.Contains(html, `id="compare-measures"`) || !strings.Contains(html, `id="briefing"`) {
+		t.Error("the page does not flag the comparison across measures")
 	}
 }
 

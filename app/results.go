@@ -43,10 +43,6 @@ func (s *ResultsSection) Render() app.UI {
 	if st.Stale() {
 		class += " stale"
 	}
-	measures := ""
-	if s.Compare != nil {
-		measures = mixedMeasures(s.Compare)
-	}
 	return app.Section().ID("results").TabIndex(-1).Class(class).Aria("labelledby", "results-h").Body(
 		app.H2().ID("results-h").Text("Results: "+r.Scenario),
 		app.P().Class("print-only").Text(fmt.Sprintf("Briefing, %s. Amounts in %s over %d months. Prepared with the platform ROI calculator; figures computed from the scenario's inputs.", report.Today(), cur, r.HorizonMonths)),
@@ -59,6 +55,7 @@ func (s *ResultsSection) Render() app.UI {
 		))),
 		app.Div().Class("notice-area").Body(app.If(illustrative(st.U, uncertainLabels(st)) != "", app.P().Class("illustrative").ID("illustrative").Text(
 			"Illustrative figures: an assumed default is among the three inputs that move them most. Replace it first with your own analytics: "+illustrative(st.U, uncertainLabels(st))+"."))),
+		s.briefing(),
 		app.Div().Class("headline").Aria("live", "polite").Body(headline(report.Headline(r, st.U))...),
 		app.P().Class("hint").Text(fmt.Sprintf("Unique reach counts a person once a month across platforms; summed over the %d months it is %s. ROI is (value − cost) / cost.",
 			r.HorizonMonths, calc.PeopleText(t.Reach))),
@@ -75,8 +72,6 @@ func (s *ResultsSection) Render() app.UI {
 			app.If(st.Stale(), app.P().Class("hint").Text("Results files hold the last results without problems, and say so in their name.")),
 		),
 		s.uncertaintyBlock(),
-		// The comparison is not printed; that its scenarios measure different things is.
-		app.If(measures != "", app.P().Class("print-only measures-note").ID("print-measures").Text(measures)),
 		s.recommendationBox(),
 		s.platformTable(),
 		app.Div().Class("charts").Body(app.Range(st.Charts).Slice(func(i int) app.UI {

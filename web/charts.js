@@ -402,6 +402,8 @@
     var el = document.getElementById(id);
     if (!el) return;
     waiting[id] = json;
+    latest[id] = json;
+    printSoon();
     delete early[id];
     if (observer && !el.hasAttribute("data-observed")) {
       observer.observe(el);
@@ -440,10 +442,14 @@
     delete waiting[id];
     delete early[id];
     delete before[id];
+    delete latest[id];
+    delete printed[id];
     var h = hosts[id] || document.getElementById(id);
     delete hosts[id];
     var chart = h && echarts.getInstanceByDom(h);
     if (chart) chart.dispose();
+    var el = document.getElementById(id), img = el && el.querySelector(":scope > img.chart-print");
+    if (img) img.remove();
   }
 
   // option returns a chart's current option, drawing it first if it waits (for tests).
@@ -477,10 +483,82 @@
     cancelAnimationFrame(pending);
     pending = requestAnimationFrame(resizeAll);
   });
-  // Printing lays the charts out two by two: draw what waits, at the printed size.
-  window.addEventListener("beforeprint", function () { flush(true); resizeAll(); });
+  // On paper each chart is a vector drawing: printed, it is the SVG of its latest
+  // option, in an image inside its element (web/app.css shows the image and hides the
+  // canvas in print). An image holds no script and no markup of the page: the SVG's
+  // text, names typed by people among it, stays text. The printed cell's size is the
+  // CSS of the chart's element (--print-width and --print-height, in mm); the SVG is
+  // laid out at the size, in CSS pixels, that prints its smallest text at 10 pt or more
+  // when scaled to the cell (a CSS pixel prints at 0.75 pt): as on screen at about
+  // that size, never below 10 pt.
+  var PRINT_MIN_PX = 13.6; // 10.2 pt
+  var MM = 96 / 25.4; // CSS pixels per mm
+  var latest = {}; // element id → the latest option JSON, drawn or waiting
+  var printed = {}; // element id → the option JSON and cell size of the SVG in its image
+
+  function smallestFont(svg) {
+    var min = Infinity, m, re = /font-size:\s*([\d.]+)px/g;
+    while ((m = re.exec(svg))) min = Math.min(min, Number(m[1]));
+    return min;
+  }
+
+  function printSize(json, cell) {
+    var exported = api.lastImage; // the last export's, which the print's are not
+    var w = cell.width, h = cell.height, svg = image(json, "svg", w, h);
+    var min = smallestFont(svg);
+    if (isFinite(min) && min < PRINT_MIN_PX) {
+      w = Math.floor(cell.width * min / PRINT_MIN_PX);
+      svg = image(json, "svg", w, Math.round(w * cell.height / cell.width));
+    }
+    api.lastImage = exported;
+    return svg;
+  }
+
+  function cellOf(el) {
+    var css = getComputedStyle(el);
+    var mm = function (name, def) { var v = parseFloat(css.getPropertyValue(name)); return (isFinite(v) && v > 0 ? v : def) * MM; };
+    return { width: Math.round(mm("--print-width", 137.5)), height: Math.round(mm("--print-height", 100)) };
+  }
+
+  // preparePrint puts each drawn chart's SVG in the page's element of the chart (once
+  // per option; a chart drawn before the app started is drawn in an element inside it).
+  // When idle (deadline given) it makes images while the browser has time, and asks
+  // for more time for the rest; about 5 ms a chart.
+  function preparePrint(deadline) {
+    printIdle = 0;
+    if (typeof echarts === "undefined") return;
+    var idle = deadline && typeof deadline.timeRemaining === "function";
+    Object.keys(latest).forEach(function (id) {
+      var el = document.getElementById(id);
+      if (!el) { delete latest[id]; return; }
+      var img = el.querySelector(":scope > img.chart-print");
+      var cell = cellOf(el), key = cell.width + "x" + cell.height + " " + latest[id];
+      if (img && printed[id] === key) return;
+      if (idle && !deadline.didTimeout && deadline.timeRemaining() < 8) { printSoon(); return; }
+      if (!img) {
+        img = document.createElement("img");
+        img.className = "chart-print";
+        img.alt = ""; // the element is the chart's image, with its label
+        el.appendChild(img);
+      }
+      img.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(printSize(latest[id], cell));
+      printed[id] = key;
+    });
+  }
+
+  // The images are made when the page is idle after the charts change, so that they
+  // are there before anyone prints, and again, if need be, before printing.
+  var printIdle = 0;
+  function printSoon() {
+    if (printIdle) return;
+    if (window.matchMedia("print").matches) printIdle = setTimeout(function () { preparePrint(); }, 0);
+    else if (window.requestIdleCallback) printIdle = requestIdleCallback(preparePrint, { timeout: 3000 });
+    else printIdle = setTimeout(function () { preparePrint(); }, 1000);
+  }
+
+  window.addEventListener("beforeprint", function () { preparePrint(); flush(true); resizeAll(); });
   window.addEventListener("afterprint", resizeAll);
-  window.matchMedia("print").addEventListener("change", function () { flush(true); resizeAll(); });
+  window.matchMedia("print").addEventListener("change", function (e) { if (e.matches) preparePrint(); flush(true); resizeAll(); });
 
   // image renders a chart option (JSON) as an image for a briefing deck, width ×
   // height CSS pixels (default 1600 × 900, 16:9): "png" gives a data URL at 2× pixel
@@ -548,6 +626,6 @@
   // draw(id, json) is the app's; predraw(id, json) web/start.js's, before the app has
   // started, and afterEarly(f) calls f once those are drawn; onRequest(id, json), when
   // set, hears of each of the app's.
-  var api = { draw: request, predraw: predraw, afterEarly: afterEarly, onRequest: null, flush: function () { flush(true); }, waiting: waiting, dispose: dispose, option: option, stats: stats, image: image, download: download, copy: copy, texts: texts, bars: bars, json: json, lastImage: null };
+  var api = { draw: request, predraw: predraw, afterEarly: afterEarly, onRequest: null, flush: function () { flush(true); }, waiting: waiting, dispose: dispose, option: option, stats: stats, image: image, download: download, copy: copy, texts: texts, bars: bars, json: json, lastImage: null, preparePrint: preparePrint };
   window.roiCharts = api;
 })();
