@@ -208,9 +208,11 @@ func (s *ResultsSection) briefProposal() app.UI {
 	if rec != nil && rec.Objective == calc.ObjectiveNet {
 		objective = "the highest net value"
 	}
-	bound := ""
+	// app.If evaluates its element whatever the condition: nothing in it may need rec.
+	bound, whyLine := "", ""
 	if rec != nil {
 		bound = calc.BoundText(rec, r.Currency)
+		whyLine = fmt.Sprintf("The recommendation is the plan with %s for the %s of staff time available.", objective, calc.HoursText(rec.PoolHours)) + whyText(why)
 	}
 	return app.Section().Class("brief-proposal").Body(
 		app.H3().ID("brief-proposal-h").Text(heading),
@@ -220,8 +222,7 @@ func (s *ResultsSection) briefProposal() app.UI {
 			app.THead().Body(app.Tr().Body(head...)),
 			app.TBody().Body(rows...),
 		),
-		app.If(rec != nil, app.P().ID("brief-why").Text(fmt.Sprintf("The recommendation is the plan with %s for the %s of staff time available.", objective, calc.HoursText(rec.PoolHours))+
-			whyText(why))),
+		app.If(whyLine != "", app.P().ID("brief-why").Text(whyLine)),
 		app.If(bound != "", app.P().Text("Not proven the best: the search stopped at its step budget. The recommended plan is "+bound+".")),
 	)
 }

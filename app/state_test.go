@@ -2,7 +2,10 @@ package app
 
 import (
 	"reflect"
+	"strings"
 	"testing"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"platformroi/calc"
 )
@@ -95,5 +98,21 @@ func TestStateEditDuringSearch(t *testing.T) {
 	st.Uncertain()
 	if st.RecPending || st.UPending || st.Rec == nil || st.U == nil {
 		t.Errorf("worked out at once after a stop: pending %v, %v", st.RecPending, st.UPending)
+	}
+}
+
+// TestResultsBeforeTheSearch renders the results as the browser first does: the
+// figures computed, the recommendation and what the result depends on still to be
+// worked out (nil). Nothing may need them; the briefing says the recommendation is
+// not worked out yet.
+func TestResultsBeforeTheSearch(t *testing.T) {
+	st := NewState(calc.Embedded(), calc.DefaultForm())
+	if st.Rec != nil || st.U != nil || !st.RecPending {
+		t.Fatalf("a new state has its recommendation (%v) or uncertainty (%v) already", st.Rec != nil, st.U != nil)
+	}
+	s := &ResultsSection{St: st, Version: st.Version}
+	html := app.HTMLString(s.Render())
+	if !strings.Contains(html, "The recommendation is not worked out yet") {
+		t.Errorf("the briefing does not say the recommendation is still to come:\n%s", html)
 	}
 }

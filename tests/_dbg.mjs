@@ -1,0 +1,13 @@
+import { serve, launch, ready } from "./harness.mjs";
+const server = await serve(process.argv[2] || "dist");
+const browser = await launch();
+const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+const page = await context.newPage();
+page.on("console", (m) => { console.log("console:", m.text().slice(0, 3000)); });
+page.on("pageerror", (e) => console.log("pageerror:", e.message));
+await page.goto(server.url);
+await ready(page);
+await page.waitForTimeout(500);
+console.log(await page.evaluate(() => [...document.querySelectorAll("button[disabled], input[disabled], select[disabled]")].map((b) => b.id || b.textContent).slice(0, 20)));
+console.log(await page.evaluate(() => document.documentElement.className));
+await browser.close(); server.stop();
