@@ -504,12 +504,10 @@
 
   function printSize(json, cell) {
     var exported = api.lastImage; // the last export's, which the print's are not
-    var w = cell.width, h = cell.height, svg = image(json, "svg", w, h);
+    var k = cell.width / designWidth, svg = image(json, "svg", cell.width, cell.height, k);
+    // The design's sizes scale with k: the smallest text at the print's floor.
     var min = smallestFont(svg);
-    if (isFinite(min) && min < PRINT_MIN_PX) {
-      w = Math.floor(cell.width * min / PRINT_MIN_PX);
-      svg = image(json, "svg", w, Math.round(w * cell.height / cell.width));
-    }
+    if (isFinite(min) && min < PRINT_MIN_PX) svg = image(json, "svg", cell.width, cell.height, k * PRINT_MIN_PX / min);
     api.lastImage = exported;
     return svg;
   }
@@ -566,12 +564,28 @@
   // headline, the scenario's name, units and currency, the date and the source line;
   // it is scaled by width / 800 (the page's design at slide size). lastImage keeps
   // the option ECharts drew the last image with and the text it drew (for tests).
-  function image(json, format, width, height) {
+  // sameNames gives an SVG's class names and ids as those of the page's first chart:
+  // they carry the count of charts made before (zr12-cls-50, zr12-c0), so that the
+  // same chart would give another file each time. Classes are numbered in the order
+  // they appear. Only the style sheet and the attributes that name them change, never
+  // a text of the chart (which may hold what a person typed).
+  function sameNames(svg) {
+    var classes = {}, n = 0;
+    function fix(s) {
+      return s.replace(/zr\d+-cls-\d+/g, function (c) {
+        if (!(c in classes)) classes[c] = "zr0-cls-" + n++;
+        return classes[c];
+      }).replace(/zr\d+-/g, "zr0-");
+    }
+    return svg.replace(/<style[^>]*>[\s\S]*?<\/style>|\s(?:class|id|clip-path|fill|stroke|filter|mask|href|xlink:href)="[^"]*"/g, fix);
+  }
+
+  function image(json, format, width, height, scale) {
     width = width || 1600;
     height = height || 900;
     var opt = JSON.parse(json);
     opt.animation = false;
-    fit(opt, width, width / designWidth, height);
+    fit(opt, width, scale || width / designWidth, height);
     delete opt.roiRowMin;
     function keep(chart) {
       api.lastImage = { format: format, width: width, height: height, option: chart.getOption(), texts: texts(chart), bars: bars(chart) };
@@ -582,7 +596,7 @@
       keep(svgChart);
       var svg = svgChart.renderToSVGString();
       svgChart.dispose();
-      return svg;
+      return sameNames(svg);
     }
     var div = document.createElement("div");
     div.style.cssText = "position:fixed;left:-20000px;top:0;width:" + width + "px;height:" + height + "px";
