@@ -198,6 +198,10 @@ for (const width of [390, 1280]) {
       });
     });
     assert.equal(found.length, 8);
+    // Nothing widens the page beyond the screen (a phone would scroll sideways and cut
+    // the charts at its edge).
+    const [pageWidth, screenWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    assert.ok(pageWidth <= screenWidth, `the page is ${pageWidth} px wide on a screen of ${screenWidth} px`);
     for (const c of found) {
       assert.deepEqual([c.width, c.height], c.el, `${c.id}: the chart is not the size of its element`);
       assert.deepEqual(c.host, c.el, `${c.id}: the chart's element is not the size of the page's`);
