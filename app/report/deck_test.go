@@ -9,6 +9,7 @@ import (
 	"platformroi/calc"
 )
 
+// deckResult gives the result and recommendation of the default scenario named name.
 func deckResult(t *testing.T, name string) (*calc.Result, *calc.Recommendation) {
 	t.Helper()
 	s := calc.DefaultScenario()

@@ -77,16 +77,7 @@ func TestPalette(t *testing.T) {
 // results gives the default scenario's result and recommendation.
 func results(t *testing.T) (*calc.Result, *calc.Recommendation) {
 	t.Helper()
-	s := calc.DefaultScenario()
-	r, err := calc.Compute(s, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rec, err := calc.Recommend(s, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return r, rec
+	return deckResult(t, calc.DefaultScenario().Name)
 }
 
 // comparison compares the default scenario with one of more hours.

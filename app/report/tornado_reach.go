@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"sort"
 
-	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"platformroi/calc"
@@ -60,19 +59,10 @@ func TornadoReachChart(r *calc.Result, u *calc.Uncertainty, labels map[string]st
 	}
 	units := fmt.Sprintf("People reached, summed over %d months: change from %s", r.HorizonMonths, calc.PeopleText(base))
 	spec.Source = inputsSource(r, true)
-	bar := charts.NewBar()
-	bar.SetGlobalOptions(append(common(spec.Title, subtitle(r, units, date, spec.Source)),
-		// Reach runs to millions: fewer, slanted labels keep them apart.
-		charts.WithXAxisOpts(opts.XAxis{Name: "Change in people reached", NameLocation: "middle", NameGap: 45, SplitNumber: 4,
-			AxisLabel: &opts.AxisLabel{FontSize: 14, Rotate: 30}}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "category", AxisLabel: &opts.AxisLabel{FontSize: 14, Interval: "0"}}),
-	)...)
-	bar.SetXAxis(names).
-		AddSeries("Input at the low end", low, charts.WithBarChartOpts(opts.BarChart{Stack: "t"}), charts.WithItemStyleOpts(opts.ItemStyle{Color: colorLowEnd})).
-		AddSeries("Input at the high end", high, charts.WithBarChartOpts(opts.BarChart{Stack: "t"}), charts.WithItemStyleOpts(opts.ItemStyle{Color: colorHighEnd}))
-	bar.XYReversal()
-	bar.Validate()
-	spec.Options = marshal(bar, nil)
+	// Reach runs to millions: fewer, slanted labels keep them apart.
+	spec.Options = tornadoBars(r, spec.Title, units, date, spec.Source,
+		opts.XAxis{Name: "Change in people reached", NameLocation: "middle", NameGap: 45, SplitNumber: 4, AxisLabel: &opts.AxisLabel{FontSize: 14, Rotate: 30}},
+		names, low, high)
 	if len(sens) == 0 {
 		spec.Summary = "No input of the current plan with a range moves the reach."
 	} else {

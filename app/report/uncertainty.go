@@ -52,18 +52,9 @@ func TornadoChart(r *calc.Result, u *calc.Uncertainty, labels map[string]string,
 			fmt.Sprintf("%s to %s (%s)", calc.InputText(in, in.Low), calc.InputText(in, in.High), rangeFrom(in.From)),
 			calc.MoneyText(s.NetAtLow, cur), calc.MoneyText(s.NetAtHigh, cur)})
 	}
-	bar := charts.NewBar()
 	spec.Source = inputsSource(r, true)
-	bar.SetGlobalOptions(append(common(spec.Title, subtitle(r, fmt.Sprintf("%s over %d months: change in net value from %s", cur, r.HorizonMonths, calc.MoneyText(base, cur)), date, spec.Source)),
-		charts.WithXAxisOpts(opts.XAxis{Name: "Change in net value (" + cur + ")", NameLocation: "middle", NameGap: 30, AxisLabel: &opts.AxisLabel{FontSize: 14}}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "category", AxisLabel: &opts.AxisLabel{FontSize: 14, Interval: "0"}}),
-	)...)
-	bar.SetXAxis(names).
-		AddSeries("Input at the low end", low, charts.WithBarChartOpts(opts.BarChart{Stack: "t"}), charts.WithItemStyleOpts(opts.ItemStyle{Color: colorLowEnd})).
-		AddSeries("Input at the high end", high, charts.WithBarChartOpts(opts.BarChart{Stack: "t"}), charts.WithItemStyleOpts(opts.ItemStyle{Color: colorHighEnd}))
-	bar.XYReversal()
-	bar.Validate()
-	spec.Options = marshal(bar, nil)
+	spec.Options = tornadoBars(r, spec.Title, fmt.Sprintf("%s over %d months: change in net value from %s", cur, r.HorizonMonths, calc.MoneyText(base, cur)), date, spec.Source,
+		opts.XAxis{Name: "Change in net value (" + cur + ")", NameLocation: "middle", NameGap: 30, AxisLabel: &opts.AxisLabel{FontSize: 14}}, names, low, high)
 	if len(sens) == 0 {
 		spec.Summary = "No input of the current plan has a range: nothing moves the result."
 	} else {
@@ -72,6 +63,22 @@ func TornadoChart(r *calc.Result, u *calc.Uncertainty, labels map[string]string,
 			len(sens), top, calc.MoneyText(sens[0].NetAtLow, cur), calc.MoneyText(sens[0].NetAtHigh, cur))
 	}
 	return described(spec)[0]
+}
+
+// tornadoBars is a tornado chart's option: a bar per input (names from the bottom up,
+// so the largest at the top), from the figure in use to the input's low and high end.
+func tornadoBars(r *calc.Result, title, units, date, source string, x opts.XAxis, names []string, low, high []opts.BarData) string {
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(append(common(title, subtitle(r, units, date, source)),
+		charts.WithXAxisOpts(x),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", AxisLabel: &opts.AxisLabel{FontSize: 14, Interval: "0"}}),
+	)...)
+	bar.SetXAxis(names).
+		AddSeries("Input at the low end", low, charts.WithBarChartOpts(opts.BarChart{Stack: "t"}), charts.WithItemStyleOpts(opts.ItemStyle{Color: colorLowEnd})).
+		AddSeries("Input at the high end", high, charts.WithBarChartOpts(opts.BarChart{Stack: "t"}), charts.WithItemStyleOpts(opts.ItemStyle{Color: colorHighEnd}))
+	bar.XYReversal()
+	bar.Validate()
+	return marshal(bar, nil)
 }
 
 // rangeFrom says where a range came from, for people.
