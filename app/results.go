@@ -202,7 +202,9 @@ func (s *ResultsSection) assumptions() app.UI {
 // command line's --json), or the per-platform or per-month CSV.
 func (e *Editor) downloadResults(kind string) {
 	p := e.p
-	p.st.Recommend() // if it is pending: the file must carry the inputs' own
+	if kind == "json" {
+		p.st.Recommend() // if it is pending: the file must carry the inputs' own
+	}
 	r, rec := p.st.Result, p.st.Rec
 	if r == nil {
 		return
@@ -213,10 +215,14 @@ func (e *Editor) downloadResults(kind string) {
 	}
 	switch kind {
 	case "json":
-		// The uncertainty is worked out for the file: the page does not show it yet.
-		var u *calc.Uncertainty
-		if p.st.prep != nil && rec != nil {
-			u = p.st.prep.Uncertainty(rec)
+		// The uncertainty the page shows, or, while it is being worked out, worked out
+		// for the file.
+		u := p.st.U
+		if p.st.UPending || u == nil {
+			u = nil
+			if p.st.prep != nil && rec != nil {
+				u = p.st.prep.Uncertainty(rec)
+			}
 		}
 		data, err := calc.MarshalResults(r, rec, u)
 		if err != nil {
