@@ -8,6 +8,7 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 	"github.com/shopspring/decimal"
 
+	"platformroi/app/report"
 	"platformroi/calc"
 )
 
@@ -84,17 +85,17 @@ func planLines(r *calc.Result, lines []calc.PlanLine) []app.UI {
 
 // keyFigures are a result's key figures, as the page's headline shows them.
 func keyFigures(r *calc.Result) [][2]string {
+	// The page's headline figures (report.Headline), with the net value and the staff
+	// time of the plan.
+	shown := map[string][2]string{}
+	for _, f := range report.Headline(r, nil) {
+		shown[f.ID] = [2]string{f.Label, f.Value}
+	}
 	t, cur := r.Totals, r.Currency
 	return [][2]string{
-		{fmt.Sprintf("Total cost over %d months", r.HorizonMonths), calc.MoneyText(t.Cost, cur)},
-		{"of which staff time", calc.MoneyText(t.StaffCost, cur) + " (" + calc.NullPercent(t.HiddenCostShare) + ")"},
-		{"Sticker price: tools and ads", calc.MoneyText(t.CashCost, cur)},
-		{"Value", calc.MoneyText(t.Value, cur)},
+		shown["total-cost"], shown["staff-cost"], shown["cash-cost"], shown["value"],
 		{"Net (value − cost)", calc.MoneyText(t.Net, cur)},
-		{"Return on investment", calc.NullPercent(t.ROI)},
-		{"Break-even", calc.BreakEvenText(r)},
-		{"Cost per 1,000 people reached", calc.NullMoneyText(t.CostPer1000Reached, cur)},
-		{"Unique reach, average per month", calc.PeopleText(t.AverageMonthlyReach) + " people"},
+		shown["roi"], shown["break-even"], shown["cost-per-1000"], shown["reach"],
 		{"Staff time in the plan", calc.HoursText(t.HoursPerWeek)},
 	}
 }
