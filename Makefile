@@ -22,13 +22,39 @@ run: site
 # a gzip copy of each text file and of app.wasm. Compressed copies are kept in
 # bin/compressed/ by content, so that an unchanged app.wasm is not compressed again;
 # BROTLI=5 makes a quicker build with larger copies.
-site: node_modules/.installed bin/echarts.min.js bin/pptxgen.bundle.js
+site: node_modules/.installed bin/echarts.min.js bin/pptxgen.bundle.js bin/wasm.mod
 	rm -rf $(DIST)
-	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o bin/app.wasm ./wasm
+	GOOS=js GOARCH=wasm $(GO) build -modfile=bin/wasm.mod -trimpath -ldflags="-s -w" -o bin/app.wasm ./wasm
+	@if GOOS=js GOARCH=wasm $(GO) list -modfile=bin/wasm.mod -deps ./wasm | grep -qxE 'net/http|crypto/tls'; then \
+		echo "app.wasm links net/http or crypto/tls again (see bin/wasm.mod)"; exit 1; fi
 	$(GO) run ./wasm site --out $(DIST) --base $(BASE) --version $(VERSION) \
 		--wasm bin/app.wasm --echarts bin/echarts.min.js --pptxgenjs bin/pptxgen.bundle.js \
 		--brotli $(BROTLI) --cache bin/compressed \
 		--wasm-exec "$$($(GO) env GOROOT)/lib/wasm/wasm_exec.js"
+
+# go-app v9 compiles its server side (pkg/app's http.go and resource.go: the HTTP
+# handler and the static-site generator) into app.wasm too, and with it net/http, TLS
+# and text/template, about 0.26 MB of brotli the browser never runs. app.wasm is built
+# against bin/go-app: the go-app module go.mod names, copied from the module cache, with
+# those two files kept out of WebAssembly builds by a build constraint and the two
+# helpers and the type the rest of pkg/app takes from them added (wasm/_goapp). Native
+# builds (command line, site generator, tests) use go-app unchanged. v9.8.0 is go-app
+# v9's last release; the recipe stops if those files are not as it expects.
+GOAPP := github.com/maxence-charriere/go-app/v9
+bin/wasm.mod: go.mod go.sum wasm/_goapp/server_wasm.go
+	$(GO) mod download $(GOAPP)
+	rm -rf bin/go-app && mkdir -p bin/go-app
+	src="$$($(GO) list -m -f '{{.Dir}}' $(GOAPP))" && cp -R "$$src/go.mod" "$$src/LICENSE" "$$src/pkg" bin/go-app/
+	chmod -R u+w bin/go-app
+	for f in http.go resource.go; do \
+		test "$$(head -1 bin/go-app/pkg/app/$$f)" = "package app" || { echo "go-app's pkg/app/$$f has changed: see wasm/_goapp"; exit 1; }; \
+		{ printf '//go:build !wasm\n\n'; cat bin/go-app/pkg/app/$$f; } > bin/go-app/pkg/app/$$f.tmp; \
+		mv bin/go-app/pkg/app/$$f.tmp bin/go-app/pkg/app/$$f; \
+	done
+	cp wasm/_goapp/server_wasm.go bin/go-app/pkg/app/
+	cp go.sum bin/wasm.sum
+	{ cat go.mod; printf '\nreplace $(GOAPP) => ./bin/go-app\n'; } > $@.tmp
+	mv $@.tmp $@
 
 # ECharts' tree-shaken build with only what the page draws (web/echarts-build.mjs),
 # bundled by esbuild from npm. The command line's render draws with the full build.
@@ -90,7 +116,7 @@ bench: site
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $(DIST)/floor.wasm ./wasm/floor
 	node tests/size.mjs $(DIST)/web/app.wasm $(DIST)/floor.wasm
 	rm -f $(DIST)/floor.wasm
-	GOOS=js GOARCH=wasm $(GO) build -trimpath -o bin/app-names.wasm ./wasm
+	GOOS=js GOARCH=wasm $(GO) build -modfile=bin/wasm.mod -trimpath -o bin/app-names.wasm ./wasm
 	node tests/wasmsize.mjs bin/app-names.wasm 25
 	$(MAKE) --no-print-directory bin/platformroi
 	node tests/bench.mjs
