@@ -5,7 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -67,15 +67,13 @@ func parseTree(data []byte, sh *shape) (*node, error) {
 	if err := checkSyntax(data); err != nil {
 		return nil, err
 	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	r := &treeReader{dec: dec, data: data}
-	n, err := r.read(sh, "", 0)
+	r := &treeReader{data: data}
+	n, err := r.value(sh, "", "", 0, 0)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := dec.Token(); err != io.EOF {
-		return nil, syntaxAt(data, int(dec.InputOffset()), "unexpected text after the end of the document")
+	if r.space(); r.pos < len(data) {
+		return nil, syntaxAt(data, r.pos, "unexpected text after the end of the document")
 	}
 	if err := r.over.err(); err != nil {
 		return nil, err
@@ -85,6 +83,9 @@ func parseTree(data []byte, sh *shape) (*node, error) {
 
 // checkSyntax reports where data stops being one JSON document, as a *SyntaxError.
 func checkSyntax(data []byte) error {
+	if json.Valid(data) {
+		return nil
+	}
 	var skip struct{}
 	err := json.Unmarshal(data, &skip)
 	var se *json.SyntaxError
@@ -102,157 +103,218 @@ func checkSyntax(data []byte) error {
 	return syntaxAt(data, 0, err.Error())
 }
 
-// treeReader reads the nodes of one document.
+// treeReader reads the nodes of one document that checkSyntax found to be valid JSON,
+// scanning its bytes: encoding/json's Decoder.Token, which it replaces, spent most of
+// the page's start reading the embedded datasets. Strings with escapes are unquoted by
+// encoding/json itself, so text reads exactly as it would there.
 type treeReader struct {
-	dec  *json.Decoder
 	data []byte
+	pos  int
 	over problems // the lists and objects with more entries than allowed
 }
 
-func (r *treeReader) read(sh *shape, path string, depth int) (*node, error) {
-	tok, err := r.dec.Token()
-	if err != nil {
-		return nil, tokenError(r.dec, r.data, err)
-	}
-	return r.node(tok, sh, path, depth)
-}
-
-// readAt reads the value of field name (or item i, when name is "") of the container
-// at path. The value's own path is built only for a container, the only kind that
-// can be over a limit.
-func (r *treeReader) readAt(sh *shape, path, name string, i, depth int) (*node, error) {
-	tok, err := r.dec.Token()
-	if err != nil {
-		return nil, tokenError(r.dec, r.data, err)
-	}
-	if _, ok := tok.(json.Delim); ok {
-		if name != "" {
-			path = join(path, name)
-		} else {
-			path = index(path, i)
+func (r *treeReader) space() {
+	for r.pos < len(r.data) {
+		switch r.data[r.pos] {
+		case ' ', '\t', '\n', '\r':
+			r.pos++
+		default:
+			return
 		}
 	}
-	return r.node(tok, sh, path, depth)
 }
 
-func (r *treeReader) node(tok json.Token, sh *shape, path string, depth int) (*node, error) {
-	dec, data := r.dec, r.data
+// value reads the value at r.pos. path is the value's own path, given only for a
+// container, the only kind that can be over a limit (at is the container's, and name or i
+// its field or item, for the path of a container value).
+func (r *treeReader) value(sh *shape, at, name string, i, depth int) (*node, error) {
+	r.space()
+	data := r.data
+	if r.pos >= len(data) {
+		return nil, syntaxAt(data, len(data), "the document ends too early (is the file truncated?)")
+	}
+	c := data[r.pos]
+	if c != '{' && c != '[' {
+		n, err := r.scalar()
+		if err == nil && depth > maxDepth {
+			return nil, syntaxAt(data, r.pos, fmt.Sprintf("nested more than %d levels deep", maxDepth))
+		}
+		return n, err
+	}
+	r.pos++
 	if depth > maxDepth {
-		return nil, syntaxAt(data, int(dec.InputOffset()), fmt.Sprintf("nested more than %d levels deep", maxDepth))
+		return nil, syntaxAt(data, r.pos, fmt.Sprintf("nested more than %d levels deep", maxDepth))
 	}
-	switch t := tok.(type) {
-	case json.Delim:
-		most, what := sh.limit()
-		count := 0
-		switch t {
-		case '{':
-			n := &node{kind: 'o'}
-			seen := map[string]bool{}
-			for dec.More() {
-				start := int(dec.InputOffset())
-				kt, err := dec.Token()
-				if err != nil {
-					return nil, tokenError(dec, data, err)
+	path := at
+	if name != "" {
+		path = join(at, name)
+	} else if depth > 0 {
+		path = index(at, i)
+	}
+	most, what := sh.limit()
+	count := 0
+	if c == '{' {
+		n := &node{kind: 'o'}
+		var seen map[string]bool // the keys, once there are many
+		r.space()
+		for r.pos < len(data) && data[r.pos] != '}' {
+			if data[r.pos] == ',' {
+				r.pos++
+				r.space()
+			}
+			start := r.pos
+			key, err := r.str()
+			if err != nil {
+				return nil, err
+			}
+			r.space()
+			r.pos++ // the colon
+			if count++; count > most {
+				r.skip()
+				r.space()
+				continue
+			}
+			if seen == nil && len(n.keys) == 16 {
+				seen = make(map[string]bool, 64)
+				for _, k := range n.keys {
+					seen[k] = true
 				}
-				key, ok := kt.(string)
-				if !ok {
-					return nil, syntaxAt(data, start, "expected a field name in quotes")
-				}
-				if count++; count > most {
-					if err := r.skip(); err != nil {
-						return nil, err
-					}
-					continue
-				}
-				if seen[key] {
-					// start is the end of the previous value: the key begins at the next quote.
-					if i := bytes.IndexByte(data[start:], '"'); i >= 0 {
-						start += i
-					}
-					return nil, syntaxAt(data, start, fmt.Sprintf("the field %q appears twice in the same object", key))
-				}
+			}
+			if seen != nil && seen[key] || seen == nil && n.has(key) {
+				return nil, syntaxAt(data, start, fmt.Sprintf("the field %q appears twice in the same object", key))
+			}
+			v, err := r.value(sh.field(key), path, key, 0, depth+1)
+			if err != nil {
+				return nil, err
+			}
+			n.keys = append(n.keys, key)
+			n.vals = append(n.vals, v)
+			if seen != nil {
 				seen[key] = true
-				v, err := r.readAt(sh.field(key), path, key, 0, depth+1)
-				if err != nil {
-					return nil, err
-				}
-				n.keys = append(n.keys, key)
-				n.vals = append(n.vals, v)
 			}
-			if _, err := dec.Token(); err != nil {
-				return nil, tokenError(dec, data, err)
-			}
-			if count > most {
-				tooMany(&r.over, path, count, most, what)
-			}
-			return n, nil
-		case '[':
-			n := &node{kind: 'a'}
-			for dec.More() {
-				if count++; count > most {
-					if err := r.skip(); err != nil {
-						return nil, err
-					}
-					continue
-				}
-				v, err := r.readAt(sh.item(), path, "", count-1, depth+1)
-				if err != nil {
-					return nil, err
-				}
-				n.items = append(n.items, v)
-			}
-			if _, err := dec.Token(); err != nil {
-				return nil, tokenError(dec, data, err)
-			}
-			if count > most {
-				tooMany(&r.over, path, count, most, what)
-			}
-			return n, nil
+			r.space()
 		}
-		return nil, syntaxAt(data, int(dec.InputOffset()), fmt.Sprintf("unexpected %q", rune(t)))
-	case string:
-		return &node{kind: 's', text: t}, nil
-	case json.Number:
-		return &node{kind: 'n', text: string(t)}, nil
-	case bool:
-		return &node{kind: 'b', b: t}, nil
-	case nil:
+		r.pos++
+		if count > most {
+			tooMany(&r.over, path, count, most, what)
+		}
+		return n, nil
+	}
+	n := &node{kind: 'a'}
+	r.space()
+	for r.pos < len(data) && data[r.pos] != ']' {
+		if data[r.pos] == ',' {
+			r.pos++
+		}
+		if count++; count > most {
+			r.skip()
+			r.space()
+			continue
+		}
+		v, err := r.value(sh.item(), path, "", count-1, depth+1)
+		if err != nil {
+			return nil, err
+		}
+		n.items = append(n.items, v)
+		r.space()
+	}
+	r.pos++
+	if count > most {
+		tooMany(&r.over, path, count, most, what)
+	}
+	return n, nil
+}
+
+// has reports whether object n already has the key; most objects have few keys, for
+// which a look through them is quicker than a map.
+func (n *node) has(key string) bool {
+	for _, k := range n.keys {
+		if k == key {
+			return true
+		}
+	}
+	return false
+}
+
+// scalar reads the string, number, true, false or null at r.pos.
+func (r *treeReader) scalar() (*node, error) {
+	data := r.data
+	switch data[r.pos] {
+	case '"':
+		s, err := r.str()
+		if err != nil {
+			return nil, err
+		}
+		return &node{kind: 's', text: s}, nil
+	case 't':
+		r.pos += len("true")
+		return &node{kind: 'b', b: true}, nil
+	case 'f':
+		r.pos += len("false")
+		return &node{kind: 'b'}, nil
+	case 'n':
+		r.pos += len("null")
 		return &node{kind: 'z'}, nil
 	}
-	return nil, syntaxAt(data, int(dec.InputOffset()), "unexpected value")
+	start := r.pos
+	for r.pos < len(data) && strings.IndexByte("+-.eE0123456789", data[r.pos]) >= 0 {
+		r.pos++
+	}
+	return &node{kind: 'n', text: string(data[start:r.pos])}, nil
+}
+
+// str reads the string at r.pos.
+func (r *treeReader) str() (string, error) {
+	data := r.data
+	start := r.pos
+	escaped := false
+	i := start + 1
+	for ; i < len(data) && data[i] != '"'; i++ {
+		if data[i] == '\\' {
+			escaped = true
+			i++
+		}
+	}
+	r.pos = i + 1
+	if !escaped {
+		return string(data[start+1 : i]), nil
+	}
+	var s string
+	if err := json.Unmarshal(data[start:r.pos], &s); err != nil {
+		return "", syntaxAt(data, start, err.Error())
+	}
+	return s, nil
 }
 
 // skip reads past one value without keeping it.
-func (r *treeReader) skip() error {
+func (r *treeReader) skip() {
+	r.space()
 	depth := 0
-	for {
-		tok, err := r.dec.Token()
-		if err != nil {
-			return tokenError(r.dec, r.data, err)
-		}
-		switch tok {
-		case json.Delim('{'), json.Delim('['):
+	for r.pos < len(r.data) {
+		switch r.data[r.pos] {
+		case '"':
+			r.str()
+			if depth == 0 {
+				return
+			}
+			continue
+		case '{', '[':
 			depth++
-		case json.Delim('}'), json.Delim(']'):
+		case '}', ']':
 			depth--
+			if depth == 0 {
+				r.pos++
+				return
+			}
+		case ',', ':', ' ', '\t', '\n', '\r':
+		default:
+			if depth == 0 {
+				r.scalar()
+				return
+			}
 		}
-		if depth == 0 {
-			return nil
-		}
+		r.pos++
 	}
-}
-
-func tokenError(dec *json.Decoder, data []byte, err error) error {
-	var se *json.SyntaxError
-	switch {
-	case errors.As(err, &se):
-		return syntaxAt(data, int(se.Offset), se.Error())
-	case errors.Is(err, io.EOF) && dec.InputOffset() == 0:
-		return syntaxAt(data, len(data), "the file is empty")
-	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
-		return syntaxAt(data, len(data), "the document ends too early (is the file truncated?)")
-	}
-	return syntaxAt(data, int(dec.InputOffset()), err.Error())
 }
 
 // firstNotUTF8 returns the offset of the first byte of data that is not part of a
