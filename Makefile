@@ -127,3 +127,4 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz 'FuzzReadDataset$$' -fuzztime $(FUZZTIME) ./calc/
 	$(GO) test -run '^$$' -fuzz 'FuzzDecodeShare$$' -fuzztime $(FUZZTIME) ./calc/
 	$(GO) test -run '^$$' -fuzz 'FuzzReadDatasetCSV$$' -fuzztime $(FUZZTIME) ./calc/
+	$(GO) test -run '^$$' -fuzz 'FuzzTreeReader$$' -fuzztime $(FUZZTIME) ./calc/

@@ -92,3 +92,19 @@ func BenchmarkReadEmbeddedDatasets(b *testing.B) {
 		}
 	}
 }
+
+// FuzzTreeReader checks the tree reader against the one it replaced on any input.
+func FuzzTreeReader(f *testing.F) {
+	for _, s := range []string{`{"a": [1, "b\n", {"c": null}], "d": true}`, `{"a": 1, "a": 2}`, `[[[[]]]]`, `{"plan": [{}, {}]}`, `"\ud800"`, `{"a":1e5}`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, doc []byte) {
+		for _, sh := range []*shape{nil, scenarioShape} {
+			got, gotErr := parseTree(doc, sh)
+			want, wantErr := parseTreeTokens(doc, sh)
+			if fmt.Sprint(gotErr) != fmt.Sprint(wantErr) || !reflect.DeepEqual(got, want) {
+				t.Fatalf("%q: %v, before %v", doc, gotErr, wantErr)
+			}
+		}
+	})
+}
