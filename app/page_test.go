@@ -476,3 +476,17 @@ func TestFileNameKeepsWordsWhole(t *testing.T) {
 		t.Errorf("unsafe characters kept: %q", got)
 	}
 }
+
+// fieldID replaces a regular expression; it must say what that said.
+func TestFieldID(t *testing.T) {
+	nonID := regexp.MustCompile(`[^A-Za-z0-9_-]+`)
+	for _, key := range []string{
+		"", "staff[0].hourlyCost", "plan[12].hours", "ranges.platforms.facebook.reachRate.low", "--a..b--",
+		"é ü/日本", "audience.weights.18-29", "-", "..", "a b", "x\x00y",
+	} {
+		want := "f-" + strings.Trim(nonID.ReplaceAllString(key, "-"), "-")
+		if got := fieldID(key); got != want {
+			t.Errorf("fieldID(%q) = %q, want %q", key, got, want)
+		}
+	}
+}
