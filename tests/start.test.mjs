@@ -48,6 +48,9 @@ test("a first visit: the default scenario's charts before the WebAssembly, a cor
       assert.ok(c.option[k] && (!Array.isArray(c.option[k]) || c.option[k].length), `${c.id} lacks ${k}`);
     }
   }
+  // People with low vision zoom: the page as served never forbids it.
+  const zoom = () => page.evaluate(() => [...document.querySelectorAll('meta[name="viewport"]')].map((m) => m.content));
+  assert.deepEqual(await zoom(), ["width=device-width, initial-scale=1"]);
   const badge = page.locator("#app-wasm-loader");
   assert.match(await badge.innerText(), /Starting the calculator: \d+%.*What you type is kept; buttons work once it has started/s);
   const box = await badge.boundingBox();
@@ -60,6 +63,7 @@ test("a first visit: the default scenario's charts before the WebAssembly, a cor
   await ready(page);
   assert.equal(await page.locator("#app-wasm-loader").count(), 0);
   assert.equal(await page.locator("#print-briefing").isDisabled(), false);
+  assert.deepEqual(await zoom(), ["width=device-width, initial-scale=1"], "the app forbids zooming");
   // The app has drawn every chart again, in the page it built.
   for (const id of chartIds) {
     assert.ok(await page.evaluate((id) => window.roiCharts.option(id).series.length > 0, id));

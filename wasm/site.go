@@ -97,7 +97,7 @@ func mustReplace(s string, oldNew ...string) string {
 
 // ogURL is the address go-app writes into the page for link previews: the temporary
 // server's during generation, meaningless once deployed.
-var ogURL = regexp.MustCompile(`\s*<meta property="og:url" content="[^"]*">`)
+var ogURL = regexp.MustCompile(`\s*<meta(?:\s[^>]*)?\sproperty="og:url"[^>]*>`)
 
 // falseBooleans are boolean attributes go-app's prerenderer writes as ="false", which
 // HTML reads as true (a button looks disabled, an option selected) until the
@@ -108,7 +108,8 @@ var falseBooleans = regexp.MustCompile(`\s(?:disabled|selected|checked|readonly|
 // (maximum-scale=1, user-scalable=0), which people with low vision need.
 const zoomable = `<meta name="viewport" content="width=device-width, initial-scale=1">`
 
-var viewport = regexp.MustCompile(`<meta name="viewport" content="[^"]*">`)
+// viewport is go-app's viewport, whatever the order of its attributes.
+var viewport = regexp.MustCompile(`<meta(?:\s[^>]*)?\sname="viewport"[^>]*>`)
 
 // goScripts are go-app's two scripts in the page's head (wasm_exec.js, then app.js,
 // which starts fetching app.wasm as soon as it runs), whatever the order of their

@@ -34,6 +34,14 @@ func TestFixPage(t *testing.T) {
 		}
 	}
 	// go-app writes attributes in no fixed order.
+	for _, head := range []string{
+		`<meta name="viewport" content="width=device-width, user-scalable=0"><meta property="og:url" content="http://x/">`,
+		`<meta content="width=device-width, user-scalable=0" name="viewport"><meta content="http://x/" property="og:url">`,
+	} {
+		if out := string(fixPage([]byte("<head>" + head + "</head>"))); out != "<head>"+zoomable+"</head>" {
+			t.Errorf("%s: became %s", head, out)
+		}
+	}
 	shuffled := string(fixPage([]byte(`<img src="/web/icon-192.png" id="app-wasm-loader-icon" class="goapp-logo">`)))
 	if want := `<img alt="" src="/web/icon-192.png" id="app-wasm-loader-icon" class="goapp-logo">`; shuffled != want {
 		t.Errorf("loader icon with its attributes in another order: %s, want %s", shuffled, want)
