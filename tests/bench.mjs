@@ -118,6 +118,22 @@ async function hardSearch(browser, base) {
   }
 }
 
+function fmt(xs) {
+  xs = xs.filter((x) => !isNaN(x));
+  return xs.length ? `median ${median(xs).toFixed(0)} ms (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)}, n=${xs.length})` : "n/a";
+}
+
+// printColdLoads prints the cold loads' timings by link and site.
+function printColdLoads(results, sites) {
+  for (const [name, bySite] of Object.entries(results)) {
+    console.log(`cold load, ${name}:`);
+    for (const [site, rs] of Object.entries(bySite)) {
+      console.log(`  ${site}: first contentful paint ${fmt(rs.map((r) => r.fcp))}; first chart drawn ${fmt(rs.map((r) => r.chart))}` +
+        (sites[site].app ? `; app started ${fmt(rs.map((r) => r.started))} (go.run, one task, ${fmt(rs.map((r) => r.run))}); app.wasm downloaded ${rs.map((r) => r.wasmFull).join(", ")} times, ${(median(rs.map((r) => r.wasmBytes)) / 1e6).toFixed(2)} MB (median)` : ""));
+    }
+  }
+}
+
 // coldLoad opens url in a new profile over link and returns its timings.
 async function coldLoad(browser, url, link, app) {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
@@ -132,10 +148,10 @@ async function coldLoad(browser, url, link, app) {
     }
     if (app) await page.addInitScript(watchStart);
     await page.goto(url);
-    let chart, started = NaN;
+    let chart, started = NaN, run = NaN;
     if (app) {
       await ready(page, 1);
-      [chart, started] = await page.evaluate(() => [window.roiCharts.stats.firstDraw, window.__bench.started]);
+      [chart, started, run] = await page.evaluate(() => [window.roiCharts.stats.firstDraw, window.__bench.started, window.roiStart.startedAt - window.roiStart.runAt]);
       // Let the service worker install (and count what it downloads) before closing.
       await cached(page, 120000);
     } else {
@@ -144,7 +160,7 @@ async function coldLoad(browser, url, link, app) {
     }
     const fcp = await page.evaluate(() => performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN);
     const bytes = await Promise.all(wasm);
-    return { fcp, chart, started, wasmFull: bytes.filter((b) => b > 0).length, wasmBytes: bytes.reduce((a, b) => a + b, 0) };
+    return { fcp, chart, started, run, wasmFull: bytes.filter((b) => b > 0).length, wasmBytes: bytes.reduce((a, b) => a + b, 0) };
   } finally {
     await context.close();
   }
@@ -157,7 +173,7 @@ const compare = process.env.COMPARE_DIST
 const browser = await launch();
 let only;
 try {
-  {
+  if (process.env.PARTS !== "load") {
     const hard = {};
     const hardSites = { site: server.url };
     if (compare) hardSites["compared site"] = compare.url;
@@ -198,6 +214,11 @@ try {
         (results[name][site] ||= []).push(await coldLoad(browser, s.url, link, s.app));
       }
     }
+  }
+
+  if (process.env.PARTS === "load") {
+    printColdLoads(results, sites);
+    process.exit(0);
   }
 
   // Reload through the service worker, with the server still up.
@@ -308,17 +329,7 @@ try {
     await ctx.close();
   }
   await context.close();
-  const fmt = (xs) => {
-    xs = xs.filter((x) => !isNaN(x));
-    return xs.length ? `median ${median(xs).toFixed(0)} ms (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)}, n=${xs.length})` : "n/a";
-  };
-  for (const [name, bySite] of Object.entries(results)) {
-    console.log(`cold load, ${name}:`);
-    for (const [site, rs] of Object.entries(bySite)) {
-      console.log(`  ${site}: first contentful paint ${fmt(rs.map((r) => r.fcp))}; first chart drawn ${fmt(rs.map((r) => r.chart))}` +
-        (sites[site].app ? `; app started ${fmt(rs.map((r) => r.started))}; app.wasm downloaded ${rs.map((r) => r.wasmFull).join(", ")} times, ${(median(rs.map((r) => r.wasmBytes)) / 1e6).toFixed(2)} MB (median)` : ""));
-    }
-  }
+  printColdLoads(results, sites);
   console.log(`reload through the service worker: first chart drawn ${fmt(warm)}; app started ${fmt(warmStarted)}`);
   console.log(`reload with 500 kept scenarios (no service worker): app started ${fmt(many)}`);
   console.log(`audience-size change to what the result depends on worked out again: ${fmt(uncertain.map((u) => u[0]))}; longest task meanwhile (0: none over 50 ms) ${fmt(uncertain.map((u) => u[1]))}`);

@@ -81,7 +81,7 @@
 
   // The badge.
   var label = labels[visit];
-  var start = { visit: visit, label: label[0], predrawn: drew, startedAt: NaN, ready: ready, beforeRun: beforeRun, started: started, withoutApp: withoutApp };
+  var start = { visit: visit, label: label[0], predrawn: drew, runAt: NaN, startedAt: NaN, ready: ready, beforeRun: beforeRun, started: started, withoutApp: withoutApp };
   if (visit === "returning" && drew) label = [label[0], "The charts are your scenario's; until then the form shows the default scenario."];
   var badge = document.getElementById("app-wasm-loader");
   var labelEl = document.getElementById("app-wasm-loader-label");
@@ -130,6 +130,7 @@
   // the results, open data tables.
   var saved = null;
   function beforeRun() {
+    start.runAt = performance.now();
     document.removeEventListener("input", edited, true);
     document.removeEventListener("change", edited, true);
     var a = document.activeElement, results = page && page.querySelector(".results");
