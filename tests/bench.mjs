@@ -22,7 +22,8 @@
 // long tasks (PerformanceObserver "longtask", over 50 ms) from the first edit until the
 // recommendation is shown, the longest of them, and the time to the headline changed
 // and to the recommendation shown. PARTS=hard runs this part only.
-import { mkdtempSync, writeFileSync, copyFileSync, existsSync, mkdirSync } from "node:fs";
+import { mkdtempSync, writeFileSync, readFileSync, mkdirSync } from "node:fs";
+import zlib from "node:zlib";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { root, serve, launch, ready, cached } from "./harness.mjs";
@@ -36,15 +37,17 @@ const links = {
   "10 Mbit/s, 40 ms": { offline: false, latency: 40, downloadThroughput: 10e6 / 8, uploadThroughput: 10e6 / 8 },
 };
 
-// onlyECharts writes the ECharts-only page: the site's ECharts (with its compressed
+// onlyECharts writes the ECharts-only page: the site's ECharts (with compressed
 // copies) and an inline script that draws option into a chart of the site's size.
 function onlyECharts(option) {
   const dir = mkdtempSync(path.join(tmpdir(), "roi-echarts-only-"));
   mkdirSync(path.join(dir, "web"));
-  for (const ext of ["", ".br", ".gz"]) {
-    const f = path.join(dist, "web", "echarts.min.js" + ext);
-    if (existsSync(f)) copyFileSync(f, path.join(dir, "web", "echarts.min.js" + ext));
-  }
+  // The ECharts build the site's page.js starts with, compressed as make site does.
+  const js = readFileSync(path.join(root, "bin", "echarts.min.js"));
+  const to = path.join(dir, "web", "echarts.min.js");
+  writeFileSync(to, js);
+  writeFileSync(to + ".br", zlib.brotliCompressSync(js, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: js.length } }));
+  writeFileSync(to + ".gz", zlib.gzipSync(js, { level: 9 }));
   writeFileSync(path.join(dir, "index.html"), `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>ECharts only</title></head>
 <body><h1>One chart</h1><div id="chart" style="width:640px;height:360px"></div>

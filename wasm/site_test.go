@@ -137,13 +137,28 @@ func TestBuildSite(t *testing.T) {
 	for _, m := range order {
 		names = append(names, m[1])
 	}
-	if want := []string{"web/echarts.min.js", "web/charts.js", "web/files.js", "web/slides.js", "web/start.js", "wasm_exec.js", "app.js"}; !reflect.DeepEqual(names, want) {
+	if want := []string{"web/page.js", "wasm_exec.js", "app.js"}; !reflect.DeepEqual(names, want) {
 		t.Errorf("scripts in the order %v, want %v", names, want)
 	}
-	for _, s := range []string{"echarts.min.js", "charts.js", "files.js", "slides.js", "start.js"} {
-		if !regexp.MustCompile(`<script (defer src="/web/` + s + `"|src="/web/` + s + `" defer)>`).MatchString(html) {
-			t.Errorf("web/%s is not loaded deferred", s)
+	if !regexp.MustCompile(`<script (defer src="/web/page.js"|src="/web/page.js" defer)>`).MatchString(html) {
+		t.Error("web/page.js is not loaded deferred")
+	}
+	// page.js is ECharts, then the page's scripts in their order, each whole.
+	page := read("web/page.js")
+	at := 0
+	for i, part := range append([]string{o.echarts}, pageScriptParts...) {
+		if i > 0 {
+			part = filepath.Join(o.web, part)
 		}
+		src, err := os.ReadFile(part)
+		if err != nil {
+			t.Fatal(err)
+		}
+		k := strings.Index(page[at:], string(src))
+		if k < 0 {
+			t.Fatalf("web/page.js lacks %s after byte %d", part, at)
+		}
+		at += k + len(src)
 	}
 	js := read("app.js")
 	run, register, parsed := strings.Index(js, "go.run(wasm.instance)"), strings.LastIndex(js, "goappInitServiceWorker();"), strings.Index(js, "await goappDocumentParsed;")
@@ -153,7 +168,7 @@ func TestBuildSite(t *testing.T) {
 	if !strings.Contains(js, `"ROI_WASM_BYTES":"`+strconv.Itoa(len(wasm))+`"`) {
 		t.Error("app.js is not told app.wasm's size")
 	}
-	for _, name := range []string{"index.html", "app.js", "wasm_exec.js", "web/app.wasm", "web/echarts.min.js", "web/pptxgen.bundle.js", "web/slides.js", "web/start.js", "web/charts.js", "web/app.css"} {
+	for _, name := range []string{"index.html", "app.js", "wasm_exec.js", "web/app.wasm", "web/page.js", "web/pptxgen.bundle.js", "web/app.css"} {
 		for _, suffix := range []string{".br", ".gz"} {
 			if _, err := os.Stat(filepath.Join(o.out, filepath.FromSlash(name)+suffix)); err != nil {
 				t.Errorf("no compressed copy: %v", err)
