@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -433,6 +434,42 @@ func TestMessagesNameTheRefusedValue(t *testing.T) {
 	} {
 		if !strings.Contains(msgs[path], value) {
 			t.Errorf("%s: message %q does not name %s", path, msgs[path], value)
+		}
+	}
+}
+
+// A field emptied or mistyped in the form is one problem, at that field, and the
+// message names no field of the file (the page shows it beside the field's own name):
+// an emptied annual salary is not also "a missing hourly cost", and a full effort below
+// the minimum says "minimum hours per week", not minHours.
+func TestFormProblemsOnePerMistake(t *testing.T) {
+	fileWords := regexp.MustCompile(`\b(hourlyCost|annualSalary|minHours|fullHours|reachRate|setupHours|toolCost|adCost|onCost|productiveHours|hoursPerWeek|horizonMonths|valuePer1000|amountPerMonth)\b`)
+	cases := []struct {
+		name  string
+		edit  func(f *calc.Form)
+		field string
+	}{
+		{"annual salary emptied", func(f *calc.Form) { f.Staff[0].BySalary = true; f.Staff[0].AnnualSalary = "" }, "staff[0].annualSalary"},
+		{"annual salary mistyped", func(f *calc.Form) { f.Staff[0].BySalary = true; f.Staff[0].AnnualSalary = "52k" }, "staff[0].annualSalary"},
+		{"hourly cost emptied", func(f *calc.Form) { f.Staff[0].BySalary = false; f.Staff[0].HourlyCost = "" }, "staff[0].hourlyCost"},
+		{"full effort below the minimum", func(f *calc.Form) { f.SetParam("facebook", "fullHours", "1") }, "platforms.facebook.fullHours"},
+		{"minimum hours mistyped", func(f *calc.Form) { f.SetParam("facebook", "minHours", "two") }, "platforms.facebook.minHours"},
+	}
+	for _, c := range cases {
+		f := calc.DefaultForm()
+		c.edit(f)
+		_, err := f.Prepare(nil)
+		var ie *calc.InputError
+		if !errors.As(err, &ie) {
+			t.Errorf("%s: want problems, got %v", c.name, err)
+			continue
+		}
+		if len(ie.Problems) != 1 || ie.Problems[0].Field != c.field {
+			t.Errorf("%s: problems %v, want one at %s", c.name, ie.Problems, c.field)
+			continue
+		}
+		if m := fileWords.FindString(ie.Problems[0].Message); m != "" {
+			t.Errorf("%s: the message %q names the file's field %s", c.name, ie.Problems[0].Message, m)
 		}
 	}
 }
