@@ -104,7 +104,7 @@ test("switching demographics keeps the plan both datasets have, says what it dro
   const before = await exported(page);
   await page.selectOption("#f-dataset", "reuters-dnr-2025");
   await page.waitForSelector("#switch-notice");
-  assert.match(await page.locator("#switch-notice").innerText(), /flickr/);
+  assert.match(await page.locator("#switch-notice").innerText(), /Plan hours on platforms the new dataset does not have: .*Flickr/);
   await page.getByLabel("Hours per week of Digital officer on YouTube").fill("5");
   await quiet(page);
   const after = await exported(page);
