@@ -6,6 +6,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
+	"platformroi/app/report"
 	"platformroi/calc"
 )
 
@@ -83,24 +84,8 @@ func (p *Page) refuseStale(what string) bool {
 	return true
 }
 
-var unsafeFileChars = strings.NewReplacer("/", "-", "\\", "-", ":", "-", "*", "-", "?", "-", "\"", "'", "<", "(", ">", ")", "|", "-")
-
-// fileName makes a file name from a scenario name.
-func fileName(name string) string {
-	n := strings.TrimSpace(unsafeFileChars.Replace(name))
-	if n == "" {
-		n = "scenario"
-	}
-	if r := []rune(n); len(r) > 80 {
-		// Cut at the last space before 80 characters, so that no word is cut.
-		cut := string(r[:80])
-		if i := strings.LastIndex(cut, " "); i > 40 {
-			cut = cut[:i]
-		}
-		n = strings.TrimRight(cut, " -,.;")
-	}
-	return n
-}
+// fileName makes a file name from a scenario name (report.FileName).
+func fileName(name string) string { return report.FileName(name) }
 
 // importFile reads a scenario file chosen by the user and adds it as a new scenario.
 // A file with problems changes nothing; its problems are listed.
