@@ -97,6 +97,38 @@ test("roles added and removed: every input stays bound to its own role", async (
   assert.deepEqual(seen.errors, []);
 });
 
+test("benefits and maturity points added and removed: every input stays bound to its own line", async (t) => {
+  const { page, seen } = await env.open(t);
+  for (let i = 0; i < 3; i++) await page.click("#add-benefit");
+  await page.waitForSelector("#f-benefits-2-amountPerMonth");
+  await page.fill("#f-benefits-0-amountPerMonth", "100");
+  await page.fill("#f-benefits-1-name", "Calls answered");
+  await page.fill("#f-benefits-1-amountPerMonth", "200");
+  await page.fill("#f-benefits-2-amountPerMonth", "300");
+  // Remove the first line: the others move up, and typing edits the line now shown.
+  await page.getByRole("button", { name: "Remove benefit 1" }).click();
+  await page.waitForSelector("#f-benefits-2-amountPerMonth", { state: "detached" });
+  assert.equal(await page.inputValue("#f-benefits-0-name"), "Calls answered");
+  await page.fill("#f-benefits-0-amountPerMonth", "250");
+  await page.uncheck("#f-benefits-1-ramped");
+  // A point added to the default curve, then its second point removed.
+  await page.click("#add-point");
+  await page.waitForSelector("#f-maturity-3-month");
+  const added = await page.inputValue("#f-maturity-3-month");
+  await page.getByRole("button", { name: "Remove point 2" }).click();
+  await page.waitForSelector("#f-maturity-3-month", { state: "detached" });
+  assert.equal(await page.inputValue("#f-maturity-1-month"), "12");
+  await page.fill("#f-maturity-1-factor", "0.9");
+  await page.fill("#f-maturity-2-factor", "0.95");
+  await quiet(page);
+  const s = await exported(page);
+  assert.deepEqual(s.benefits.map((b) => [b.name, b.amountPerMonth, Boolean(b.ramped)]),
+    [["Calls answered", "250", true], ["Benefit 3", "300", false]]);
+  assert.deepEqual(s.maturity.map((a) => [Number(a.month), Number(a.factor)]), [[0, 0.1], [12, 0.9], [Number(added), 0.95]]);
+  await matchesCLI(page, s);
+  assert.deepEqual(seen.errors, []);
+});
+
 test("switching demographics keeps the plan both datasets have, says what it dropped, and undoes", async (t) => {
   const { page, seen } = await env.open(t);
   await page.fill("#f-plan-flickr-0", "1");
