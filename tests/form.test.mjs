@@ -35,6 +35,12 @@ test("switching the cost mode back and forth keeps each typed value in its own f
   const { page, seen } = await env.open(t);
   const mode = page.getByLabel("Cost given as").first();
   await mode.selectOption("salary");
+  // An emptied salary is one problem, at the salary, not also at the hourly cost not shown.
+  await page.getByLabel("Annual salary (EUR per year)").fill("");
+  await page.waitForSelector("#out-of-date");
+  const problems = await page.locator("#out-of-date").innerText();
+  assert.match(problems, /Out of date: fix 1 problem\./);
+  assert.match(problems, /Digital officer: annual salary: is empty/);
   await page.getByLabel("Annual salary (EUR per year)").fill("90000");
   await mode.selectOption("hourly");
   await page.getByLabel("Loaded hourly cost (EUR per hour)").fill("45");
