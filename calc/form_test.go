@@ -416,6 +416,7 @@ func TestMessagesNameTheRefusedValue(t *testing.T) {
 	f.SetParam("myspace", "minHours", "1")
 	f.Audience.Weights["toddlers"] = "1"
 	f.Candidates = []string{"friendster"}
+	f.HorizonMonths = strings.Repeat("9", 45) // too long to quote whole
 	_, err := f.Prepare(nil)
 	var ie *calc.InputError
 	if !errors.As(err, &ie) {
@@ -432,6 +433,7 @@ func TestMessagesNameTheRefusedValue(t *testing.T) {
 		"platforms.myspace":                        `"myspace"`,
 		"audience.weights.toddlers":                `"toddlers"`,
 		"candidates[0]":                            `"friendster"`,
+		"horizonMonths":                            `45 characters ("99999999999999999999…")`,
 	} {
 		if !strings.Contains(msgs[path], value) {
 			t.Errorf("%s: message %q does not name %s", path, msgs[path], value)
