@@ -228,6 +228,8 @@ test("keyboard and screen reader: skip link, chart text, presets of an imported 
   const label = await page.locator("#chart-cost").getAttribute("aria-label");
   assert.ok(label.endsWith(summary), `aria-label ${label} is not the summary ${summary}`);
   assert.ok(!/This is a chart about/.test(label), "ECharts' generated description is used");
+  // No explanation only in a title tooltip, which keyboard and touch cannot reach.
+  assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll("[title]")].map((e) => e.outerHTML.slice(0, 80))), []);
   // Presets of an imported dataset set weights, never blank them.
   const csv = "# id: ke-2024\n# title: Kenya 2024\n# source: A survey\n# year: 2024\n# measure: Share of adults using it\nplatform,18-34,35-54,55+\nfacebook,0.6,0.5,0.3\nyoutube,90%,70%,40%\n";
   await page.setInputFiles("#import-csv", { name: "ke.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
