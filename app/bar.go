@@ -6,6 +6,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
+	"platformroi/app/report"
 	"platformroi/calc"
 )
 
@@ -83,24 +84,8 @@ func (p *Page) refuseStale(what string) bool {
 	return true
 }
 
-var unsafeFileChars = strings.NewReplacer("/", "-", "\\", "-", ":", "-", "*", "-", "?", "-", "\"", "'", "<", "(", ">", ")", "|", "-")
-
-// fileName makes a file name from a scenario name.
-func fileName(name string) string {
-	n := strings.TrimSpace(unsafeFileChars.Replace(name))
-	if n == "" {
-		n = "scenario"
-	}
-	if r := []rune(n); len(r) > 80 {
-		// Cut at the last space before 80 characters, so that no word is cut.
-		cut := string(r[:80])
-		if i := strings.LastIndex(cut, " "); i > 40 {
-			cut = cut[:i]
-		}
-		n = strings.TrimRight(cut, " -,.;")
-	}
-	return n
-}
+// fileName makes a file name from a scenario name (report.FileName).
+func fileName(name string) string { return report.FileName(name) }
 
 // importFile reads a scenario file chosen by the user and adds it as a new scenario.
 // A file with problems changes nothing; its problems are listed.
@@ -120,7 +105,7 @@ func (p *Page) importText(name, text, failure string) {
 	}
 	f, err := readScenarioForm([]byte(text), p.cat)
 	if err != nil {
-		p.setImportProblem(describe(name, err))
+		p.setImportProblem(describe(name, err, scenarioLabels([]byte(text), p.cat, true)))
 		return
 	}
 	p.ws.AddForm(p.cat, f)
@@ -142,8 +127,9 @@ func (p *Page) setImportProblem(msg string) {
 	p.Update()
 }
 
-// describe turns an input error into lines for people, each naming the field.
-func describe(source string, err error) string {
+// describe turns an input error into lines for people, each naming the field: by
+// label (nil names it by its path in the file).
+func describe(source string, err error, label func(path string) string) string {
 	var se *calc.SyntaxError
 	var ie *calc.InputError
 	switch {
@@ -153,10 +139,37 @@ func describe(source string, err error) string {
 		lines := make([]string, len(ie.Problems))
 		for i, pr := range ie.Problems {
 			lines[i] = source + ": " + pr.String()
+			if label != nil && pr.Field != "" {
+				if l := label(pr.Field); l != "" {
+					lines[i] = source + ": " + l + ": " + pr.Message
+				}
+			}
 		}
 		return strings.Join(lines, "\n")
 	}
 	return source + ": " + err.Error()
+}
+
+// scenarioLabels names the fields of a scenario file as the page does ("Digital
+// officer: hourly cost"), followed by the field's path in the file when withPath is
+// set (so that the person can find it there), or nil when the file cannot be read as a
+// form.
+func scenarioLabels(data []byte, c *calc.Catalog, withPath bool) func(path string) string {
+	f, err := calc.ReadForm(data)
+	if err != nil {
+		return nil
+	}
+	ds := f.DatasetIn(c)
+	return func(path string) string {
+		l := f.FieldLabel(path, ds)
+		switch {
+		case l == path:
+			return ""
+		case withPath:
+			return l + " (" + path + " in the file)"
+		}
+		return l
+	}
 }
 
 // makeShareLink shows the link that carries the current scenario, as typed, with its
@@ -183,7 +196,7 @@ func (p *Page) openShared(hash string) {
 		f, err = readScenarioForm(data, p.cat)
 	}
 	if err != nil {
-		p.ws.Notice = "The scenario in this link could not be opened; nothing was changed. " + strings.ReplaceAll(describe("link", err), "\n", "; ")
+		p.ws.Notice = "The scenario in this link could not be opened; nothing was changed. " + strings.ReplaceAll(describe("link", err, scenarioLabels(data, p.cat, false)), "\n", "; ")
 		return
 	}
 	p.ws.AddForm(p.cat, f)

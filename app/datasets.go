@@ -90,7 +90,7 @@ func (e *Editor) importDataset(name, text, failure string) {
 		err = p.cat.Add(ds)
 	}
 	if err != nil {
-		w.DatasetError = describe(name, err)
+		w.DatasetError = describe(name, err, nil)
 		p.Update()
 		return
 	}
@@ -116,7 +116,7 @@ func (e *Editor) resolveImport(replace bool) {
 		ds.Title += " (copy)"
 	}
 	if err := p.cat.Add(ds); err != nil {
-		w.DatasetError = describe(w.pendingFrom, err)
+		w.DatasetError = describe(w.pendingFrom, err, nil)
 		w.PendingDataset = nil
 		p.Update()
 		return

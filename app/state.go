@@ -182,13 +182,9 @@ func (s *State) setU(u *calc.Uncertainty) {
 	s.uRun = nil
 	s.Version++
 	s.U, s.UPending = u, false
-	s.tornado = nil
+	s.tornado = report.UncertaintyCharts(s.Result, s.U, uncertainLabels(s), s.simulatedNet, report.Today())
 	if s.U != nil {
-		s.tornado = []report.ChartSpec{report.TornadoChart(s.Result, s.U, uncertainLabels(s), report.Today())}
 		s.reach = reachView(s)
-		if len(s.U.Inputs) > 0 {
-			s.tornado = append(s.tornado, report.NetDistributionChart(s.Result, s.U, s.simulatedNet(), report.Today()))
-		}
 	}
 	s.Charts = s.withTornado(report.Charts(s.Result, s.Rec, report.Today()))
 }
@@ -257,16 +253,12 @@ func recommendationInputs(f *calc.Form) *calc.Form {
 
 // uncertainLabels names the uncertain inputs for people ("Facebook: reach rate").
 func uncertainLabels(s *State) map[string]string {
-	out := map[string]string{}
 	if s.U == nil {
-		return out
+		return map[string]string{}
 	}
 	ds := s.Form.DatasetIn(nil)
 	if s.Result != nil {
 		ds = s.Result.Dataset
 	}
-	for _, in := range s.U.Inputs {
-		out[in.Name] = s.Form.FieldLabel(in.Name, ds)
-	}
-	return out
+	return report.InputLabels(s.Form, s.U, ds)
 }

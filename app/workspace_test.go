@@ -109,7 +109,9 @@ func TestImportChangesNothingOnError(t *testing.T) {
 	if string(before) != string(after) {
 		t.Error("a bad file changed the current scenario")
 	}
-	for _, want := range []string{"plan.json: currency:", "plan.json: audience.size:", "plan.json: audience.weights:"} {
+	// Each field named as the page names it, with its path in the file.
+	for _, want := range []string{"plan.json: Currency (currency in the file): must be", "plan.json: Audience size (audience.size in the file): must be",
+		"plan.json: Audience weights (audience.weights in the file):"} {
 		if !strings.Contains(p.ws.ImportError, want) {
 			t.Errorf("import error lacks %q:\n%s", want, p.ws.ImportError)
 		}
@@ -241,5 +243,24 @@ func TestWorkspaceKeepsWhatCannotBeComputed(t *testing.T) {
 	}
 	if r := st.Form.Staff[0]; r.HourlyCost != "44" || r.AnnualSalary != w.Current().Form.Staff[0].AnnualSalary || r.AnnualSalary == "" {
 		t.Errorf("role after reload: %+v", r)
+	}
+}
+
+// A link whose scenario has problems changes nothing, and says which fields, named as
+// the page names them.
+func TestSharedLinkWithProblemsNamesFieldsForPeople(t *testing.T) {
+	p, d := mount(t)
+	bad := strings.Replace(string(calc.DefaultForm().File()), `"currency": "EUR"`, `"currency": "EURO"`, 1)
+	payload, err := calc.EncodeShareJSON([]byte(bad))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.openShared(payload)
+	d.Consume()
+	if len(p.ws.Entries) != 1 {
+		t.Errorf("a link with problems added a scenario")
+	}
+	if want := `link: Currency: must be an ISO 4217 currency code in capitals, such as EUR, USD or GBP, found "EURO"`; !strings.Contains(p.ws.Notice, want) {
+		t.Errorf("notice %q lacks %q", p.ws.Notice, want)
 	}
 }

@@ -164,7 +164,7 @@ func number(n *node, p string, ps *problems) (decimal.Decimal, bool) {
 		return decimal.Zero, false
 	}
 	if len(text) > maxNumberText {
-		ps.add(p, "must be a number of at most %d characters", maxNumberText)
+		ps.add(p, "must be a number of at most %d characters, found %d characters (%q)", maxNumberText, len([]rune(text)), textStart(text, 20))
 		return decimal.Zero, false
 	}
 	d, err := decimal.NewFromString(text)
@@ -717,3 +717,12 @@ func sortedKeys[V any](m map[string]V) []string {
 }
 
 var roleFields = []string{"role", "hourlyCost", "annualSalary", "onCost", "overhead", "productiveHours", "hoursPerWeek"}
+
+// textStart is the first n characters of s, followed by "…" when s is longer, to name
+// a refused value too long to quote whole.
+func textStart(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n]) + "…"
+	}
+	return s
+}

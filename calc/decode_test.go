@@ -629,7 +629,7 @@ func TestReadDataset(t *testing.T) {
 		{"missing default parameter", strings.Replace(qaDatasetJSON("", ""), `"reachRate": 0.1, `, ``, 1), "platforms[0].reachRate", []string{"missing"}, false},
 		{"missing source", strings.Replace(qaDatasetJSON("", ""), `"source": "Made by hand for the tests", `, ``, 1), "source", []string{"missing"}, false},
 		{"year as text", strings.Replace(qaDatasetJSON("", ""), `"year": 2024`, `"year": "last year"`, 1), "year", []string{"number"}, false},
-		{"fullHours below minHours", strings.Replace(qaDatasetJSON("", ""), `"fullHours": "10"`, `"fullHours": "1"`, 1), "platforms[0].fullHours", []string{"minHours"}, false},
+		{"fullHours below minHours", strings.Replace(qaDatasetJSON("", ""), `"fullHours": "10"`, `"fullHours": "1"`, 1), "platforms[0].fullHours", []string{"minimum hours per week"}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -881,12 +881,31 @@ func (f *Form) IsCandidate(id string) bool {
 // the platforms both datasets have, weights of the segments both have, candidates
 // that exist in both. When no weight is left, the weights become general. It returns
 // what could not be kept, one sentence each, for the person to read.
+// Platforms and segments are named as the dataset switched from names them, when it
+// is built in or inline, else by their ids.
 func (f *Form) SwitchDataset(to *Dataset, id string, general map[string]string) []string {
 	var lost []string
 	var planLost, paramLost, weightLost []string
+	from := f.DatasetIn(nil)
+	platformName := func(pid string) string {
+		if from != nil {
+			if p := from.Platform(pid); p != nil && p.Name != "" {
+				return p.Name
+			}
+		}
+		return pid
+	}
+	segmentName := func(seg string) string {
+		if from != nil {
+			if s := from.Segment(seg); s != nil && s.Label != "" {
+				return s.Label
+			}
+		}
+		return seg
+	}
 	for _, l := range f.Plan {
 		if to.Platform(l.Platform) == nil {
-			planLost = appendOnce(planLost, l.Platform)
+			planLost = appendOnce(planLost, platformName(l.Platform))
 		}
 	}
 	plan := f.Plan[:0:0]
@@ -898,7 +917,7 @@ func (f *Form) SwitchDataset(to *Dataset, id string, general map[string]string) 
 	f.Plan = plan
 	for _, pid := range sortedKeys(f.Platforms) {
 		if to.Platform(pid) == nil {
-			paramLost = append(paramLost, pid)
+			paramLost = append(paramLost, platformName(pid))
 			delete(f.Platforms, pid)
 		}
 	}
@@ -906,7 +925,7 @@ func (f *Form) SwitchDataset(to *Dataset, id string, general map[string]string) 
 		kept := map[string]map[string]FormRange{}
 		for _, pid := range sortedKeys(f.Ranges.Platforms) {
 			if to.Platform(pid) == nil {
-				paramLost = appendOnce(paramLost, pid)
+				paramLost = appendOnce(paramLost, platformName(pid))
 				continue
 			}
 			kept[pid] = f.Ranges.Platforms[pid]
@@ -916,7 +935,7 @@ func (f *Form) SwitchDataset(to *Dataset, id string, general map[string]string) 
 	weights := map[string]string{}
 	for _, seg := range sortedKeys(f.Audience.Weights) {
 		if to.Segment(seg) == nil {
-			weightLost = append(weightLost, seg)
+			weightLost = append(weightLost, segmentName(seg))
 			continue
 		}
 		weights[seg] = f.Audience.Weights[seg]

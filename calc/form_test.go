@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -263,7 +264,8 @@ func TestFormSwitchDataset(t *testing.T) {
 		t.Error("flickr is not in the news dataset but its line or parameters stayed")
 	}
 	text := strings.Join(lost, " ")
-	if !strings.Contains(text, "flickr") || !strings.Contains(text, "18-29") {
+	// Named as people read them.
+	if !strings.Contains(text, "Flickr") || !strings.Contains(text, "Ages 18-29") {
 		t.Errorf("lost: %v", lost)
 	}
 	if f.Audience.Weights["all"] != "1" {
@@ -290,8 +292,8 @@ func TestFormSwitchDatasetRanges(t *testing.T) {
 	if _, kept := f.Ranges.Platforms["flickr"]; kept {
 		t.Error("flickr's range stayed, though the news dataset has no flickr")
 	}
-	if !strings.Contains(strings.Join(lost, " "), "flickr") {
-		t.Errorf("lost does not name flickr: %v", lost)
+	if !strings.Contains(strings.Join(lost, " "), "Flickr") {
+		t.Errorf("lost does not name Flickr: %v", lost)
 	}
 	if got, _ := orig.Get("ranges.platforms.flickr.minHours.low"); got != "1" {
 		t.Errorf("the original form lost flickr's range: %q", got)
@@ -414,6 +416,7 @@ func TestMessagesNameTheRefusedValue(t *testing.T) {
 	f.SetParam("myspace", "minHours", "1")
 	f.Audience.Weights["toddlers"] = "1"
 	f.Candidates = []string{"friendster"}
+	f.HorizonMonths = strings.Repeat("9", 45) // too long to quote whole
 	_, err := f.Prepare(nil)
 	var ie *calc.InputError
 	if !errors.As(err, &ie) {
@@ -430,9 +433,77 @@ func TestMessagesNameTheRefusedValue(t *testing.T) {
 		"platforms.myspace":                        `"myspace"`,
 		"audience.weights.toddlers":                `"toddlers"`,
 		"candidates[0]":                            `"friendster"`,
+		"horizonMonths":                            `45 characters ("99999999999999999999…")`,
 	} {
 		if !strings.Contains(msgs[path], value) {
 			t.Errorf("%s: message %q does not name %s", path, msgs[path], value)
 		}
+	}
+}
+
+// A field emptied or mistyped in the form is one problem, at that field, and the
+// message names no field of the file (the page shows it beside the field's own name):
+// an emptied annual salary is not also "a missing hourly cost", and a full effort below
+// the minimum says "minimum hours per week", not minHours.
+func TestFormProblemsOnePerMistake(t *testing.T) {
+	fileWords := regexp.MustCompile(`\b(hourlyCost|annualSalary|minHours|fullHours|reachRate|setupHours|toolCost|adCost|onCost|productiveHours|hoursPerWeek|horizonMonths|valuePer1000|amountPerMonth)\b`)
+	cases := []struct {
+		name  string
+		edit  func(f *calc.Form)
+		field string
+	}{
+		{"annual salary emptied", func(f *calc.Form) { f.Staff[0].BySalary = true; f.Staff[0].AnnualSalary = "" }, "staff[0].annualSalary"},
+		{"annual salary mistyped", func(f *calc.Form) { f.Staff[0].BySalary = true; f.Staff[0].AnnualSalary = "52k" }, "staff[0].annualSalary"},
+		{"hourly cost emptied", func(f *calc.Form) { f.Staff[0].BySalary = false; f.Staff[0].HourlyCost = "" }, "staff[0].hourlyCost"},
+		{"full effort below the minimum", func(f *calc.Form) { f.SetParam("facebook", "fullHours", "1") }, "platforms.facebook.fullHours"},
+		{"minimum hours mistyped", func(f *calc.Form) { f.SetParam("facebook", "minHours", "two") }, "platforms.facebook.minHours"},
+	}
+	for _, c := range cases {
+		f := calc.DefaultForm()
+		c.edit(f)
+		_, err := f.Prepare(nil)
+		var ie *calc.InputError
+		if !errors.As(err, &ie) {
+			t.Errorf("%s: want problems, got %v", c.name, err)
+			continue
+		}
+		if len(ie.Problems) != 1 || ie.Problems[0].Field != c.field {
+			t.Errorf("%s: problems %v, want one at %s", c.name, ie.Problems, c.field)
+			continue
+		}
+		if m := fileWords.FindString(ie.Problems[0].Message); m != "" {
+			t.Errorf("%s: the message %q names the file's field %s", c.name, ie.Problems[0].Message, m)
+		}
+	}
+}
+
+// Switching datasets keeps the parameters set for platforms both datasets have and the
+// weights of segments both have, and says nothing was lost when nothing was.
+func TestFormSwitchDatasetKeepsSharedParamsAndWeights(t *testing.T) {
+	c := calc.Embedded()
+	f := calc.DefaultForm()
+	from := c.Get("reuters-dnr-2025")
+	f.SwitchDataset(from, from.ID, map[string]string{"all": "1"})
+	f.Audience.Weights["all"] = "7"
+	f.SetParam("facebook", "reachRate", "0.05")
+	f.SetParam("youtube", "minHours", "3")
+	f.SetPlanHours("facebook", 0, "3")
+	to := c.Get("pew-ke-2023") // facebook only, segment "all"
+	lost := f.SwitchDataset(to, to.ID, map[string]string{"all": "1"})
+	if got := f.Audience.Weights["all"]; got != "7" {
+		t.Errorf("the weight of the segment both have: %q, want 7", got)
+	}
+	if got := f.Platforms["facebook"]["reachRate"]; got != "0.05" {
+		t.Errorf("facebook's reach rate: %q, want 0.05", got)
+	}
+	if i := f.PlanLine("facebook", 0); i < 0 || f.Plan[i].HoursPerWeek != "3" {
+		t.Errorf("facebook's plan hours were not kept: %+v", f.Plan)
+	}
+	text := strings.Join(lost, " ")
+	if !strings.Contains(text, "parameters or ranges for platforms the new dataset does not have: YouTube.") || strings.Contains(text, "Facebook") || strings.Contains(text, "eights") {
+		t.Errorf("lost: %v", lost)
+	}
+	if _, err := f.Prepare(c); err != nil {
+		t.Errorf("the switched form has problems: %v", err)
 	}
 }

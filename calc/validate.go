@@ -359,7 +359,7 @@ func checkParams(ps *problems, base string, pr Params, paths map[string]string, 
 	okMin := checkWeekHours(ps, at("minHours"), pr.MinHours)
 	okFull := checkNumber(ps, at("fullHours"), pr.FullHours, decimal.Zero, maxWeekHour, true, "hours per week above 0, up to 168")
 	if okMin && okFull && pr.FullHours.LessThan(pr.MinHours) {
-		ps.add(at("fullHours"), "must be at least minHours (%s hours per week), found %s", pr.MinHours.String(), pr.FullHours.String())
+		ps.add(at("fullHours"), "must be at least the minimum hours per week, %s, found %s", pr.MinHours.String(), pr.FullHours.String())
 	}
 	checkShare(ps, at("reachRate"), pr.ReachRate)
 	checkNumber(ps, at("setupHours"), pr.SetupHours, decimal.Zero, maxSetup, false, "hours from 0 to 10000")
@@ -536,6 +536,9 @@ func resolveWith(s *Scenario, c *Catalog, ps *problems) (*model, error) {
 			if ok {
 				roles[i].rate = LoadedRate(*r.AnnualSalary, on, ov, ph)
 			}
+		case ps.has(join(p, "annualSalary")):
+			// The salary given could not be read: that is the role's one problem (no
+			// second one at its hourly cost, which is not what the person typed).
 		default:
 			ps.add(join(p, "hourlyCost"), "missing: give role %q an hourlyCost (loaded, per hour) or an annualSalary", r.Name)
 		}

@@ -157,10 +157,10 @@ func TestValidateBadInput(t *testing.T) {
 		// Platform hours.
 		{"fullHours below minHours", func(s *calc.Scenario) {
 			s.Platforms = map[string]calc.PlatformOverride{"facebook": {MinHours: qaPtr("6"), FullHours: qaPtr("5")}}
-		}, "platforms.facebook.fullHours", []string{"minHours", "6", "5"}, nil},
+		}, "platforms.facebook.fullHours", []string{"minimum hours per week", "6", "5"}, nil},
 		{"minHours raised above the default fullHours", func(s *calc.Scenario) {
 			s.Platforms = map[string]calc.PlatformOverride{"facebook": {MinHours: qaPtr("12")}}
-		}, "platforms.facebook.fullHours", []string{"minHours", "12", "10"}, nil},
+		}, "platforms.facebook.fullHours", []string{"minimum hours per week", "12", "10"}, nil},
 		{"fullHours 0", func(s *calc.Scenario) {
 			s.Platforms = map[string]calc.PlatformOverride{"facebook": {MinHours: qaPtr("0"), FullHours: qaPtr("0")}}
 		}, "platforms.facebook.fullHours", []string{"above 0"}, nil},

@@ -35,6 +35,12 @@ test("switching the cost mode back and forth keeps each typed value in its own f
   const { page, seen } = await env.open(t);
   const mode = page.getByLabel("Cost given as").first();
   await mode.selectOption("salary");
+  // An emptied salary is one problem, at the salary, not also at the hourly cost not shown.
+  await page.getByLabel("Annual salary (EUR per year)").fill("");
+  await page.waitForSelector("#out-of-date");
+  const problems = await page.locator("#out-of-date").innerText();
+  assert.match(problems, /Out of date: fix 1 problem\./);
+  assert.match(problems, /Digital officer: annual salary: is empty/);
   await page.getByLabel("Annual salary (EUR per year)").fill("90000");
   await mode.selectOption("hourly");
   await page.getByLabel("Loaded hourly cost (EUR per hour)").fill("45");
@@ -97,6 +103,38 @@ test("roles added and removed: every input stays bound to its own role", async (
   assert.deepEqual(seen.errors, []);
 });
 
+test("benefits and maturity points added and removed: every input stays bound to its own line", async (t) => {
+  const { page, seen } = await env.open(t);
+  for (let i = 0; i < 3; i++) await page.click("#add-benefit");
+  await page.waitForSelector("#f-benefits-2-amountPerMonth");
+  await page.fill("#f-benefits-0-amountPerMonth", "100");
+  await page.fill("#f-benefits-1-name", "Calls answered");
+  await page.fill("#f-benefits-1-amountPerMonth", "200");
+  await page.fill("#f-benefits-2-amountPerMonth", "300");
+  // Remove the first line: the others move up, and typing edits the line now shown.
+  await page.getByRole("button", { name: "Remove benefit 1" }).click();
+  await page.waitForSelector("#f-benefits-2-amountPerMonth", { state: "detached" });
+  assert.equal(await page.inputValue("#f-benefits-0-name"), "Calls answered");
+  await page.fill("#f-benefits-0-amountPerMonth", "250");
+  await page.uncheck("#f-benefits-1-ramped");
+  // A point added to the default curve, then its second point removed.
+  await page.click("#add-point");
+  await page.waitForSelector("#f-maturity-3-month");
+  const added = await page.inputValue("#f-maturity-3-month");
+  await page.getByRole("button", { name: "Remove point 2" }).click();
+  await page.waitForSelector("#f-maturity-3-month", { state: "detached" });
+  assert.equal(await page.inputValue("#f-maturity-1-month"), "12");
+  await page.fill("#f-maturity-1-factor", "0.9");
+  await page.fill("#f-maturity-2-factor", "0.95");
+  await quiet(page);
+  const s = await exported(page);
+  assert.deepEqual(s.benefits.map((b) => [b.name, b.amountPerMonth, Boolean(b.ramped)]),
+    [["Calls answered", "250", true], ["Benefit 3", "300", false]]);
+  assert.deepEqual(s.maturity.map((a) => [Number(a.month), Number(a.factor)]), [[0, 0.1], [12, 0.9], [Number(added), 0.95]]);
+  await matchesCLI(page, s);
+  assert.deepEqual(seen.errors, []);
+});
+
 test("switching demographics keeps the plan both datasets have, says what it dropped, and undoes", async (t) => {
   const { page, seen } = await env.open(t);
   await page.fill("#f-plan-flickr-0", "1");
@@ -104,7 +142,7 @@ test("switching demographics keeps the plan both datasets have, says what it dro
   const before = await exported(page);
   await page.selectOption("#f-dataset", "reuters-dnr-2025");
   await page.waitForSelector("#switch-notice");
-  assert.match(await page.locator("#switch-notice").innerText(), /flickr/);
+  assert.match(await page.locator("#switch-notice").innerText(), /Plan hours on platforms the new dataset does not have: .*Flickr/);
   await page.getByLabel("Hours per week of Digital officer on YouTube").fill("5");
   await quiet(page);
   const after = await exported(page);
@@ -190,6 +228,8 @@ test("keyboard and screen reader: skip link, chart text, presets of an imported 
   const label = await page.locator("#chart-cost").getAttribute("aria-label");
   assert.ok(label.endsWith(summary), `aria-label ${label} is not the summary ${summary}`);
   assert.ok(!/This is a chart about/.test(label), "ECharts' generated description is used");
+  // No explanation only in a title tooltip, which keyboard and touch cannot reach.
+  assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll("[title]")].map((e) => e.outerHTML.slice(0, 80))), []);
   // Presets of an imported dataset set weights, never blank them.
   const csv = "# id: ke-2024\n# title: Kenya 2024\n# source: A survey\n# year: 2024\n# measure: Share of adults using it\nplatform,18-34,35-54,55+\nfacebook,0.6,0.5,0.3\nyoutube,90%,70%,40%\n";
   await page.setInputFiles("#import-csv", { name: "ke.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });

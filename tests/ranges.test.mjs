@@ -197,7 +197,7 @@ test("a typed range keeps its own field when the form changes shape: demographic
   // The news dataset lists its platforms in another order and has no Flickr.
   await page.selectOption("#f-dataset", "reuters-dnr-2025");
   await page.waitForSelector("#switch-notice");
-  assert.match(await page.locator("#switch-notice").innerText(), /ranges for platforms the new dataset does not have: .*flickr/);
+  assert.match(await page.locator("#switch-notice").innerText(), /ranges for platforms the new dataset does not have: .*Flickr/);
   await settled(page);
   assert.equal(await page.getByLabel("Instagram: reach rate, low end").inputValue(), "0.01");
   assert.equal(await page.getByLabel("Instagram: reach rate, high end").inputValue(), "0.1");

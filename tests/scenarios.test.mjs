@@ -54,8 +54,9 @@ test("a bad file is refused with field-named messages and changes nothing; a goo
   await page.setInputFiles("#import-json", { name: "bad.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(bad)) });
   await page.waitForSelector("#import-error");
   const msg = await page.locator("#import-error").innerText();
-  assert.match(msg, /bad\.json: currency: must be an ISO 4217 currency code/);
-  assert.match(msg, /bad\.json: horizonMonths: must be a whole number of months from 1 to 120/);
+  // Each field named as the page names it, with its path in the file.
+  assert.match(msg, /bad\.json: Currency \(currency in the file\): must be an ISO 4217 currency code/);
+  assert.match(msg, /bad\.json: Horizon \(months\) \(horizonMonths in the file\): must be a whole number of months from 1 to 120/);
   assert.equal((await options(page)).length, 1);
 
   await page.setInputFiles("#import-json", { name: "broken.json", mimeType: "application/json", buffer: Buffer.from('{\n  "name": "x",\n  "currency": }') });

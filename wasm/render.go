@@ -25,7 +25,6 @@ import (
 	"sync"
 	"time"
 
-	"platformroi/app"
 	"platformroi/app/report"
 	"platformroi/calc"
 )
@@ -201,12 +200,11 @@ func renderDeck(file string, stderr io.Writer) (string, int) {
 	if err != nil {
 		return "", reportInput(stderr, file, err)
 	}
-	st := app.NewState(calc.Embedded(), f)
-	st.Uncertain()
-	if st.Result == nil {
-		return "", reportInput(stderr, file, errors.New("the scenario has problems"))
+	prep, err := f.Prepare(calc.Embedded())
+	if err != nil {
+		return "", reportInput(stderr, file, err)
 	}
-	deck := app.DeckOf(st, nil)
+	deck := report.ScenarioDeck(f, prep, report.Today())
 	deck.FileName = strings.TrimSuffix(filepath.Base(file), ".json")
 	out, err := json.Marshal(deck)
 	if err != nil {

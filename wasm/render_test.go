@@ -3,11 +3,19 @@
 package main
 
 import (
+	"encoding/json"
+	"go/parser"
+	"go/token"
+	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/shopspring/decimal"
+
+	"platformroi/app"
 	"platformroi/calc"
 )
 
@@ -115,5 +123,80 @@ func TestRenderUsageErrors(t *testing.T) {
 		if code != exitInput || stdout != "" || !strings.Contains(stderr, tt.want) {
 			t.Errorf("%q: exit %d, stdout %q, stderr %q; want exit %d and %q", tt.args, code, stdout, stderr, exitInput, tt.want)
 		}
+	}
+}
+
+// The deck render builds for a scenario file, without the page's package, is the deck
+// the page makes of the same file once imported and worked out (charts, figures,
+// assumptions, sources), for scenarios with and without uncertain inputs.
+func TestRenderDeckIsThePagesDeck(t *testing.T) {
+	dir := t.TempDir()
+	plain := calc.DefaultScenario()
+	plain.Name = `Youth & students <18–25> "pilot"`
+	news := calc.DefaultScenario()
+	news.Name = "News users"
+	news.Dataset = "reuters-dnr-2025"
+	news.Audience.Weights = map[string]decimal.Decimal{"all": decimal.NewFromInt(1)}
+	news.Plan = []calc.PlanLine{{Platform: "youtube", Role: news.Staff[0].Name, HoursPerWeek: decimal.NewFromInt(6)}}
+	news.Ranges = nil
+	for i, s := range []*calc.Scenario{plain, news} {
+		file := scenarioFile(t, dir, "s"+strconv.Itoa(i)+".json", s)
+		got, code := renderDeck(file, io.Discard)
+		if code != exitOK {
+			t.Fatalf("%s: exit %d", s.Name, code)
+		}
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := calc.ReadForm(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st := app.NewState(calc.Embedded(), f)
+		st.Uncertain()
+		want := app.DeckOf(st, nil)
+		want.FileName = "s" + strconv.Itoa(i)
+		wantJSON, err := json.Marshal(want)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != string(wantJSON) {
+			t.Errorf("%s: render's deck differs from the page's:\n%s\nwant\n%s", s.Name, got, wantJSON)
+		}
+		if len(want.Charts) < 5 {
+			t.Errorf("%s: the page's deck has %d charts", s.Name, len(want.Charts))
+		}
+	}
+}
+
+// The command line's own code (calc, datasets, render, serve) does not import the
+// page's package or go-app: only the site generator, which prerenders the page, and
+// the page's routes do.
+func TestCommandLineDoesNotImportThePage(t *testing.T) {
+	allowed := map[string]bool{"site.go": true, "routes.go": true, "main_js.go": true}
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fset := token.NewFileSet()
+	checked := 0
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") || allowed[name] {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, parser.ImportsOnly)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checked++
+		for _, im := range f.Imports {
+			if p := strings.Trim(im.Path.Value, `"`); p == "platformroi/app" || strings.Contains(p, "go-app") {
+				t.Errorf("%s imports %s", name, p)
+			}
+		}
+	}
+	if checked < 4 {
+		t.Errorf("only %d files checked", checked)
 	}
 }
