@@ -490,7 +490,7 @@ func qaContextFigures(t *testing.T) map[string]map[string]map[string][]string {
 	// "Kenya 2023 | TikTok 54 any purpose, 29 for news; South Africa 2023: TikTok 50 / 22"
 	put("reuters-dnr-ke-2023", "tiktok", "anyPurposeWeekly2023", "0.54")
 	put("reuters-dnr-za-2023", "tiktok", "anyPurposeWeekly2023", "0.50")
-	put("reuters-dnr-za-2025", "tiktok", "otherQuote", "0.33") // "(another report says TikTok 33)"
+	put("reuters-dnr-za-2025", "tiktok", "otherQuote", "0.33")  // "(another report says TikTok 33)"
 	put("reuters-dnr-ke-2024", "tiktok", "alsoQuotedBy", "36%") // the Statista chart: "Kenya 36"
 	// ARD/ZDF 2024: "14–29: Instagram "over 80%", TikTok 38% daily. 30–49: Instagram 50%,
 	// Facebook 51%. 50–69: Facebook about one in three." and "TikTok 19% (12% daily)".
