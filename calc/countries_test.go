@@ -584,3 +584,36 @@ func TestEmbeddedContextMatchesTheirSources(t *testing.T) {
 		}
 	}
 }
+
+// A platform that the Pew US dataset does not have (LINE, KakaoTalk, Band, Naver Blog,
+// Telegram, Messenger) has no parameters of a source: all six are assumptions, each
+// with its reason, the first saying which platform's parameters it takes and why.
+func TestPlatformsNotInPewUSAreAssumptions(t *testing.T) {
+	c := calc.Embedded()
+	pew := c.Get(calc.DefaultDatasetID)
+	seen := map[string]bool{}
+	for _, d := range c.Datasets() {
+		for _, p := range d.Platforms {
+			if pew.Platform(p.ID) != nil {
+				continue
+			}
+			seen[p.ID] = true
+			for _, name := range calc.ParamNames {
+				if !p.IsAssumed(name) {
+					t.Errorf("%s, %s: %s is not marked as an assumption", d.ID, p.ID, name)
+				}
+				if !strings.HasPrefix(p.Notes[name], "Assumption") {
+					t.Errorf("%s, %s: the note on %s does not say it is an assumption: %q", d.ID, p.ID, name, p.Notes[name])
+				}
+			}
+			if n := p.Notes["minHours"]; !strings.Contains(n, p.Name+" is not in the Pew US dataset") || !strings.Contains(n, "taken as for") {
+				t.Errorf("%s, %s: the note on minHours does not give the reason for its parameters: %q", d.ID, p.ID, n)
+			}
+		}
+	}
+	for _, id := range []string{"line", "kakaotalk", "band", "telegram", "messenger", "naver-blog"} {
+		if !seen[id] {
+			t.Errorf("no embedded dataset has %s", id)
+		}
+	}
+}
