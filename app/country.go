@@ -149,7 +149,7 @@ func noDatasetNotice(ed *Editor, c *calc.Catalog, typed string) app.UI {
 		))
 	}
 	return app.Div().Class("notice").Role("status").ID("country-found").Body(
-		app.P().Text(fmt.Sprintf("No dataset describes %q yet. The nearest are regional or all-markets figures, which measure something else than the country's own:", typed)),
+		app.P().Text(fmt.Sprintf("No dataset describes %q yet. The nearest are regional or all-markets figures, not the country's own:", typed)),
 		app.Ul().ID("country-offers").Body(offers...),
 		app.P().Body(app.Text("Or import the country's own figures (CSV): "),
 			app.A().Href("#import-csv").Text("the import and its template are below the demographics").
