@@ -178,3 +178,44 @@ func TestTemplateOfTheHostCountry(t *testing.T) {
 		t.Errorf("template on pew-ke-2023 for Kenya: %s, %q", ds.ID, label)
 	}
 }
+
+// Scenarios on datasets of one kind of measure but different bases (adults against
+// people aged 15+) are flagged, in the comparison and in the briefing; on the same
+// measure and base they are not.
+func TestComparisonAcrossBasesFlagged(t *testing.T) {
+	p, d := mount(t)
+	p.ed.SwitchDataset("pew-ke-2023")
+	d.Consume()
+	p.ws.New(p.cat, "copy")
+	p.changed()
+	p.ed.SwitchDataset("pew-ke-2018")
+	d.Consume()
+	if msg := mixedMeasures(Compare(p.ws)); msg != "" {
+		t.Errorf("two datasets of adults' ever use flagged: %q", msg)
+	}
+	p.ed.SwitchDataset("ca-ke-2024")
+	d.Consume()
+	msg := mixedMeasures(Compare(p.ws))
+	for _, want := range []string{"not comparable", "of adults (", "of people aged 15+ ("} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("flag %q lacks %q", msg, want)
+		}
+	}
+	if text := pageText(p); !strings.Contains(text, msg) || !strings.Contains(text, `id="compare-measures"`) {
+		t.Error("the page does not show the flag")
+	}
+}
+
+// The default scenario says whose figures it uses: its name is not a host country's,
+// and the country the page starts on is the one its dataset describes.
+func TestDefaultScenarioNamesItsCountry(t *testing.T) {
+	s := calc.DefaultScenario()
+	ds := calc.Embedded().Get(s.Dataset)
+	if ds.Provenance.Area != "US" || !strings.Contains(s.Name, "US adults") || strings.Contains(strings.ToLower(s.Name), "host country") {
+		t.Errorf("default scenario %q on %s of %s", s.Name, ds.ID, ds.Provenance.Area)
+	}
+	p, _ := mount(t)
+	if text := pageText(p); p.ws.Country != "US" || !strings.Contains(text, "United States: 2 datasets listed first below.") {
+		t.Errorf("the page starts on the country %q", p.ws.Country)
+	}
+}
