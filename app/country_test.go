@@ -6,7 +6,9 @@ import (
 	"testing"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
+	"github.com/shopspring/decimal"
 
+	"platformroi/app/report"
 	"platformroi/calc"
 )
 
@@ -217,5 +219,62 @@ func TestDefaultScenarioNamesItsCountry(t *testing.T) {
 	p, _ := mount(t)
 	if text := pageText(p); p.ws.Country != "US" || !strings.Contains(text, "United States: 2 datasets listed first below.") {
 		t.Errorf("the page starts on the country %q", p.ws.Country)
+	}
+}
+
+// Figures imported as read second-hand say so wherever they show, with the original to
+// check, though the file's source does not: the page's source lines, the charts', the
+// slides' and the comparison's.
+func TestImportedSecondHandSaysSo(t *testing.T) {
+	ds, err := calc.ReadDatasetCSV([]byte("# id: my-survey\n# title: My survey\n# source: The Daily, 3 May\n# year: 2024\n" +
+		"# measure: Share of adults who use it\n# area: CL\n# areaName: Chile\n# measureKind: ever\n# base: adults\n" +
+		"# readAt: The Daily, 3 May, page 4\n# hand: second-hand\n# original: The statistics office's survey 2024, table 2\n" +
+		"platform,all\nfacebook,0.6\nyoutube,55%\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "The Daily, 3 May. Read second-hand (The Daily, 3 May, page 4); check against the original, The statistics office's survey 2024, table 2."
+	if got := ds.CitedSource(); got != want {
+		t.Errorf("cited source %q, want %q", got, want)
+	}
+	c := calc.Embedded()
+	if err := c.Add(ds); err != nil {
+		t.Fatal(err)
+	}
+	s := calc.DefaultScenario()
+	s.Dataset, s.Audience.Weights, s.Plan = ds.ID, map[string]decimal.Decimal{"all": decimal.NewFromInt(1)}, s.Plan[:1]
+	r, err := calc.Compute(s, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cited := 0
+	for _, spec := range report.Charts(r, nil, "1 May 2025") {
+		if !strings.Contains(spec.Source, "The Daily") {
+			continue // a chart of the scenario's own inputs (costs)
+		}
+		cited++
+		if !strings.Contains(spec.Source, want) {
+			t.Errorf("chart %s: source %q", spec.ID, spec.Source)
+		}
+	}
+	if cited < 2 {
+		t.Errorf("%d charts cite the survey", cited)
+	}
+	if got := report.DatasetText(r.Dataset); !strings.Contains(got, want[:len(want)-1]) {
+		t.Errorf("slides' source %q", got)
+	}
+	if got := sourceText(r.Dataset); !strings.Contains(got, want) {
+		t.Errorf("page's source %q", got)
+	}
+	// Embedded datasets' sources say so themselves, and are shown as they are.
+	for _, d := range calc.Embedded().Datasets() {
+		if d.CitedSource() != d.Source {
+			t.Errorf("%s: cited source %q", d.ID, d.CitedSource())
+		}
+	}
+	// First-hand figures, or no provenance: the source alone.
+	ds.Provenance.Hand, ds.Provenance.Original = calc.HandFirst, ""
+	if got := ds.CitedSource(); got != "The Daily, 3 May" {
+		t.Errorf("first-hand: %q", got)
 	}
 }
