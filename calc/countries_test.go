@@ -186,7 +186,7 @@ func qaCountryFigures(t *testing.T) map[string]*qaExpected {
 
 	// National surveys.
 	list("ard-zdf-de-2024", "all", "Facebook 33%; TikTok 19% (12% daily); Snapchat 13%")
-	approx("ard-zdf-de-2024", "all", "instagram", "0.40") // Instagram "almost 40%"
+	approx("ard-zdf-de-2024", "all", "instagram", "0.40")               // Instagram "almost 40%"
 	list("ard-zdf-de-2024-30-49", "all", "Instagram 50%, Facebook 51%") // "30–49: Instagram 50%, Facebook 51%"
 	list("ard-zdf-de-2023", "all", "Instagram 35, Facebook 33, TikTok 15, Snapchat 13")
 	list("ard-zdf-de-2023-14-29", "all", "Instagram 79, Snapchat 52, TikTok 41, Facebook 34") // under 30
