@@ -158,7 +158,11 @@ func mixedMeasures(c *report.Comparison) string {
 		k := ds.Measure
 		if pr := ds.Provenance; pr != nil && pr.MeasureKind != "" {
 			k = pr.MeasureKind.Description()
-			if b := calc.BaseDescription(pr.Base, pr.Ages); b != "" {
+			ages := pr.Ages
+			if pr.Base == calc.BaseAdults && ages == "18+" {
+				ages = "" // adults are 18 and over where a source does not say otherwise
+			}
+			if b := calc.BaseDescription(pr.Base, ages); b != "" {
 				k += " of " + b
 			}
 		}

@@ -28,28 +28,58 @@ func countryOf(ds *calc.Dataset) string {
 func isRegion(code string) bool { return code != "" && strings.ToLower(code) == code }
 
 // areaChoice reads what the person typed into the host-country field: "Kenya [KE]",
-// "KE", "kenya" or the start of a name.
+// "KE", "kenya", the start of a name or of a word of it ("Korea"), when only one area
+// matches.
 func areaChoice(c *calc.Catalog, typed string) (code string, ok bool) {
-	t := strings.TrimSpace(typed)
-	if i := strings.LastIndex(t, "["); i >= 0 && strings.HasSuffix(t, "]") {
-		t = strings.TrimSpace(t[i+1 : len(t)-1])
-	}
+	t := areaTyped(typed)
 	if t == "" {
 		return "", true
 	}
-	var prefix []string
 	for _, a := range c.Areas() {
 		if strings.EqualFold(a.Code, t) || strings.EqualFold(a.Name, t) {
 			return a.Code, true
 		}
-		if strings.HasPrefix(strings.ToLower(a.Name), strings.ToLower(t)) {
-			prefix = append(prefix, a.Code)
-		}
 	}
-	if len(prefix) == 1 {
-		return prefix[0], true
+	if m := areaMatches(c, t); len(m) == 1 {
+		return m[0].Code, true
 	}
 	return "", false
+}
+
+// areaTyped is what was typed, without the code in brackets that the list adds.
+func areaTyped(typed string) string {
+	t := strings.TrimSpace(typed)
+	if i := strings.LastIndex(t, "["); i >= 0 && strings.HasSuffix(t, "]") {
+		t = strings.TrimSpace(t[i+1 : len(t)-1])
+	}
+	return t
+}
+
+// areaMatches are the areas whose name starts with t, or else those with a word that
+// starts with it (letter case ignored).
+func areaMatches(c *calc.Catalog, t string) []calc.Area {
+	t = strings.ToLower(t)
+	if t == "" {
+		return nil
+	}
+	var prefix, word []calc.Area
+	for _, a := range c.Areas() {
+		name := strings.ToLower(a.Name)
+		if strings.HasPrefix(name, t) {
+			prefix = append(prefix, a)
+			continue
+		}
+		for _, w := range strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == ',' || r == '(' || r == ':' }) {
+			if strings.HasPrefix(w, t) {
+				word = append(word, a)
+				break
+			}
+		}
+	}
+	if len(prefix) > 0 {
+		return prefix
+	}
+	return word
 }
 
 // countryPicker is the host-country field and what it found.
@@ -70,8 +100,16 @@ func countryPicker(ed *Editor, c *calc.Catalog, country, typed string) app.UI {
 	var found app.UI
 	switch {
 	case typed != "" && country == "":
-		found = app.P().Class("notice").Role("status").ID("country-found").Text(
-			fmt.Sprintf("No dataset describes %q yet. Use a regional or all-markets one below, or import the country's own figures (CSV).", typed))
+		if m := areaMatches(c, areaTyped(typed)); len(m) > 1 {
+			names := make([]string, len(m))
+			for i, a := range m {
+				names[i] = a.Name
+			}
+			found = app.P().Class("notice").Role("status").ID("country-found").Text(
+				fmt.Sprintf("Several countries or regions match %q: %s. Choose one from the list.", typed, strings.Join(names, "; ")))
+			break
+		}
+		found = noDatasetNotice(ed, c, typed)
 	case country != "":
 		n := len(c.ForCountry(country))
 		found = app.P().Class("hint").Role("status").ID("country-found").Text(
@@ -87,6 +125,42 @@ func countryPicker(ed *Editor, c *calc.Catalog, country, typed string) app.UI {
 	)
 }
 
+// noDatasetNotice says plainly that no dataset describes the country typed, and offers
+// the regional and all-markets datasets, each with what it measures, and the CSV import.
+func noDatasetNotice(ed *Editor, c *calc.Catalog, typed string) app.UI {
+	var offers []app.UI
+	for _, x := range c.Datasets() {
+		if !calc.IsEmbedded(x.ID) || !isRegion(countryOf(x)) {
+			continue
+		}
+		id := x.ID
+		what := x.Provenance.AreaName
+		if d := x.Provenance.MeasureKind.Description(); d != "" {
+			what += ": " + d
+		}
+		if b := calc.BaseDescription(x.Provenance.Base, x.Provenance.Ages); b != "" {
+			what += ", of " + b
+		}
+		offers = append(offers, app.Li().Body(
+			app.Text(fmt.Sprintf("%s (%d; %s) ", x.Title, x.Year, what)),
+			app.Button().Type("button").Class("secondary small").ID(fieldID("use-dataset."+id)).
+				Aria("label", "Use "+x.Title).Text("Use it").
+				OnClick(func(ctx app.Context, e app.Event) { ed.SwitchDataset(id) }, id),
+		))
+	}
+	return app.Div().Class("notice").Role("status").ID("country-found").Body(
+		app.P().Text(fmt.Sprintf("No dataset describes %q yet. The nearest are regional or all-markets figures, not the country's own:", typed)),
+		app.Ul().ID("country-offers").Body(offers...),
+		app.P().Body(app.Text("Or import the country's own figures (CSV): "),
+			app.A().Href("#import-csv").Text("the import and its template are below the demographics").
+				OnClick(func(ctx app.Context, e app.Event) {
+					e.PreventDefault()
+					focusElement("import-csv")
+				}),
+			app.Text(".")),
+	)
+}
+
 // chooseCountry takes the host country typed or picked.
 func (e *Editor) chooseCountry(typed string) {
 	w := e.p.ws
@@ -96,6 +170,27 @@ func (e *Editor) chooseCountry(typed string) {
 		w.CountryTyped = strings.TrimSpace(typed)
 	}
 	e.p.Update()
+}
+
+// inArea reports whether a dataset's area is the country's, or one of its
+// subdivisions (CA-QC is in CA).
+func inArea(area, country string) bool {
+	return strings.EqualFold(area, country) || len(country) == 2 && strings.HasPrefix(strings.ToUpper(area), strings.ToUpper(country)+"-")
+}
+
+// templateDataset is the dataset the CSV template is made from: the one in use when it
+// describes the host country (or none is chosen), else the host country's newest, else
+// the one in use; and the template button's label, which says whose platforms it has.
+func templateDataset(c *calc.Catalog, inUse *calc.Dataset, country string) (*calc.Dataset, string) {
+	if inUse == nil {
+		inUse = c.Get(calc.DefaultDatasetID)
+	}
+	if country != "" && !inArea(countryOf(inUse), country) {
+		if ds := c.ForCountry(country); len(ds) > 0 {
+			return ds[0], fmt.Sprintf("Download a template (CSV) with the platforms of %s (%s)", ds[0].Provenance.AreaName, ds[0].ID)
+		}
+	}
+	return inUse, "Download a template (CSV) with these platforms"
 }
 
 // datasetOptions groups the datasets for the demographics select: the host country's
@@ -113,7 +208,7 @@ func datasetOptions(c *calc.Catalog, country string) []DatasetGroup {
 		case !calc.IsEmbedded(x.ID):
 			o.Label += ", imported"
 			imported = append(imported, o)
-		case country != "" && (strings.EqualFold(area, country) || len(country) == 2 && strings.HasPrefix(strings.ToUpper(area), strings.ToUpper(country)+"-")):
+		case country != "" && inArea(area, country):
 			mine = append(mine, o)
 		case isRegion(area):
 			regions = append(regions, o)
@@ -142,11 +237,11 @@ type DatasetGroup struct {
 
 // provenanceLines say what a dataset's figures are, where they were read, and how sure.
 func provenanceLines(ds *calc.Dataset) []app.UI {
+	var out []app.UI
 	pr := ds.Provenance
 	if pr == nil {
-		return nil
+		pr = &calc.Provenance{}
 	}
-	var out []app.UI
 	what := []string{}
 	if pr.AreaName != "" {
 		what = append(what, pr.AreaName)
@@ -166,6 +261,9 @@ func provenanceLines(ds *calc.Dataset) []app.UI {
 	if len(what) > 0 {
 		out = append(out, app.P().Class("provenance").Text(strings.Join(what, " · ")))
 	}
+	if pr.Method != "" {
+		out = append(out, app.P().Class("provenance").Text("Method: "+pr.Method))
+	}
 	if pr.Hand == calc.HandSecond {
 		out = append(out, app.P().Class("second-hand").ID("second-hand").Text(
 			"Read second-hand ("+pr.ReadAt+"): check the figures against the original, "+pr.Original+"."))
@@ -174,6 +272,27 @@ func provenanceLines(ds *calc.Dataset) []app.UI {
 	}
 	if pr.Licence != "" {
 		out = append(out, app.P().Class("provenance").Text("Licence: "+pr.Licence))
+	}
+	// Platforms and figures read elsewhere than the dataset say where, second-hand
+	// ones with the original to check.
+	cited := func(what string, c calc.Citation) {
+		switch {
+		case c.Hand == calc.HandSecond:
+			out = append(out, app.P().Class("second-hand").Text(
+				what+" read second-hand ("+c.ReadAt+"): check against the original, "+c.Original+"."))
+		case c.ReadAt != "":
+			out = append(out, app.P().Class("provenance").Text(what+" read first-hand: "+c.ReadAt))
+		}
+	}
+	for _, pl := range ds.Platforms {
+		if pl.Citation != nil {
+			cited(pl.Name+"'s figures", *pl.Citation)
+		}
+		for _, s := range ds.Segments {
+			if c, ok := pl.SegmentCitations[s.ID]; ok {
+				cited(pl.Name+"'s figure for "+segLabel(s), c)
+			}
+		}
 	}
 	return out
 }

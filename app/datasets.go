@@ -18,7 +18,7 @@ import (
 
 // datasetImport shows the import, the choice a taken id asks for, and the imported
 // datasets with their remove buttons.
-func datasetImport(ed *Editor, problem string, pending *calc.Dataset, imported []DatasetOption) app.UI {
+func datasetImport(ed *Editor, problem string, pending *calc.Dataset, imported []DatasetOption, template string) app.UI {
 	var choice app.UI
 	if pending != nil {
 		choice = app.Div().Class("notice").Role("alert").ID("import-csv-choice").Body(
@@ -50,7 +50,7 @@ func datasetImport(ed *Editor, problem string, pending *calc.Dataset, imported [
 				})
 			}),
 		app.Button().Type("button").Class("secondary small").ID("csv-template").
-			Text("Download a template (CSV) with these platforms").
+			Text(template).
 			OnClick(func(ctx app.Context, e app.Event) { ed.downloadTemplate() }),
 		app.Div().Class("import-area").Body(refused("import-csv-error", problem), choice),
 		app.If(len(items) > 0, app.Div().Class("imported").Body(
@@ -187,11 +187,9 @@ func (p *Page) recomputeAll() {
 }
 
 // downloadTemplate offers the CSV import's format, prefilled with the platforms, segments
-// and parameters of the demographics in use, to fill in with the host country's figures.
+// and parameters of the demographics in use, or of the host country's when those are
+// another country's, to fill in with the host country's figures.
 func (e *Editor) downloadTemplate() {
-	ds := e.p.st.Form.DatasetIn(e.p.cat)
-	if ds == nil {
-		ds = e.p.cat.Get(calc.DefaultDatasetID)
-	}
+	ds, _ := templateDataset(e.p.cat, e.p.st.Form.DatasetIn(e.p.cat), e.p.ws.Country)
 	download(fileName(ds.ID+" template")+".csv", "text/csv", string(calc.DatasetCSVTemplate(ds)))
 }

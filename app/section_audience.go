@@ -34,6 +34,8 @@ type AudienceSection struct {
 	// Pending is an imported dataset whose id is taken; Imported, the imported datasets.
 	Pending  *calc.Dataset
 	Imported []DatasetOption
+	// Template is the label of the CSV template's button (whose platforms it has).
+	Template string
 }
 
 // DatasetOption is a dataset the form can be switched to.
@@ -58,6 +60,7 @@ func (p *Page) audienceSection(ds *calc.Dataset) app.UI {
 			p.ws.Country = a
 		}
 	}
+	_, template := templateDataset(p.cat, ds, p.ws.Country)
 	var sw *Switch
 	if p.ws.Switched != nil && p.ws.Switched.ID == p.ws.CurrentID() {
 		sw = p.ws.Switched
@@ -65,7 +68,8 @@ func (p *Page) audienceSection(ds *calc.Dataset) app.UI {
 	return &AudienceSection{Ed: p.ed, DS: ds, Groups: datasetOptions(p.cat, p.ws.Country), Inline: inline, Missing: missing,
 		Country: p.ws.Country, Typed: p.ws.CountryTyped, Selected: selected, Size: f.Audience.Size,
 		Weights: f.Audience.Weights, Problems: problemsUnder(p.st.Problems, "audience", "dataset", "datasetInline"),
-		Switched: sw, ImportError: p.ws.DatasetError, Pending: p.ws.PendingDataset, Imported: importedOptions(p.cat)}
+		Switched: sw, ImportError: p.ws.DatasetError, Pending: p.ws.PendingDataset, Imported: importedOptions(p.cat),
+		Template: template}
 }
 
 // Render shows the fields.
@@ -146,7 +150,7 @@ func (s *AudienceSection) Render() app.UI {
 		// file input throws, and the patch stops half-way).
 		app.Div().Class("switch-area").Body(switched),
 		info,
-		datasetImport(s.Ed, s.ImportError, s.Pending, s.Imported),
+		datasetImport(s.Ed, s.ImportError, s.Pending, s.Imported, s.Template),
 		field(s.Ed, "audience.size", "Audience size", "people", s.Size, "", s.Problems),
 		// A dataset of one segment ("all") has no weights to set: one weight would
 		// mean nothing. It is shown only if it has a problem to fix.

@@ -186,7 +186,8 @@ func qaCountryFigures(t *testing.T) map[string]*qaExpected {
 
 	// National surveys.
 	list("ard-zdf-de-2024", "all", "Facebook 33%; TikTok 19% (12% daily); Snapchat 13%")
-	approx("ard-zdf-de-2024", "all", "instagram", "0.40") // Instagram "almost 40%"
+	approx("ard-zdf-de-2024", "all", "instagram", "0.40")               // Instagram "almost 40%"
+	list("ard-zdf-de-2024-30-49", "all", "Instagram 50%, Facebook 51%") // "30–49: Instagram 50%, Facebook 51%"
 	list("ard-zdf-de-2023", "all", "Instagram 35, Facebook 33, TikTok 15, Snapchat 13")
 	list("ard-zdf-de-2023-14-29", "all", "Instagram 79, Snapchat 52, TikTok 41, Facebook 34") // under 30
 	list("mic-jp-2024", "all", "LINE 94.9%")
@@ -415,5 +416,205 @@ func TestForCountryImported(t *testing.T) {
 	}
 	if len(c.Areas()) != before {
 		t.Errorf("a dataset without provenance added an area")
+	}
+}
+
+// The notes' other text, as written there (and in the README of the data CSVs).
+const (
+	qaPew2018Median  = `a median of 62% use Facebook`
+	qaPew2023Medians = `WhatsApp 73%, Facebook 62%, TikTok 36%, Instagram 29%, Twitter 20%, Telegram 15%`
+	// The README of the data CSVs, Pew's 2025 wave (Bluesky, in no dataset, left out).
+	qaPewUS2025 = `YouTube 0.84, Facebook 0.71, Instagram 0.50, TikTok 0.37, WhatsApp 0.32, Reddit 0.26, Snapchat 0.25, X 0.21`
+	qaMFA2016   = `Website,170
+Twitter,114
+Facebook,89
+YouTube,75
+Flickr,47
+LinkedIn,44
+Instagram,15
+Blog,9`
+	qaMFASource = "DiploFoundation survey of digital platforms used by ministries of foreign affairs (2016), quoted in 25 Points for Digital Diplomacy"
+)
+
+// qaContextNotFromTheNotes are the context entries whose facts are not in the notes
+// (dataset/platform/key): kept, and named here so that any other is checked.
+var qaContextNotFromTheNotes = map[string]bool{
+	"pew-in-2023/tiktok/note":           true, // that India bans TikTok
+	"mic-jp-2024/line/ages60to69In2014": true, // 2014 figures of the white paper's chart
+	"mic-jp-2024/line/allIn2014":        true,
+}
+
+// qaContextFigures is what the platforms' context must hold, by dataset, platform and
+// key: a share (compared as a number when the entry is one) or the words of the notes,
+// each of which the entry must contain.
+func qaContextFigures(t *testing.T) map[string]map[string]map[string][]string {
+	t.Helper()
+	want := map[string]map[string]map[string][]string{}
+	put := func(ds, platform, key string, words ...string) {
+		if want[ds] == nil {
+			want[ds] = map[string]map[string][]string{}
+		}
+		if want[ds][platform] == nil {
+			want[ds][platform] = map[string][]string{}
+		}
+		want[ds][platform][key] = words
+	}
+	c := calc.Embedded()
+	// Medians across the countries of the survey, for the platforms each dataset has.
+	median2018 := regexp.MustCompile(`median of (\d+)% use Facebook`).FindStringSubmatch(qaPew2018Median)[1]
+	for _, row := range strings.Split(strings.TrimSpace(qaPew2018Table), "\n") {
+		cells := strings.Split(strings.Trim(row, "| "), " | ")
+		put("pew-"+qaCountryCodes[cells[0]]+"-2018", "facebook", "medianOfElevenCountries2018", qaDec(median2018).Shift(-2).String())
+	}
+	medians := qaFigureList(t, qaPew2023Medians, qaPlatformIDs)
+	for _, code := range []string{"br", "id", "in", "ke", "ng", "za"} {
+		for _, p := range c.Get("pew-" + code + "-2023").Platforms {
+			if v, ok := medians[p.ID]; ok {
+				put("pew-"+code+"-2023", p.ID, "medianOfEightCountries2023", v.String())
+			}
+		}
+	}
+	// "India by age: WhatsApp used by three in four 18–29s, 17% of those 50+."
+	put("pew-in-2023", "whatsapp", "ages18to29", "three in four")
+	put("pew-in-2023", "whatsapp", "ages50plus", "0.17")
+	// All adults in the US, 2023 (the CSV's last column) and 2025 (the README).
+	for _, row := range strings.Split(qaPewUS2023CSV, "\n")[1:] {
+		cells := strings.Split(row, ",")
+		put(calc.DefaultDatasetID, qaPlatformIDs[strings.ToLower(cells[0])], "pewAllAdults2023", cells[5])
+	}
+	for id, v := range qaFigureList(t, qaPewUS2025, qaPlatformIDs) {
+		put(calc.DefaultDatasetID, id, "pewAllAdults2025", v.Shift(2).String())
+		if c.Get("reuters-dnr-2025").Platform(id) != nil {
+			put("reuters-dnr-2025", id, "pewAllAdults2025", v.Shift(2).String())
+		}
+	}
+	// "Kenya 2023 | TikTok 54 any purpose, 29 for news; South Africa 2023: TikTok 50 / 22"
+	put("reuters-dnr-ke-2023", "tiktok", "anyPurposeWeekly2023", "0.54")
+	put("reuters-dnr-za-2023", "tiktok", "anyPurposeWeekly2023", "0.50")
+	put("reuters-dnr-za-2025", "tiktok", "otherQuote", "0.33")  // "(another report says TikTok 33)"
+	put("reuters-dnr-ke-2024", "tiktok", "alsoQuotedBy", "36%") // the Statista chart: "Kenya 36"
+	// ARD/ZDF 2024: "14–29: Instagram "over 80%", TikTok 38% daily. 30–49: Instagram 50%,
+	// Facebook 51%. 50–69: Facebook about one in three." and "TikTok 19% (12% daily)".
+	put("ard-zdf-de-2024", "instagram", "ages14to29", "over 80%")
+	put("ard-zdf-de-2024", "instagram", "ages30to49", "0.50")
+	put("ard-zdf-de-2024", "facebook", "ages30to49", "0.51")
+	put("ard-zdf-de-2024", "facebook", "ages50to69", "about one in three")
+	put("ard-zdf-de-2024", "tiktok", "daily", "0.12")
+	put("ard-zdf-de-2024", "tiktok", "dailyAges14to29", "0.38")
+	// MIC: "LINE 94.9% in 2024, 60s 91.1%; X and Instagram about half of all, 50s over 40%".
+	put("mic-jp-2024", "line", "ages60to69", "0.911")
+	put("mic-jp-2024", "x", "ages50to59", "over 40%")
+	put("mic-jp-2024", "instagram", "ages50to59", "over 40%")
+	// MIC FY2021: "most used after them by age: 10s Instagram 70.0, 20s X 78.8, 30s
+	// Instagram 63.7, 40s Instagram 48.6, 50s Instagram 40.7, 60s Instagram 21.3"
+	// (neither platform is in the dataset: kept with LINE's).
+	put("mic-jp-2021", "line", "mostUsedAfterLineAndYouTubeByAge", "10s: Instagram 0.700", "20s: X 0.788",
+		"30s: Instagram 0.637", "40s: Instagram 0.486", "50s: Instagram 0.407", "60s: Instagram 0.213")
+	// KPF: "Instagram 20s 80.9, 30s 70.7, 40s 47.5; Band 50s 40.6, 60s 31.1".
+	put("kpf-kr-2024", "instagram", "ages20to29", "0.809")
+	put("kpf-kr-2024", "instagram", "ages30to39", "0.707")
+	put("kpf-kr-2024", "instagram", "ages40to49", "0.475")
+	put("kpf-kr-2024", "band", "ages50to59", "0.406")
+	put("kpf-kr-2024", "band", "ages60to69", "0.311")
+	// The ministries using each platform (the MFA CSV), wherever a platform gives them.
+	mfa := map[string]string{}
+	for _, row := range strings.Split(qaMFA2016, "\n") {
+		cells := strings.Split(row, ",")
+		id := qaPlatformIDs[strings.ToLower(cells[0])]
+		if id == "" {
+			id = strings.ToLower(cells[0])
+		}
+		mfa[id] = cells[1]
+	}
+	for _, d := range c.Datasets() {
+		for _, p := range d.Platforms {
+			if _, ok := p.Context["foreignMinistries2016"]; ok || p.Context["foreignMinistries2016Source"] != "" {
+				put(d.ID, p.ID, "foreignMinistries2016", mfa[p.ID])
+				put(d.ID, p.ID, "foreignMinistries2016Source", qaMFASource)
+			}
+		}
+	}
+	return want
+}
+
+// Every figure of a platform's context is the notes' (or the data CSVs'), and every
+// figure of the notes that no dataset carries as a share is in a context: the age
+// bands, other measures and medians that a dataset of disjoint segments cannot hold.
+func TestEmbeddedContextMatchesTheirSources(t *testing.T) {
+	want := qaContextFigures(t)
+	c := calc.Embedded()
+	for ds, platforms := range want {
+		d := c.Get(ds)
+		if d == nil {
+			t.Errorf("no embedded dataset %s", ds)
+			continue
+		}
+		for id, keys := range platforms {
+			p := d.Platform(id)
+			if p == nil {
+				t.Errorf("%s: no platform %s for its context %v", ds, id, keys)
+				continue
+			}
+			for key, words := range keys {
+				got, ok := p.Context[key]
+				if !ok {
+					t.Errorf("%s, %s: no context %s (the notes give %q)", ds, id, key, words)
+					continue
+				}
+				if v, err := decimal.NewFromString(got); err == nil && len(words) == 1 {
+					if w, err := decimal.NewFromString(words[0]); err != nil || !v.Equal(w) {
+						t.Errorf("%s, %s, context %s: %s, the notes give %s", ds, id, key, got, words[0])
+					}
+					continue
+				}
+				for _, w := range words {
+					if !strings.Contains(got, w) {
+						t.Errorf("%s, %s, context %s: %q, without the notes' %q", ds, id, key, got, w)
+					}
+				}
+			}
+		}
+	}
+	for _, d := range c.Datasets() {
+		for _, p := range d.Platforms {
+			for key := range p.Context {
+				if _, ok := want[d.ID][p.ID][key]; !ok && !qaContextNotFromTheNotes[d.ID+"/"+p.ID+"/"+key] {
+					t.Errorf("%s, %s: context %s = %q is not in the notes", d.ID, p.ID, key, p.Context[key])
+				}
+			}
+		}
+	}
+}
+
+// A platform that the Pew US dataset does not have (LINE, KakaoTalk, Band, Naver Blog,
+// Telegram, Messenger) has no parameters of a source: all six are assumptions, each
+// with its reason, the first saying which platform's parameters it takes and why.
+func TestPlatformsNotInPewUSAreAssumptions(t *testing.T) {
+	c := calc.Embedded()
+	pew := c.Get(calc.DefaultDatasetID)
+	seen := map[string]bool{}
+	for _, d := range c.Datasets() {
+		for _, p := range d.Platforms {
+			if pew.Platform(p.ID) != nil {
+				continue
+			}
+			seen[p.ID] = true
+			for _, name := range calc.ParamNames {
+				if !p.IsAssumed(name) {
+					t.Errorf("%s, %s: %s is not marked as an assumption", d.ID, p.ID, name)
+				}
+				if !strings.HasPrefix(p.Notes[name], "Assumption") {
+					t.Errorf("%s, %s: the note on %s does not say it is an assumption: %q", d.ID, p.ID, name, p.Notes[name])
+				}
+			}
+			if n := p.Notes["minHours"]; !strings.Contains(n, p.Name+" is not in the Pew US dataset") || !strings.Contains(n, "taken as for") {
+				t.Errorf("%s, %s: the note on minHours does not give the reason for its parameters: %q", d.ID, p.ID, n)
+			}
+		}
+	}
+	for _, id := range []string{"line", "kakaotalk", "band", "telegram", "messenger", "naver-blog"} {
+		if !seen[id] {
+			t.Errorf("no embedded dataset has %s", id)
+		}
 	}
 }

@@ -1,6 +1,10 @@
 package calc
 
-import "github.com/shopspring/decimal"
+import (
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
 
 // DatasetFormat identifies dataset files.
 const DatasetFormat = "platform-roi-dataset"
@@ -335,4 +339,19 @@ func (d *Dataset) CitationOf(platform, segment string) Citation {
 		return d.Provenance.Citation
 	}
 	return Citation{}
+}
+
+// CitedSource is the dataset's source as shown with its figures: Source, and, for
+// figures read second-hand whose Source does not say so (an imported file's, say),
+// where they were read and the original to check them against.
+func (d *Dataset) CitedSource() string {
+	pr := d.Provenance
+	if pr == nil || pr.Hand != HandSecond || strings.Contains(strings.ToLower(d.Source), "second-hand") {
+		return d.Source
+	}
+	s := strings.TrimSpace(d.Source)
+	if !strings.HasSuffix(s, ".") {
+		s += "."
+	}
+	return s + " Read second-hand (" + pr.ReadAt + "); check against the original, " + pr.Original + "."
 }

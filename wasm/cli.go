@@ -519,7 +519,7 @@ func printResult(w io.Writer, r *calc.Result, rec *calc.Recommendation, u *calc.
 			fmt.Fprintf(w, "  scenario fields: %s\n", strings.Join(r.Defaults, ", "))
 		}
 	}
-	fmt.Fprintf(w, "\nSource: %s\n", r.Dataset.Source)
+	fmt.Fprintf(w, "\nSource: %s\n", r.Dataset.CitedSource())
 }
 
 // sensitivityShown is how many inputs of the sensitivity list the table shows.

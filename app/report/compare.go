@@ -230,7 +230,7 @@ func (c *Comparison) source() string {
 	var surveys []string
 	for _, r := range c.Rows {
 		ds := r.Result.Dataset
-		k := fmt.Sprintf("%s (%d)", ds.Source, ds.Year)
+		k := fmt.Sprintf("%s (%d)", ds.CitedSource(), ds.Year)
 		if !seen[k] {
 			seen[k] = true
 			surveys = append(surveys, k)

@@ -133,7 +133,7 @@ func DatasetText(ds *calc.Dataset) string {
 	if ds == nil {
 		return "no dataset"
 	}
-	return fmt.Sprintf("%s, %d (%s)", strings.TrimSuffix(ds.Source, "."), ds.Year, strings.TrimSuffix(ds.Measure, "."))
+	return fmt.Sprintf("%s, %d (%s)", strings.TrimSuffix(ds.CitedSource(), "."), ds.Year, strings.TrimSuffix(ds.Measure, "."))
 }
 
 // DeckInput is what NewDeck needs: the results shown (the last without problems), the
