@@ -19,6 +19,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -291,6 +292,19 @@ func buildSite(o siteOptions) error {
 	if err != nil {
 		return err
 	}
+	html, err = inlineStyles(html, func(href string) ([]byte, error) {
+		rel := strings.TrimPrefix(href, strings.TrimSuffix("/"+strings.Trim(o.base, "/"), "/"))
+		if rel == "/app.css" {
+			return os.ReadFile(filepath.Join(o.out, "app.css")) // go-app's own
+		}
+		if name, ok := strings.CutPrefix(rel, "/web/"); ok && slices.Contains(siteAssets, name) {
+			return os.ReadFile(filepath.Join(o.web, name))
+		}
+		return nil, fmt.Errorf("the page links a style sheet the site does not have: %s", href)
+	})
+	if err != nil {
+		return err
+	}
 	if err := os.WriteFile(index, html, 0o644); err != nil {
 		return err
 	}
@@ -468,4 +482,41 @@ func writePageScript(to, echarts, web string) error {
 		b.Write(src)
 	}
 	return os.WriteFile(to, b.Bytes(), 0o644)
+}
+
+// linkTag is one <link> element of the page, and linkAttr one of its attributes.
+var (
+	linkTag  = regexp.MustCompile(`<link\s[^>]*>\n?`)
+	linkAttr = regexp.MustCompile(`\s([a-z-]+)="([^"]*)"`)
+)
+
+// inlineStyles puts the page's style sheets into it, in their order, and drops their
+// preloads: the first paint then waits for no request but the page's own (the ECharts-
+// only page it is measured against has no style sheet at all). read gives a sheet's
+// text from its address in the page (base included).
+func inlineStyles(html []byte, read func(href string) ([]byte, error)) ([]byte, error) {
+	var failed error
+	out := linkTag.ReplaceAllFunc(html, func(tag []byte) []byte {
+		attrs := map[string]string{}
+		for _, m := range linkAttr.FindAllSubmatch(tag, -1) {
+			attrs[string(m[1])] = string(m[2])
+		}
+		switch {
+		case attrs["rel"] == "preload" && attrs["as"] == "style":
+			return nil
+		case attrs["rel"] == "stylesheet":
+			css, err := read(attrs["href"])
+			if err != nil {
+				failed = err
+				return tag
+			}
+			if bytes.Contains(bytes.ToLower(css), []byte("</style")) {
+				failed = fmt.Errorf("style sheet %s holds </style", attrs["href"])
+				return tag
+			}
+			return append(append([]byte("<style>\n"), css...), "</style>\n"...)
+		}
+		return tag
+	})
+	return out, failed
 }

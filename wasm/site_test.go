@@ -48,6 +48,33 @@ func TestFixPage(t *testing.T) {
 	}
 }
 
+// Style sheets are put into the page whatever the order of their links' attributes,
+// and under a sub-path; a sheet the site lacks, or one that would end the style
+// element, is an error.
+func TestInlineStyles(t *testing.T) {
+	sheets := map[string]string{"/roi/app.css": "a{}", "/roi/web/app.css": "b{}", "/bad.css": "x{}</STYLE>y"}
+	read := func(href string) ([]byte, error) {
+		if s, ok := sheets[href]; ok {
+			return []byte(s), nil
+		}
+		return nil, os.ErrNotExist
+	}
+	page := `<head><link type="text/css" rel="preload" href="/roi/app.css" as="style">` + "\n" + `<link as="style" href="/roi/web/app.css" rel="preload">` +
+		`<link rel="icon" href="/roi/web/icon.svg">` + "\n" + `<link rel="stylesheet" type="text/css" href="/roi/app.css">` + "\n" + `<link href="/roi/web/app.css" type="text/css" rel="stylesheet"></head>`
+	out, err := inlineStyles([]byte(page), read)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `<head><link rel="icon" href="/roi/web/icon.svg">` + "\n" + "<style>\na{}</style>\n<style>\nb{}</style>\n</head>"; string(out) != want {
+		t.Errorf("got\n%s\nwant\n%s", out, want)
+	}
+	for _, bad := range []string{`<link rel="stylesheet" href="/missing.css">`, `<link rel="stylesheet" href="/bad.css">`} {
+		if _, err := inlineStyles([]byte(bad), read); err == nil {
+			t.Errorf("%s: no error", bad)
+		}
+	}
+}
+
 // The first charts go before go-app's loader whatever the order of its attributes.
 func TestWithFirstChartsLoaderOrder(t *testing.T) {
 	for _, loader := range []string{`<aside id="app-wasm-loader" class="goapp-app-info">`, `<aside class="goapp-app-info" id="app-wasm-loader">`} {
@@ -130,6 +157,18 @@ func TestBuildSite(t *testing.T) {
 	}
 	if strings.Index(html, `id="roi-first-charts"`) < strings.Index(html, `class="page"`) || strings.Index(html, `id="roi-first-charts"`) > loaderMark.FindStringIndex(html)[0] {
 		t.Error("the first charts are not between the prerendered page and the loader")
+	}
+	// The style sheets are in the page, in their order, and nothing loads them.
+	css, err := os.ReadFile(filepath.Join(o.web, "app.css"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	goappCSS, mine := strings.Index(html, "<style>\n"+read("app.css")+"</style>"), strings.Index(html, "<style>\n"+string(css)+"</style>")
+	if goappCSS < 0 || mine < goappCSS {
+		t.Error("the page does not hold go-app's style sheet, then web/app.css")
+	}
+	if m := regexp.MustCompile(`<link[^>]*(stylesheet|as="style")[^>]*>`).FindString(html); m != "" {
+		t.Errorf("the page still loads a style sheet: %s", m)
 	}
 	// go-app's scripts run after the page's own (app.js fetches app.wasm when it runs).
 	order := regexp.MustCompile(`<script[^>]*\ssrc="/((?:web/)?[a-z_.]+\.js)"`).FindAllStringSubmatch(html, -1)
