@@ -142,7 +142,7 @@ func noDatasetNotice(ed *Editor, c *calc.Catalog, typed string) app.UI {
 			what += ", of " + b
 		}
 		offers = append(offers, app.Li().Body(
-			app.Text(fmt.Sprintf("%s (%d; %s) ", x.Title, x.Year, what)),
+			app.Text(datasetName(x.Title, x.Year, what)+" "),
 			app.Button().Type("button").Class("secondary small").ID(fieldID("use-dataset."+id)).
 				Aria("label", "Use "+x.Title).Text("Use it").
 				OnClick(func(ctx app.Context, e app.Event) { ed.SwitchDataset(id) }, id),
@@ -198,7 +198,7 @@ func templateDataset(c *calc.Catalog, inUse *calc.Dataset, country string) (*cal
 func datasetOptions(c *calc.Catalog, country string) []DatasetGroup {
 	var mine, regions, others, imported []DatasetOption
 	for _, x := range c.Datasets() {
-		label := fmt.Sprintf("%s (%d)", x.Title, x.Year)
+		label := datasetName(x.Title, x.Year, "")
 		if x.Provenance != nil && x.Provenance.MeasureKind != "" {
 			label += " · " + string(x.Provenance.MeasureKind)
 		}

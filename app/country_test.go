@@ -33,13 +33,17 @@ func TestDatasetProvenanceShown(t *testing.T) {
 		text := pageText(p)
 		pr := ds.Provenance
 		for _, want := range []string{
-			ds.Title, "(" + itoa(ds.Year) + ")", "Source: " + ds.Source, pr.AreaName,
+			ds.Title, "Source: " + ds.Source, pr.AreaName,
 			pr.MeasureKind.Description(), "of " + calc.BaseDescription(pr.Base, pr.Ages),
 			"Method: " + pr.Method, "Licence: " + pr.Licence,
 		} {
 			if !strings.Contains(text, want) {
 				t.Errorf("%s: the page does not show %q", ds.ID, want)
 			}
+		}
+		// The year, once: in the title, or after it.
+		if !strings.Contains(ds.Title, itoa(ds.Year)) && !strings.Contains(text, ds.Title+" ("+itoa(ds.Year)+")") || strings.Contains(text, itoa(ds.Year)+" ("+itoa(ds.Year)+")") {
+			t.Errorf("%s: the page does not show the year %d once beside the title", ds.ID, ds.Year)
 		}
 		if pr.Hand == calc.HandSecond {
 			if want := "Read second-hand (" + pr.ReadAt + "): check the figures against the original, " + pr.Original + "."; !strings.Contains(text, want) {
@@ -123,7 +127,11 @@ func TestCountryPickerWhenNoneMatches(t *testing.T) {
 	for _, ds := range c.Datasets() {
 		if isRegion(countryOf(ds)) {
 			offered++
-			if !strings.Contains(text, ds.Title+" ("+itoa(ds.Year)+"; "+ds.Provenance.AreaName+": "+ds.Provenance.MeasureKind.Description()) {
+			year := itoa(ds.Year) + "; "
+			if strings.Contains(ds.Title, itoa(ds.Year)) {
+				year = ""
+			}
+			if !strings.Contains(text, ds.Title+" ("+year+ds.Provenance.AreaName+": "+ds.Provenance.MeasureKind.Description()) {
 				t.Errorf("%s is not offered with what it measures", ds.ID)
 			}
 			if !strings.Contains(text, `id="`+fieldID("use-dataset."+ds.ID)+`"`) {
@@ -276,5 +284,26 @@ func TestImportedSecondHandSaysSo(t *testing.T) {
 	ds.Provenance.Hand, ds.Provenance.Original = calc.HandFirst, ""
 	if got := ds.CitedSource(); got != "The Daily, 3 May" {
 		t.Errorf("first-hand: %q", got)
+	}
+}
+
+// A dataset's name gives its year once.
+func TestDatasetName(t *testing.T) {
+	for _, c := range []struct {
+		title string
+		year  int
+		more  string
+		want  string
+	}{
+		{"Weekly use of platforms for news, India 2025", 2025, "", "Weekly use of platforms for news, India 2025"},
+		{"Weekly use of platforms for news, India 2025", 2025, "weekly-news", "Weekly use of platforms for news, India 2025 (weekly-news)"},
+		{"Our own survey", 2024, "", "Our own survey (2024)"},
+		{"Our own survey", 2024, "mine", "Our own survey (2024; mine)"},
+		{"Survey 2023", 2024, "", "Survey 2023 (2024)"},
+		{"Undated", 0, "", "Undated"},
+	} {
+		if got := datasetName(c.title, c.year, c.more); got != c.want {
+			t.Errorf("datasetName(%q, %d, %q) = %q, want %q", c.title, c.year, c.more, got, c.want)
+		}
 	}
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -65,7 +66,7 @@ func importedOptions(c *calc.Catalog) []DatasetOption {
 	var out []DatasetOption
 	for _, d := range c.Datasets() {
 		if !calc.IsEmbedded(d.ID) {
-			out = append(out, DatasetOption{d.ID, fmt.Sprintf("%s (%s, %d)", d.Title, d.ID, d.Year)})
+			out = append(out, DatasetOption{d.ID, datasetName(d.Title, d.Year, d.ID)})
 		}
 	}
 	return out
@@ -192,4 +193,21 @@ func (p *Page) recomputeAll() {
 func (e *Editor) downloadTemplate() {
 	ds, _ := templateDataset(e.p.cat, e.p.st.Form.DatasetIn(e.p.cat), e.p.ws.Country)
 	download(fileName(ds.ID+" template")+".csv", "text/csv", string(calc.DatasetCSVTemplate(ds)))
+}
+
+// datasetName is a dataset's title with its year and more (in brackets), the year left
+// out where the title already gives it (the embedded datasets' titles do: "Weekly use of
+// platforms for news, India 2025").
+func datasetName(title string, year int, more string) string {
+	var in []string
+	if y := strconv.Itoa(year); year > 0 && !strings.Contains(title, y) {
+		in = append(in, y)
+	}
+	if more != "" {
+		in = append(in, more)
+	}
+	if len(in) == 0 {
+		return title
+	}
+	return title + " (" + strings.Join(in, "; ") + ")"
 }

@@ -49,7 +49,7 @@ func (p *Page) audienceSection(ds *calc.Dataset) app.UI {
 	var inline, missing *DatasetOption
 	selected := f.Dataset
 	if f.DatasetInline != nil {
-		inline = &DatasetOption{inlineOption, fmt.Sprintf("%s (%d), carried by this scenario", f.DatasetInline.Title, f.DatasetInline.Year)}
+		inline = &DatasetOption{inlineOption, datasetName(f.DatasetInline.Title, f.DatasetInline.Year, "") + ", carried by this scenario"}
 		selected = inlineOption
 	}
 	if ds == nil {
@@ -96,7 +96,7 @@ func (s *AudienceSection) Render() app.UI {
 	segs, buttons := []app.UI{}, []app.UI{}
 	if ds != nil {
 		info = app.Div().Class("dataset-info").Body(append([]app.UI{
-			app.P().Body(app.Strong().Text(ds.Title), app.Text(fmt.Sprintf(" (%d)", ds.Year))),
+			app.P().Body(app.Strong().Text(ds.Title), app.Text(strings.TrimPrefix(datasetName(ds.Title, ds.Year, ""), ds.Title))),
 			app.P().Text("A figure is the " + lowerFirst(ds.Measure)),
 			app.P().Class("source").Text("Source: " + ds.Source)},
 			provenanceLines(ds)...)...,
