@@ -18,7 +18,7 @@ const port = 9300 + Math.floor(Math.random() * 500);
 const browser = await launch({ args: [`--remote-debugging-port=${port}`] });
 try {
   const categories = ["performance", "accessibility", "best-practices"];
-  const metrics = ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "speed-index", "interactive"];
+  const metrics = ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "speed-index", "interactive", "cumulative-layout-shift"];
   const results = {};
   for (let i = 0; i < runs; i++) {
     const order = Object.entries(sites);
@@ -36,7 +36,10 @@ try {
   for (const [name, s] of Object.entries(results)) {
     console.log(`${name}:`);
     for (const [k, v] of Object.entries(s.scores)) console.log(`  lighthouse ${k}: ${v.map((x) => x.toFixed(2)).join(", ")} (median ${median(v).toFixed(2)})`);
-    for (const [m, v] of Object.entries(s.metrics)) console.log(`  ${m}: median ${median(v).toFixed(0)} ms (min ${Math.min(...v).toFixed(0)}, max ${Math.max(...v).toFixed(0)})`);
+    for (const [m, v] of Object.entries(s.metrics)) {
+      const [d, unit] = m === "cumulative-layout-shift" ? [3, ""] : [0, " ms"];
+      console.log(`  ${m}: median ${median(v).toFixed(d)}${unit} (min ${Math.min(...v).toFixed(d)}, max ${Math.max(...v).toFixed(d)})`);
+    }
     if (s.failing.size) console.log("  failing audits:\n    " + [...s.failing].join("\n    "));
   }
 } finally {

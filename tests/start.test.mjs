@@ -213,3 +213,44 @@ test("a first load downloads app.wasm once, compressed, and the service worker r
   assert.deepEqual(wasm.filter((w) => w.bytes > 0).length, 1, `app.wasm downloaded more than once: ${JSON.stringify(wasm.map((w) => [w.bytes, w.worker]))}`);
   assert.deepEqual(seen.errors, []);
 });
+
+// layoutShifts records, inside the page, every layout shift: [time, value, what moved].
+function layoutShifts() {
+  window.__shifts = [];
+  new PerformanceObserver((l) => {
+    for (const e of l.getEntries()) {
+      window.__shifts.push([e.startTime, e.value, (e.sources || []).map((s) => s.node && s.node.nodeType === 1 ? s.node.tagName + "." + s.node.className : "text").join(", ")]);
+    }
+  }).observe({ type: "layout-shift", buffered: true });
+}
+
+test("the results do not jump at the start: each part keeps its prerendered height until the app has worked it out", async (t) => {
+  for (const visit of ["first", "return"]) {
+    const { context, page, seen } = await env.open(t, { url: null });
+    await page.addInitScript(layoutShifts);
+    await page.goto(env.server.url);
+    await ready(page);
+    if (visit === "return") {
+      await page.waitForFunction(() => localStorage.getItem("platformroi.workspace") !== null);
+      await page.reload();
+      await ready(page);
+    }
+    // The recommendation and what the result depends on come after the start.
+    await page.waitForFunction(() => window.roiStart.released > 0 && !document.querySelector(".results .updating"), null, { timeout: 30000 });
+    // Shifts are reported after the frame that shows them.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 500)))));
+    const r = await page.evaluate(() => ({
+      held: window.roiStart.held, shifts: window.__shifts,
+      left: [...document.querySelector(".results").children].filter((c) => c.style.minHeight).length,
+      recommendation: document.querySelector("#recommended-plan")?.innerText || "",
+    }));
+    assert.ok(r.held > 0, `${visit} visit: no part of the results was held at the start`);
+    assert.equal(r.left, 0, `${visit} visit: parts of the results are still held`);
+    assert.ok(r.recommendation.includes("h/week"), `${visit} visit: the recommendation is not shown: ${r.recommendation}`);
+    const sum = r.shifts.reduce((a, [, v]) => a + v, 0);
+    // Before the hold, the start moved the results by 0.17 (up, then back down).
+    assert.ok(sum < 0.05, `${visit} visit: layout shifts add up to ${sum.toFixed(3)}: ${JSON.stringify(r.shifts)}`);
+    assert.deepEqual(seen.errors, []);
+    await context.close();
+  }
+});
