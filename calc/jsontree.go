@@ -56,15 +56,8 @@ const maxDepth = 64
 // object that has more entries than sh allows (nil: maxEntries each); entries over a
 // limit are read past, not kept.
 func parseTree(data []byte, sh *shape) (*node, error) {
-	// Editors on Windows often start UTF-8 files with a byte order mark.
-	bom := len(data)
-	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	bom -= len(data)
-	if off := firstNotUTF8(data); off >= 0 {
-		return nil, syntaxAt(data, off, "the file is not UTF-8 text: "+notUTF8(data, off, bom)+"; save the file as UTF-8")
-	}
-	// encoding/json's own scan gives the byte where the document breaks.
-	if err := checkSyntax(data); err != nil {
+	data, err := validJSON(data)
+	if err != nil {
 		return nil, err
 	}
 	r := &treeReader{data: data}
@@ -79,6 +72,23 @@ func parseTree(data []byte, sh *shape) (*node, error) {
 		return nil, err
 	}
 	return n, nil
+}
+
+// validJSON returns data without a byte order mark, or a *SyntaxError where data is not
+// UTF-8 text or not one JSON document.
+func validJSON(data []byte) ([]byte, error) {
+	// Editors on Windows often start UTF-8 files with a byte order mark.
+	bom := len(data)
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	bom -= len(data)
+	if off := firstNotUTF8(data); off >= 0 {
+		return nil, syntaxAt(data, off, "the file is not UTF-8 text: "+notUTF8(data, off, bom)+"; save the file as UTF-8")
+	}
+	// encoding/json's own scan gives the byte where the document breaks.
+	if err := checkSyntax(data); err != nil {
+		return nil, err
+	}
+	return data, nil
 }
 
 // checkSyntax reports where data stops being one JSON document, as a *SyntaxError.

@@ -12,15 +12,8 @@ import (
 )
 
 func parseTreeTokens(data []byte, sh *shape) (*node, error) {
-	// Editors on Windows often start UTF-8 files with a byte order mark.
-	bom := len(data)
-	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	bom -= len(data)
-	if off := firstNotUTF8(data); off >= 0 {
-		return nil, syntaxAt(data, off, "the file is not UTF-8 text: "+notUTF8(data, off, bom)+"; save the file as UTF-8")
-	}
-	// encoding/json's own scan gives the byte where the document breaks.
-	if err := checkSyntax(data); err != nil {
+	data, err := validJSON(data)
+	if err != nil {
 		return nil, err
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))

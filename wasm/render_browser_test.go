@@ -17,7 +17,6 @@ import (
 	"strings"
 	"testing"
 
-	"platformroi/app"
 	"platformroi/app/report"
 	"platformroi/calc"
 )
@@ -205,16 +204,7 @@ func TestRenderPPTX(t *testing.T) {
 	}
 
 	// The page's charts for this scenario, once what it depends on is worked out.
-	data, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := calc.ReadForm(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	st := app.NewState(calc.Embedded(), f)
-	st.Uncertain()
+	st := pageState(t, file)
 	if len(st.Charts) < 4 {
 		t.Fatalf("the page has %d charts", len(st.Charts))
 	}

@@ -145,16 +145,7 @@ func TestRenderDeckIsThePagesDeck(t *testing.T) {
 		if code != exitOK {
 			t.Fatalf("%s: exit %d", s.Name, code)
 		}
-		data, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		f, err := calc.ReadForm(data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		st := app.NewState(calc.Embedded(), f)
-		st.Uncertain()
+		st := pageState(t, file)
 		want := app.DeckOf(st, nil)
 		want.FileName = "s" + strconv.Itoa(i)
 		wantJSON, err := json.Marshal(want)
@@ -199,4 +190,21 @@ func TestCommandLineDoesNotImportThePage(t *testing.T) {
 	if checked < 4 {
 		t.Errorf("only %d files checked", checked)
 	}
+}
+
+// pageState is the page's state for the scenario file, with what its result depends on
+// worked out.
+func pageState(t *testing.T, file string) *app.State {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := calc.ReadForm(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := app.NewState(calc.Embedded(), f)
+	st.Uncertain()
+	return st
 }
