@@ -97,3 +97,16 @@ test("results files match the command line's results", async (t) => {
     assert.deepEqual([tail[0], tail[2], tail[4], tail[7], tail[8]], [String(m.month), m.cost, m.value, m.cumulativeNet, String(m.uniqueReach)]);
   });
 });
+
+// The start holds the results' parts at their prerendered heights until the app has
+// worked them out (web/start.js); a briefing printed meanwhile must not carry them.
+test("a briefing printed while the start holds the results' heights is still one or two pages", async (t) => {
+  const { page } = await env.open(t);
+  await page.evaluate(() => { for (const c of document.querySelector(".results").children) c.style.minHeight = "3000px"; });
+  await page.emulateMedia({ media: "print" });
+  const dir = mkdtempSync(path.join(tmpdir(), "roi-pdf-"));
+  const pdf = path.join(dir, "held.pdf");
+  writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+  const pages = Number(execFileSync("pdfinfo", [pdf]).toString().match(/Pages:\s+(\d+)/)[1]);
+  assert.ok(pages >= 1 && pages <= 2, `${pages} pages`);
+});

@@ -169,11 +169,13 @@
       clearTimeout(timer);
       document.removeEventListener("input", release, true);
       document.removeEventListener("change", release, true);
+      window.removeEventListener("beforeprint", release);
       held.forEach(function (c) { c.style.minHeight = ""; });
       start.released = performance.now();
     }
     mo.observe(results, { subtree: true, childList: true, attributes: true, attributeFilter: ["class", "aria-busy"] });
     timer = setTimeout(release, 10000);
+    window.addEventListener("beforeprint", release);
     document.addEventListener("input", release, true);
     document.addEventListener("change", release, true);
     start.held = held.length;
