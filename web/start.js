@@ -140,26 +140,40 @@
       try { saved.focus.start = a.selectionStart; saved.focus.end = a.selectionEnd; } catch (e) { /* no caret */ }
     }
     if (page) page.querySelectorAll("details[open] > summary").forEach(function (s) { saved.open.push(s.textContent); });
-    saved.heights = results ? [].map.call(results.children, function (c) {
-      return { tag: c.tagName, id: c.id, h: c.getBoundingClientRect().height };
-    }) : [];
+    saved.heights = results ? parts(results) : [];
   }
 
-  // hold keeps each part of the results at least as tall as the prerendered page had it
-  // until the app has worked out all that page showed: the recommendation and what the
-  // result depends on come after the start, and without this the parts below them
-  // would move up at the start and back down a moment later (a layout shift, 0.17 by
-  // Lighthouse's count). Released then, on the first input, or after 10 s. On a return
-  // visit the app shows another scenario than the prerendered page, so its parts may
-  // still end up taller or shorter, but they move once, not twice.
-  function hold(results, heights) {
-    var held = [];
-    for (var i = 0; results && i < results.children.length && i < heights.length; i++) {
-      var c = results.children[i], was = heights[i];
-      if (c.tagName !== was.tag || c.id !== was.id || was.h <= c.getBoundingClientRect().height) continue;
-      c.style.minHeight = was.h + "px";
-      held.push(c);
+  // parts gives each part of the results: its element's tag and id, top and height.
+  function parts(results) {
+    return [].map.call(results.children, function (c) {
+      var r = c.getBoundingClientRect();
+      return { tag: c.tagName, id: c.id, top: r.top, h: r.height, shown: c.getClientRects().length > 0 };
+    });
+  }
+
+  // hold keeps each part of the results where the prerendered page had it until the app
+  // has worked out all that page showed: the recommendation and what the result
+  // depends on come after the start, and without this the parts below them would move
+  // up at the start and back down a moment later (a layout shift, 0.17 by Lighthouse's
+  // count). A part gets a least height that puts the next part where it was (margins
+  // of what is inside it included). Released then, on the first input, before
+  // printing, or after 10 s. On a return visit the app shows another scenario than the
+  // prerendered page, so its parts may still end up elsewhere, but they move once, not
+  // twice.
+  function hold(results, was) {
+    if (!results) return;
+    var now = parts(results), held = [];
+    var same = function (i) { return i < now.length && i < was.length && now[i].tag === was[i].tag && now[i].id === was[i].id; };
+    // Parts not shown (print only) have no place; the next part is the next one shown.
+    var next = function (i) { do i++; while (same(i) && !(was[i].shown && now[i].shown)); return i; };
+    for (var i = 0; same(i); i++) {
+      if (!was[i].shown || !now[i].shown) continue;
+      var j = next(i), last = !same(j);
+      var want = last ? was[i].h : was[j].top - was[i].top;
+      var got = last ? now[i].h : now[j].top - now[i].top;
+      if (want > got + 0.5) held.push([results.children[i], now[i].h + want - got]);
     }
+    held.forEach(function (x) { x[0].style.minHeight = x[1] + "px"; });
     if (!held.length) return;
     var timer = 0, mo = new MutationObserver(function () {
       if (!results.querySelector(".updating, [aria-busy=true]")) release();
@@ -170,7 +184,7 @@
       document.removeEventListener("input", release, true);
       document.removeEventListener("change", release, true);
       window.removeEventListener("beforeprint", release);
-      held.forEach(function (c) { c.style.minHeight = ""; });
+      held.forEach(function (x) { x[0].style.minHeight = ""; });
       start.released = performance.now();
     }
     mo.observe(results, { subtree: true, childList: true, attributes: true, attributeFilter: ["class", "aria-busy"] });
