@@ -81,7 +81,7 @@
 
   // The badge.
   var label = labels[visit];
-  var start = { visit: visit, label: label[0], predrawn: drew, runAt: NaN, startedAt: NaN, ready: ready, beforeRun: beforeRun, started: started, withoutApp: withoutApp };
+  var start = { visit: visit, label: label[0], predrawn: drew, runAt: NaN, startedAt: NaN, held: 0, released: NaN, ready: ready, beforeRun: beforeRun, started: started, withoutApp: withoutApp };
   if (visit === "returning" && drew) label = [label[0], "The charts are your scenario's; until then the form shows the default scenario."];
   var badge = document.getElementById("app-wasm-loader");
   var labelEl = document.getElementById("app-wasm-loader-label");
@@ -140,7 +140,7 @@
       try { saved.focus.start = a.selectionStart; saved.focus.end = a.selectionEnd; } catch (e) { /* no caret */ }
     }
     if (page) page.querySelectorAll("details[open] > summary").forEach(function (s) { saved.open.push(s.textContent); });
-    saved.heights = results ? parts(results) : [];
+    saved.parts = results ? parts(results) : [];
   }
 
   // parts gives each part of the results: its element's tag and id, top and height.
@@ -216,7 +216,7 @@
     if (!saved) return;
     var results = now.querySelector(".results");
     if (results) results.scrollTop = saved.resultsScroll;
-    hold(results, saved.heights);
+    hold(results, saved.parts);
     now.querySelectorAll("details > summary").forEach(function (s) {
       if (saved.open.indexOf(s.textContent) >= 0) s.parentNode.open = true;
     });
