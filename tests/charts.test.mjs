@@ -268,3 +268,25 @@ test("a plan of ten platforms with tools and ads and a long name: exports and th
   assert.match(cost.title[1].text, /^Staff time is \d+\.\d% of the cost: [\d,]+ EUR of [\d,]+ EUR$/);
   assert.ok(cost.series[1].name.includes("24,000 EUR in total"), cost.series[1].name);
 });
+
+// A chart off screen takes its new option's height at once: scrolled to and drawn, it
+// does not change the page under a click. The share chart is as tall as its platforms;
+// with four instead of fourteen, its buttons moved between press and release, and its
+// PNG was not downloaded.
+test("a chart off screen takes its new height before it is scrolled to; its PNG downloads after the demographics are switched", async (t) => {
+  const { page } = await env.open(t);
+  const height = () => page.locator("#chart-fit").evaluate((el) => el.getBoundingClientRect().height);
+  const tall = await height();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.getByLabel("Platform demographics").selectOption("ca-ke-2024");
+  await page.waitForFunction(() => !document.querySelector(".results .updating"));
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const before = await height();
+  const drawnBefore = await page.evaluate(() => window.roiCharts.stats.drawnAt["chart-fit"] || 0);
+  assert.ok(before < tall, `the share chart of 4 platforms is still ${before} px tall (${tall} px with 14)`);
+  await page.locator("#chart-fit").scrollIntoViewIfNeeded();
+  await page.waitForFunction((t) => (window.roiCharts.stats.drawnAt["chart-fit"] || 0) > t, drawnBefore);
+  assert.equal(await height(), before, "the chart changed height when drawn");
+  const { name } = await downloaded(page, "#chart-fit-png");
+  assert.match(name, / - audience share\.png$/);
+});

@@ -416,7 +416,12 @@
     if (!frame) frame = requestAnimationFrame(flush);
   }
 
-  // flush draws the waiting charts that are new or on screen; all of them when all.
+  // flush draws the waiting charts that are new or on screen; all of them when all. A
+  // chart left waiting off screen takes the height of its new option at once, so that
+  // the page does not change under a person when it is scrolled to and drawn (the share
+  // chart is as tall as its platforms: after the demographics were switched, its
+  // buttons moved between the press and the release of a click on them).
+  var sized = {}; // element id → the waiting option its element's height was set for
   function flush(all) {
     frame = 0;
     Object.keys(waiting).forEach(function (id) {
@@ -424,6 +429,9 @@
       if (!el) { delete waiting[id]; return; }
       if (all === true || !observer || onScreen[id] || typeof echarts === "undefined" || (!early[id] && !instance(id))) {
         drawNow(id);
+      } else if (sized[id] !== waiting[id]) {
+        sized[id] = waiting[id];
+        prepare(host(id), waiting[id]);
       }
     });
   }
@@ -432,6 +440,7 @@
     if (waiting[id] !== undefined) {
       var json = waiting[id], wasEarly = !!early[id];
       delete waiting[id];
+      delete sized[id];
       delete early[id];
       draw(id, json, wasEarly);
     }
@@ -440,6 +449,7 @@
   function dispose(id) {
     delete last[id];
     delete waiting[id];
+    delete sized[id];
     delete early[id];
     delete before[id];
     delete latest[id];
