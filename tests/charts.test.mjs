@@ -10,7 +10,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { bin, root, browserSession, defaultScenario, ready } from "./harness.mjs";
+import { bin, root, browserSession, defaultScenario, ready, settled } from "./harness.mjs";
 
 const env = browserSession();
 
@@ -72,7 +72,7 @@ async function withComparison(page) {
 test("each exported chart: fonts at 1600 x 900, the PNG's size, the SVG's whole source line, the file's name", async (t) => {
   const { page, seen } = await env.open(t);
   await withComparison(page);
-  await page.evaluate(() => window.roiCharts.flush());
+  await settled(page);
   const ids = await page.evaluate(() => [...document.querySelectorAll(".chart-canvas[id]")].map((el) => el.id));
   assert.deepEqual(ids.slice().sort(), Object.keys(charts).sort(), "the page's charts");
   for (const id of ids) {
@@ -182,8 +182,9 @@ for (const width of [390, 1280]) {
     await page.goto(env.server.url);
     await ready(page);
     await withComparison(page);
-    await page.evaluate(() => window.roiCharts.flush());
+    await settled(page);
     await page.waitForTimeout(300);
+    await settled(page);
     const found = await page.evaluate(() => {
       return [...document.querySelectorAll(".chart-canvas[id]")].map((el) => {
         const h = el.querySelector(".chart-canvas") || el;

@@ -56,6 +56,18 @@ export async function ready(page, charts = 4) {
     document.querySelectorAll(".chart-canvas canvas").length >= n, charts, { timeout: 60000 });
 }
 
+// settled waits until nothing in the results is being worked out (the recommendation
+// and the likely range come after the figures) and every chart has drawn its latest
+// option: a chart off screen otherwise keeps its last drawing, at its last size, until
+// it is scrolled to.
+export async function settled(page) {
+  await page.waitForFunction(() => {
+    if (document.querySelector(".results .updating, .results [aria-busy=true]")) return false;
+    window.roiCharts.flush();
+    return Object.keys(window.roiCharts.waiting).length === 0;
+  }, null, { timeout: 60000 });
+}
+
 // cached waits until the service worker is activated and its cache holds the page and
 // app.wasm (it registers once the app has started). Polled inside the page, with
 // page.evaluate awaiting each look.
