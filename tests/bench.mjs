@@ -8,7 +8,11 @@
 // ECharts-only page (one chart of the same option, drawn by the site's own ECharts from
 // the same server: the floor of a page that draws a chart) and, with COMPARE_DIST and
 // COMPARE_BIN, another build of the site with its own server (such as the one before a
-// change). Each load reports the first contentful paint, the first chart drawn, the app
+// change). The ECharts-only page is measured twice: with the site's own ECharts build
+// (the strict floor: the site is that page plus its own HTML and scripts) and with
+// ECharts' full build (dist/echarts.min.js of the npm package, compressed the same
+// way), which is what a page that only loads ECharts loads and what the site loaded
+// before it had a build of its own. Each load reports the first contentful paint, the first chart drawn, the app
 // started (go-app removed its loader: the page answers input), and how often app.wasm
 // came with a body and how many bytes that took (the service worker's copy included;
 // a revalidation, 304, brings none).
@@ -37,13 +41,13 @@ const links = {
   "10 Mbit/s, 40 ms": { offline: false, latency: 40, downloadThroughput: 10e6 / 8, uploadThroughput: 10e6 / 8 },
 };
 
-// onlyECharts writes the ECharts-only page: the site's ECharts (with compressed
-// copies) and an inline script that draws option into a chart of the site's size.
-function onlyECharts(option) {
+// onlyECharts writes the ECharts-only page: the ECharts build in file (with
+// compressed copies, as make site writes them) and an inline script that draws option
+// into a chart of the site's size.
+function onlyECharts(option, file) {
   const dir = mkdtempSync(path.join(tmpdir(), "roi-echarts-only-"));
   mkdirSync(path.join(dir, "web"));
-  // The ECharts build the site's page.js starts with, compressed as make site does.
-  const js = readFileSync(path.join(root, "bin", "echarts.min.js"));
+  const js = readFileSync(file);
   const to = path.join(dir, "web", "echarts.min.js");
   writeFileSync(to, js);
   writeFileSync(to + ".br", zlib.brotliCompressSync(js, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: js.length } }));
@@ -130,9 +134,12 @@ function fmt(xs) {
 function printColdLoads(results, sites) {
   for (const [name, bySite] of Object.entries(results)) {
     console.log(`cold load, ${name}:`);
+    const chart = (site) => median(bySite[site].map((r) => r.chart));
     for (const [site, rs] of Object.entries(bySite)) {
+      const floors = sites[site].app ? Object.keys(bySite).filter((s) => !sites[s].app) : [];
       console.log(`  ${site}: first contentful paint ${fmt(rs.map((r) => r.fcp))}; first chart drawn ${fmt(rs.map((r) => r.chart))}` +
-        (sites[site].app ? `; app started ${fmt(rs.map((r) => r.started))} (go.run, one task, ${fmt(rs.map((r) => r.run))}); app.wasm downloaded ${rs.map((r) => r.wasmFull).join(", ")} times, ${(median(rs.map((r) => r.wasmBytes)) / 1e6).toFixed(2)} MB (median)` : ""));
+        (sites[site].app ? `; app started ${fmt(rs.map((r) => r.started))} (go.run, one task, ${fmt(rs.map((r) => r.run))}); app.wasm downloaded ${rs.map((r) => r.wasmFull).join(", ")} times, ${(median(rs.map((r) => r.wasmBytes)) / 1e6).toFixed(2)} MB (median)` : "") +
+        floors.map((f) => `; first chart ${(chart(site) / chart(f)).toFixed(2)}× ${f}`).join(""));
     }
   }
 }
@@ -174,7 +181,7 @@ const compare = process.env.COMPARE_DIST
   ? await serve(path.resolve(process.env.COMPARE_DIST), "/", path.resolve(process.env.COMPARE_BIN || path.join(root, "bin", "platformroi")))
   : null;
 const browser = await launch();
-let only;
+let only, onlyFull;
 try {
   if (process.env.PARTS !== "load") {
     const hard = {};
@@ -202,9 +209,11 @@ try {
     await ready(page);
     const option = await page.evaluate(() => { const o = window.roiCharts.option("chart-fit"); o.animation = false; return o; });
     await context.close();
-    only = await serve(onlyECharts(option));
+    // The ECharts build the site's page.js starts with, and ECharts' full build.
+    only = await serve(onlyECharts(option, path.join(root, "bin", "echarts.min.js")));
+    onlyFull = await serve(onlyECharts(option, path.join(root, "node_modules", "echarts", "dist", "echarts.min.js")));
   }
-  const sites = { site: { url: server.url, app: true }, "ECharts only": { url: only.url, app: false } };
+  const sites = { site: { url: server.url, app: true }, "ECharts only": { url: only.url, app: false }, "ECharts only, full build": { url: onlyFull.url, app: false } };
   if (compare) sites["compared site"] = { url: compare.url, app: true };
   const results = {}; // link → site → {fcp, chart, started, wasmFull}[]
   for (let i = 0; i < runs; i++) {
@@ -347,4 +356,5 @@ try {
   server.stop();
   compare?.stop();
   only?.stop();
+  onlyFull?.stop();
 }
