@@ -101,7 +101,7 @@ func Headline(r *calc.Result, u *calc.Uncertainty) []Figure {
 		{"cost-per-1000", "Cost per 1,000 people reached", calc.NullMoneyText(t.CostPer1000Reached, cur),
 			likely(func(s calc.SimulationResult) calc.Spread { return s.CostPer1000Reached }, money)},
 		{"reach", "Unique reach, average per month", people(t.AverageMonthlyReach) + " people",
-			likely(func(s calc.SimulationResult) calc.Spread { return s.AverageMonthlyReach }, people)},
+			likely(func(s calc.SimulationResult) calc.Spread { return s.AverageMonthlyReach }, func(d decimal.Decimal) string { return people(d) + " people" })},
 	}
 }
 

@@ -123,3 +123,42 @@ func TestNewDeckComparison(t *testing.T) {
 		}
 	}
 }
+
+// Every likely range of the headline carries its unit at both ends, as the figure it
+// ranges over does: the reach's said "likely 21,520 to 33,474" beside "27,102 people".
+func TestHeadlineLikelyRangesHaveUnits(t *testing.T) {
+	prep, err := calc.DefaultForm().Prepare(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, rec := prep.Compute(), prep.Recommend()
+	figs := Headline(r, prep.Uncertainty(rec))
+	ranged := 0
+	for _, f := range figs {
+		if f.Likely == "" {
+			continue
+		}
+		ranged++
+		low, high, ok := strings.Cut(f.Likely, " to ")
+		if !ok {
+			t.Fatalf("%s: likely %q", f.ID, f.Likely)
+		}
+		unit := ""
+		switch {
+		case strings.HasSuffix(f.Value, " "+r.Currency):
+			unit = " " + r.Currency
+		case strings.HasSuffix(f.Value, " people"):
+			unit = " people"
+		case strings.HasSuffix(f.Value, "%"):
+			unit = "%"
+		default:
+			t.Fatalf("%s: a figure %q without a unit", f.ID, f.Value)
+		}
+		if !strings.HasSuffix(low, unit) || !strings.HasSuffix(high, unit) {
+			t.Errorf("%s: the figure is %q, its likely range %q: each end wants %q", f.Label, f.Value, f.Likely, unit)
+		}
+	}
+	if ranged < 5 {
+		t.Errorf("%d figures with a likely range", ranged)
+	}
+}
