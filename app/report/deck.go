@@ -115,17 +115,48 @@ func SpreadText(sp calc.Spread, show func(decimal.Decimal) string) string {
 
 // Assumptions lists the inputs of the plan still at their assumed values (per
 // platform) and the scenario's fields at their defaults.
+// Both are said in words, as the printed briefing says them.
 func Assumptions(r *calc.Result) []string {
 	var out []string
 	for _, pl := range r.Platforms {
 		if pl.InPlan && len(pl.Assumed) > 0 {
-			out = append(out, pl.Name+": "+strings.Join(pl.Assumed, ", "))
+			words := make([]string, len(pl.Assumed))
+			for i, a := range pl.Assumed {
+				words[i] = ParamText(a)
+			}
+			out = append(out, pl.Name+": "+strings.Join(words, ", "))
 		}
 	}
-	for _, f := range r.Defaults {
-		out = append(out, f+" (default)")
+	// The roles' names, for the labels of their fields.
+	f := &calc.Form{}
+	for _, role := range r.Roles {
+		f.Staff = append(f.Staff, calc.FormRole{Role: role.Name})
+	}
+	for _, d := range r.Defaults {
+		out = append(out, f.FieldLabel(d, r.Dataset)+" (default)")
 	}
 	return out
+}
+
+// ParamText names a platform parameter (a field of the scenario file) in words.
+func ParamText(name string) string {
+	switch name {
+	case "minHours":
+		return "minimum hours a week"
+	case "fullHours":
+		return "hours a week for full effort"
+	case "reachRate":
+		return "reach rate"
+	case "setupHours":
+		return "set-up hours"
+	case "toolCost":
+		return "tools per month"
+	case "adCost":
+		return "ads per month"
+	case "penetration":
+		return "share of the audience on it"
+	}
+	return name
 }
 
 // DatasetText names a dataset: source, year and what it measures.

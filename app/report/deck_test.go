@@ -162,3 +162,29 @@ func TestHeadlineLikelyRangesHaveUnits(t *testing.T) {
 		t.Errorf("%d figures with a likely range", ranged)
 	}
 }
+
+// The assumptions still at their defaults are said in words, on the page and the
+// slides as in the printed briefing: never a field of the file ("minHours",
+// "staff[0].onCost"), whose index a person would not read as the first role.
+func TestAssumptionsInWords(t *testing.T) {
+	r, _ := deckResult(t, "Embassy")
+	got := Assumptions(r)
+	want := []string{
+		"Facebook: minimum hours a week, hours a week for full effort, reach rate, set-up hours, tools per month, ads per month",
+		"Digital officer: on-costs (default)",
+	}
+	for _, w := range want {
+		found := false
+		for _, a := range got {
+			found = found || a == w
+		}
+		if !found {
+			t.Errorf("the assumptions lack %q: %q", w, got)
+		}
+	}
+	for _, a := range got {
+		if strings.ContainsAny(a, "[]") || strings.Contains(a, "Hours") || strings.Contains(a, "Cost") || strings.Contains(a, "Rate") {
+			t.Errorf("an assumption names a field of the file: %q", a)
+		}
+	}
+}
