@@ -1,8 +1,11 @@
 package app
 
 import (
+	"html"
 	"strings"
 	"testing"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"platformroi/app/report"
 	"platformroi/calc"
@@ -88,5 +91,27 @@ func TestCompareBreakEvenInWords(t *testing.T) {
 		if text, _ := cmp.Cell(be, cmp.Rows[i]); text != want {
 			t.Errorf("%s: the comparison's break-even cell is %q, the headline's %q", cmp.Rows[i].Name, text, want)
 		}
+	}
+}
+
+// With one other scenario kept, in another currency, there is nothing to compare: the
+// section says so and names it, without a table or charts of the one scenario (the
+// briefing printed "1 scenarios compared with …", "… loses least", instead of the
+// scenario's own charts).
+func TestCompareNothingComparable(t *testing.T) {
+	c := calc.Embedded()
+	w := NewWorkspace(c)
+	w.New(c, "copy")
+	edit(w.Current(), c, func(f *calc.Form) { f.Currency = "JPY"; f.Name = "Tokyo" })
+	cmp := Compare(w)
+	if len(cmp.Rows) != 1 || len(cmp.Left) != 1 {
+		t.Fatalf("%d rows, left %q", len(cmp.Rows), cmp.Left)
+	}
+	text := html.UnescapeString(app.HTMLString(compareSection(nil, cmp, len(w.Entries))))
+	if strings.Contains(text, `id="compare-table"`) || strings.Contains(text, "chart-compare") || strings.Contains(text, "scenarios compared") {
+		t.Errorf("a comparison of one scenario: %s", text)
+	}
+	if !strings.Contains(text, "Not compared: Mid-size embassy, US adults (example) (amounts in EUR).") {
+		t.Errorf("the scenario left out is not named: %s", text)
 	}
 }
