@@ -291,3 +291,30 @@ test("a chart off screen takes its new height before it is scrolled to; its PNG 
   const { name } = await downloaded(page, "#chart-fit-png");
   assert.match(name, / - audience share\.png$/);
 });
+
+// A copy keeps its name ("Copy of Mid-size embassy, US adults (example)"): on a phone
+// the comparison's legend names both scenarios whole, and its plot keeps room to read.
+test("the comparison's charts on a phone with the scenarios' own long names: legend whole, plot readable", async (t) => {
+  const { page } = await env.open(t, { url: null });
+  await page.setViewportSize({ width: 390, height: 900 });
+  await page.goto(env.server.url);
+  await ready(page);
+  await page.click("#copy-scenario");
+  await page.fill("#f-plan-facebook-0", "12");
+  await page.waitForSelector("#compare-table");
+  await page.waitForFunction(() => document.querySelector("#chart-compare-net canvas"));
+  await settled(page);
+  await page.locator("#chart-compare-net").scrollIntoViewIfNeeded();
+  await settled(page);
+  const c = await page.evaluate(() => {
+    const chart = echarts.getInstanceByDom(document.querySelector("#chart-compare-net .chart-canvas") || document.getElementById("chart-compare-net"));
+    const grid = chart.getModel().getComponent("grid").coordinateSystem.getRect();
+    return { texts: window.roiCharts.texts(chart), width: chart.getWidth(), height: chart.getHeight(), plot: grid.height };
+  });
+  const names = c.texts.map((tx) => tx.text).join("\n");
+  for (const n of ["Mid-size embassy, US adults (example)", "Copy of Mid-size embassy, US adults (example) (this scenario)"]) {
+    assert.ok(names.replace(/\s+/g, " ").includes(n), `the legend lacks ${n}`);
+  }
+  assert.deepEqual(problems(c.texts, c.width, c.height), [], "chart-compare-net at 390 px");
+  assert.ok(c.plot >= 150, `the plot is ${Math.round(c.plot)} px tall in a chart of ${c.height} px`);
+});
