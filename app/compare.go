@@ -60,7 +60,8 @@ func (p *Page) comparison() *report.Comparison {
 }
 
 // compareSection shows the comparison of kept scenarios (when there are several).
-func compareSection(ed *Editor, c *report.Comparison, kept int) app.UI {
+// stale, when not "", says that the scenario edited has problems (see Chart.Stale).
+func compareSection(ed *Editor, c *report.Comparison, kept int, stale string) app.UI {
 	if kept < 2 {
 		return nil
 	}
@@ -126,7 +127,7 @@ func compareSection(ed *Editor, c *report.Comparison, kept int) app.UI {
 				OnClick(func(ctx app.Context, e app.Event) { ed.compareAll() })),
 		),
 		app.Div().Class("charts").Body(app.Range(c.Charts).Slice(func(i int) app.UI {
-			return &Chart{Spec: c.Charts[i], FileName: "Comparison"}
+			return &Chart{Spec: c.Charts[i], FileName: "Comparison", Stale: stale}
 		})),
 	)
 }

@@ -107,7 +107,7 @@ func TestCompareNothingComparable(t *testing.T) {
 	if len(cmp.Rows) != 1 || len(cmp.Left) != 1 {
 		t.Fatalf("%d rows, left %q", len(cmp.Rows), cmp.Left)
 	}
-	text := html.UnescapeString(app.HTMLString(compareSection(nil, cmp, len(w.Entries))))
+	text := html.UnescapeString(app.HTMLString(compareSection(nil, cmp, len(w.Entries), "")))
 	if strings.Contains(text, `id="compare-table"`) || strings.Contains(text, "chart-compare") || strings.Contains(text, "scenarios compared") {
 		t.Errorf("a comparison of one scenario: %s", text)
 	}

@@ -159,6 +159,42 @@ func ParamText(name string) string {
 	return name
 }
 
+// StaleText says that figures shown while the form has problems (problems > 0) are
+// the last without problems.
+func StaleText(problems int) string {
+	return fmt.Sprintf("Out of date: the form has %d %s. These figures are for the last input without problems, not for the form as it is now.",
+		problems, map[bool]string{true: "problem", false: "problems"}[problems == 1])
+}
+
+// MarkStale gives a chart's option (JSON) with note on the first line of its
+// subtitle, for an image saved while the form has problems; the option as it is when
+// it cannot be read.
+func MarkStale(option, note string) string {
+	d := json.NewDecoder(strings.NewReader(option))
+	d.UseNumber()
+	var m map[string]any
+	if err := d.Decode(&m); err != nil {
+		return option
+	}
+	titles, _ := m["title"].([]any)
+	if len(titles) == 0 {
+		return option
+	}
+	t, ok := titles[0].(map[string]any)
+	if !ok {
+		return option
+	}
+	if sub, _ := t["subtext"].(string); sub != "" {
+		note += "\n" + sub
+	}
+	t["subtext"] = note
+	out, err := json.Marshal(m)
+	if err != nil {
+		return option
+	}
+	return string(out)
+}
+
 // DatasetText names a dataset: source, year and what it measures.
 func DatasetText(ds *calc.Dataset) string {
 	if ds == nil {
@@ -199,8 +235,7 @@ func NewDeck(in DeckInput) Deck {
 		d.Assumptions = []string{}
 	}
 	if in.Problems > 0 {
-		d.Stale = fmt.Sprintf("Out of date: the form has %d %s. These figures are for the last input without problems, not for the form as it is now.",
-			in.Problems, map[bool]string{true: "problem", false: "problems"}[in.Problems == 1])
+		d.Stale = StaleText(in.Problems)
 		d.FileName = in.FileName + " (out of date) - slides"
 	}
 	// The sources: the survey behind the audience's figures (each compared scenario's
