@@ -259,3 +259,26 @@ test("a comparison of large amounts prints whole beside its chart", async (t) =>
   assert.ok(flatText(await pdf(page)).includes(diff), "the briefing lacks the difference " + diff);
   assert.deepEqual(seen.errors, []);
 });
+
+test("a proposal in rupiah prints every figure inside its table, clear of the column beside it", async (t) => {
+  const { page, seen } = await env.open(t);
+  // Rupiah: figures of ten digits before the decimals.
+  const s = { ...defaultScenario(), name: "Jakarta outreach", currency: "IDR",
+    staff: [{ role: "Digital officer", hourlyCost: "950000", hoursPerWeek: 30 }], valuePer1000: "150000",
+    ranges: { valuePer1000: { low: "80000", high: "300000" } } };
+  await page.setInputFiles("#import-json", { name: "jakarta.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(s)) });
+  await page.waitForFunction(() => document.getElementById("f-name").value === "Jakarta outreach");
+  await quiet(page);
+  await page.emulateMedia({ media: "print" });
+  await page.setViewportSize({ width: 1062, height: 750 }); // A4 landscape within its 8 mm margins
+  const out = await page.evaluate(() => {
+    const table = document.getElementById("brief-figures").getBoundingClientRect();
+    const side = document.querySelector(".brief-side").getBoundingClientRect();
+    const over = [...document.querySelectorAll("#brief-figures td")].filter((td) => td.scrollWidth > td.clientWidth + 1)
+      .map((td) => td.textContent.trim());
+    return { table: table.right, side: side.left, over };
+  });
+  assert.ok(out.table <= out.side, `the proposal's table ends at ${out.table} px, the column beside it starts at ${out.side} px`);
+  assert.deepEqual(out.over, [], "figures wider than their cells");
+  assert.deepEqual(seen.errors, []);
+});
