@@ -323,7 +323,7 @@ func (s *ResultsSection) briefAssumptions() app.UI {
 		}
 		var words []string
 		for _, a := range pl.Assumed {
-			words = append(words, paramText(a))
+			words = append(words, report.ParamText(a))
 		}
 		k := strings.Join(words, ", ")
 		if _, ok := groups[k]; !ok {
@@ -362,27 +362,6 @@ func orDefault(d *decimal.Decimal, def decimal.Decimal) decimal.Decimal {
 		return def
 	}
 	return *d
-}
-
-// paramText names a platform parameter in words.
-func paramText(name string) string {
-	switch name {
-	case "minHours":
-		return "minimum hours a week"
-	case "fullHours":
-		return "hours a week for full effort"
-	case "reachRate":
-		return "reach rate"
-	case "setupHours":
-		return "set-up hours"
-	case "toolCost":
-		return "tools per month"
-	case "adCost":
-		return "ads per month"
-	case "penetration":
-		return "share of the audience on it"
-	}
-	return name
 }
 
 // briefSources says where the figures come from.

@@ -12,6 +12,9 @@ type Chart struct {
 	app.Compo
 	Spec     report.ChartSpec
 	FileName string // base name of exported images, such as the scenario's name
+	// Stale, when not "", says that the figures are the last without problems: the
+	// exported images carry it, and their files say "(out of date)".
+	Stale string
 	// Alt, when not nil, is another view of the chart, which radio buttons beside it
 	// switch to (the tornado shows net value, or reach).
 	Alt    *ChartView
@@ -152,8 +155,13 @@ func (c *Chart) export(ctx app.Context, format string) {
 	s := c.spec()
 	// The scenario's name, cut whole at a word when long, and the chart's short name.
 	name := fileName(c.FileName) + " - " + s.FileName()
+	option := s.Options
+	if c.Stale != "" {
+		name = fileName(c.FileName) + " (out of date) - " + s.FileName()
+		option = report.MarkStale(option, c.Stale)
+	}
 	if format != "copy" {
-		bridge.Call("download", s.ID, s.Options, format, name)
+		bridge.Call("download", s.ID, option, format, name)
 		return
 	}
 	var done app.Func
@@ -168,5 +176,5 @@ func (c *Chart) export(ctx app.Context, format string) {
 		})
 		return nil
 	})
-	bridge.Call("copy", s.Options, done)
+	bridge.Call("copy", option, done)
 }

@@ -60,13 +60,27 @@ func (p *Page) comparison() *report.Comparison {
 }
 
 // compareSection shows the comparison of kept scenarios (when there are several).
-func compareSection(ed *Editor, c *report.Comparison, kept int) app.UI {
+// stale, when not "", says that the scenario edited has problems (see Chart.Stale).
+func compareSection(ed *Editor, c *report.Comparison, kept int, stale string) app.UI {
 	if kept < 2 {
 		return nil
 	}
 	if c == nil {
 		return app.Section().Class("compare").Body(app.H3().Text("Compare scenarios"),
 			app.P().Text("The scenario being edited has no valid figures yet; fix its problems to compare it."))
+	}
+	if len(c.Rows) < 2 {
+		// Nothing to set beside the scenario edited: no table or charts of it alone.
+		return app.Section().Class("compare").ID("compare").Aria("labelledby", "compare-h").Body(
+			app.H3().ID("compare-h").Text("Compare scenarios"),
+			app.Div().Class("compare-body").Body(
+				app.P().Class("hint").Text("No other scenario kept can be compared with this one yet."),
+				app.If(len(c.Left) > 0, app.P().Class("hint").Text("Not compared: "+joinNames(c.Left)+".")),
+				app.If(c.Unchecked > 0, app.Button().Type("button").Class("secondary").ID("compare-all").
+					Text(fmt.Sprintf("Compute and compare the other %s", plural(c.Unchecked, "scenario", "scenarios"))).
+					OnClick(func(ctx app.Context, e app.Event) { ed.compareAll() })),
+			),
+		)
 	}
 	head := []app.UI{app.Th().Scope("col").Text("Figure")}
 	for _, r := range c.Rows {
@@ -113,7 +127,7 @@ func compareSection(ed *Editor, c *report.Comparison, kept int) app.UI {
 				OnClick(func(ctx app.Context, e app.Event) { ed.compareAll() })),
 		),
 		app.Div().Class("charts").Body(app.Range(c.Charts).Slice(func(i int) app.UI {
-			return &Chart{Spec: c.Charts[i], FileName: "Comparison"}
+			return &Chart{Spec: c.Charts[i], FileName: "Comparison", Stale: stale}
 		})),
 	)
 }

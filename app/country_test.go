@@ -271,7 +271,7 @@ func TestImportedSecondHandSaysSo(t *testing.T) {
 	if got := report.DatasetText(r.Dataset); !strings.Contains(got, want[:len(want)-1]) {
 		t.Errorf("slides' source %q", got)
 	}
-	if got := sourceText(r.Dataset); !strings.Contains(got, want) {
+	if got := sourceText(r.Dataset); !strings.Contains(got, want[:len(want)-1]+", 2024") {
 		t.Errorf("page's source %q", got)
 	}
 	// Embedded datasets' sources say so themselves, and are shown as they are.
@@ -304,6 +304,17 @@ func TestDatasetName(t *testing.T) {
 	} {
 		if got := datasetName(c.title, c.year, c.more); got != c.want {
 			t.Errorf("datasetName(%q, %d, %q) = %q, want %q", c.title, c.year, c.more, got, c.want)
+		}
+	}
+}
+
+// The page's and the briefing's source line reads as a sentence for every embedded
+// dataset: a source that ends with a full stop is not followed by ", 2023" (the
+// default's printed "their figures are assumptions., 2023").
+func TestSourceTextPunctuation(t *testing.T) {
+	for _, d := range calc.Embedded().Datasets() {
+		if got := sourceText(d); strings.Contains(got, ".,") || strings.Contains(got, ". (") {
+			t.Errorf("%s: %q", d.ID, got)
 		}
 	}
 }

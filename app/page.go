@@ -316,7 +316,7 @@ func sourceText(ds *calc.Dataset) string {
 	if ds == nil {
 		return "no dataset"
 	}
-	return ds.CitedSource() + ", " + itoa(ds.Year) + " (" + strings.TrimSuffix(ds.Measure, ".") + ")"
+	return strings.TrimSuffix(ds.CitedSource(), ".") + ", " + itoa(ds.Year) + " (" + strings.TrimSuffix(ds.Measure, ".") + ")"
 }
 
 // problemsUnder returns the problems at the given paths or below them.

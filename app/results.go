@@ -39,6 +39,10 @@ func (s *ResultsSection) Render() app.UI {
 	}
 	cur := r.Currency
 	t := r.Totals
+	stale := ""
+	if st.Stale() {
+		stale = report.StaleText(st.ProblemCount())
+	}
 	class := "results"
 	if st.Stale() {
 		class += " stale"
@@ -75,9 +79,9 @@ func (s *ResultsSection) Render() app.UI {
 		s.recommendationBox(),
 		s.platformTable(),
 		app.Div().Class("charts").Body(app.Range(st.Charts).Slice(func(i int) app.UI {
-			return &Chart{Spec: st.Charts[i], FileName: r.Scenario, Alt: st.altView(st.Charts[i].ID)}
+			return &Chart{Spec: st.Charts[i], FileName: r.Scenario, Alt: st.altView(st.Charts[i].ID), Stale: stale}
 		})),
-		compareSection(s.Ed, s.Compare, s.Kept),
+		compareSection(s.Ed, s.Compare, s.Kept, stale),
 		s.assumptions(),
 	)
 }

@@ -9,7 +9,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { cli, money, people, browserSession } from "./harness.mjs";
+import { cli, money, people, browserSession, defaultScenario } from "./harness.mjs";
 
 const env = browserSession();
 const dir = mkdtempSync(path.join(tmpdir(), "roi-briefing-"));
@@ -231,4 +231,54 @@ test("a briefing printed while the form has problems is marked out of date", asy
   const flat = (await checkPrint(await pdf(page))).flat;
   assert.ok(flat.includes("Out of date: fix 1 problem."), "no out-of-date mark");
   assert.ok(flat.includes(grouped("56519.89") + " EUR"), "the last results without problems");
+});
+
+test("a comparison of large amounts prints whole beside its chart", async (t) => {
+  const { page, seen } = await env.open(t);
+  // Yen: figures of eight digits, and differences beside them.
+  const s = { ...defaultScenario(), name: "Tokyo outreach 東京", currency: "JPY",
+    staff: [{ role: "Digital officer", hourlyCost: "6500", hoursPerWeek: 30 }], valuePer1000: "1500",
+    ranges: { valuePer1000: { low: "800", high: "3000" } } };
+  await page.setInputFiles("#import-json", { name: "tokyo.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(s)) });
+  await page.waitForFunction(() => document.getElementById("f-name").value === "Tokyo outreach 東京");
+  await page.click("#copy-scenario");
+  await page.fill("#f-name", "Tokyo outreach, worth more per 1,000");
+  await page.fill("#f-valuePer1000", "2500");
+  await page.waitForSelector("#compare-table .diff");
+  await quiet(page);
+  await page.emulateMedia({ media: "print" });
+  await page.setViewportSize({ width: 1062, height: 750 }); // A4 landscape within its 8 mm margins
+  const fit = await page.evaluate(() => {
+    const table = document.getElementById("compare-table");
+    const chart = document.getElementById("chart-compare-key").closest("figure");
+    return { table: table.getBoundingClientRect().right, room: table.parentElement.getBoundingClientRect().right, chart: chart.getBoundingClientRect().left };
+  });
+  assert.ok(fit.table <= fit.room + 0.5 && fit.table <= fit.chart, `the printed comparison table ends at ${fit.table} px, its column at ${fit.room} px, the chart beside it starts at ${fit.chart} px`);
+  const diff = await page.locator("#compare-table .diff").first().evaluate((d) => d.firstChild.textContent);
+  assert.match(diff, /^[+−][\d,]+\.\d\d JPY$/);
+  assert.ok(flatText(await pdf(page)).includes(diff), "the briefing lacks the difference " + diff);
+  assert.deepEqual(seen.errors, []);
+});
+
+test("a proposal in rupiah prints every figure inside its table, clear of the column beside it", async (t) => {
+  const { page, seen } = await env.open(t);
+  // Rupiah: figures of ten digits before the decimals.
+  const s = { ...defaultScenario(), name: "Jakarta outreach", currency: "IDR",
+    staff: [{ role: "Digital officer", hourlyCost: "950000", hoursPerWeek: 30 }], valuePer1000: "150000",
+    ranges: { valuePer1000: { low: "80000", high: "300000" } } };
+  await page.setInputFiles("#import-json", { name: "jakarta.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(s)) });
+  await page.waitForFunction(() => document.getElementById("f-name").value === "Jakarta outreach");
+  await quiet(page);
+  await page.emulateMedia({ media: "print" });
+  await page.setViewportSize({ width: 1062, height: 750 }); // A4 landscape within its 8 mm margins
+  const out = await page.evaluate(() => {
+    const table = document.getElementById("brief-figures").getBoundingClientRect();
+    const side = document.querySelector(".brief-side").getBoundingClientRect();
+    const over = [...document.querySelectorAll("#brief-figures td")].filter((td) => td.scrollWidth > td.clientWidth + 1)
+      .map((td) => td.textContent.trim());
+    return { table: table.right, side: side.left, over };
+  });
+  assert.ok(out.table <= out.side, `the proposal's table ends at ${out.table} px, the column beside it starts at ${out.side} px`);
+  assert.deepEqual(out.over, [], "figures wider than their cells");
+  assert.deepEqual(seen.errors, []);
 });

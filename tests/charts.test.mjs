@@ -291,3 +291,54 @@ test("a chart off screen takes its new height before it is scrolled to; its PNG 
   const { name } = await downloaded(page, "#chart-fit-png");
   assert.match(name, / - audience share\.png$/);
 });
+
+// A copy keeps its name ("Copy of Mid-size embassy, US adults (example)"): on a phone
+// the comparison's legend names both scenarios whole, and its plot keeps room to read.
+test("the comparison's charts on a phone with the scenarios' own long names: legend whole, plot readable", async (t) => {
+  const { page } = await env.open(t, { url: null });
+  await page.setViewportSize({ width: 390, height: 900 });
+  await page.goto(env.server.url);
+  await ready(page);
+  await page.click("#copy-scenario");
+  await page.fill("#f-plan-facebook-0", "12");
+  await page.waitForSelector("#compare-table");
+  await page.waitForFunction(() => document.querySelector("#chart-compare-net canvas"));
+  await settled(page);
+  await page.locator("#chart-compare-net").scrollIntoViewIfNeeded();
+  await settled(page);
+  const c = await page.evaluate(() => {
+    const chart = echarts.getInstanceByDom(document.querySelector("#chart-compare-net .chart-canvas") || document.getElementById("chart-compare-net"));
+    const grid = chart.getModel().getComponent("grid").coordinateSystem.getRect();
+    return { texts: window.roiCharts.texts(chart), width: chart.getWidth(), height: chart.getHeight(), plot: grid.height };
+  });
+  const names = c.texts.map((tx) => tx.text).join("\n");
+  for (const n of ["Mid-size embassy, US adults (example)", "Copy of Mid-size embassy, US adults (example) (this scenario)"]) {
+    assert.ok(names.replace(/\s+/g, " ").includes(n), `the legend lacks ${n}`);
+  }
+  assert.deepEqual(problems(c.texts, c.width, c.height), [], "chart-compare-net at 390 px");
+  assert.ok(c.plot >= 150, `the plot is ${Math.round(c.plot)} px tall in a chart of ${c.height} px`);
+});
+
+// Amounts in rupiah have eleven digits on the axis: the last label ends inside the
+// image, in the exports and on the page.
+test("charts of large amounts (rupiah): the value axis's last label is not cut, exported or on the page", async (t) => {
+  const { page } = await env.open(t);
+  const s = { ...defaultScenario(), name: "Jakarta outreach", currency: "IDR",
+    staff: [{ role: "Digital officer", hourlyCost: "950000", hoursPerWeek: 30 }], valuePer1000: "150000",
+    ranges: { valuePer1000: { low: "80000", high: "300000" } } };
+  await page.setInputFiles("#import-json", { name: "jakarta.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(s)) });
+  await page.waitForFunction(() => document.getElementById("f-name").value === "Jakarta outreach");
+  await settled(page);
+  for (const id of ["chart-cost", "chart-tornado"]) {
+    await downloaded(page, `#${id}-png`);
+    const drawn = await page.evaluate(() => window.roiCharts.lastImage);
+    assert.ok(drawn.texts.some((tx) => /^-?\d{1,3},\d{3},000$/.test(tx.text)), `${id}: no axis label of millions`);
+    assert.deepEqual(problems(drawn.texts, 1600, 900), [], `${id} exported`);
+    const onPage = await page.evaluate((id) => {
+      const el = document.getElementById(id);
+      const chart = echarts.getInstanceByDom(el.querySelector(".chart-canvas") || el);
+      return { texts: window.roiCharts.texts(chart), width: chart.getWidth(), height: chart.getHeight() };
+    }, id);
+    assert.deepEqual(problems(onPage.texts, onPage.width, onPage.height), [], `${id} on the page`);
+  }
+});

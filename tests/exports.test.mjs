@@ -110,3 +110,25 @@ test("a briefing printed while the start holds the results' heights is still one
   const pages = Number(execFileSync("pdfinfo", [pdf]).toString().match(/Pages:\s+(\d+)/)[1]);
   assert.ok(pages >= 1 && pages <= 2, `${pages} pages`);
 });
+
+// A chart saved while the form has problems carries the last figures without problems:
+// its file and its image say it is out of date, as the printed briefing and the slides do.
+test("a chart exported while the form has problems is marked out of date", async (t) => {
+  const { page, seen } = await env.open(t);
+  await page.fill("#f-audience-size", "abc");
+  await page.waitForSelector("#out-of-date");
+  for (const id of ["chart-cost", "chart-reach"]) {
+    const png = await downloaded(page, `#${id}-png`);
+    assert.match(png.name, / \(out of date\) - [^/]+\.png$/, `${id}: ${png.name}`);
+    const svg = await downloaded(page, `#${id}-svg`);
+    assert.match(svg.name, / \(out of date\) - [^/]+\.svg$/, `${id}: ${svg.name}`);
+    const text = await page.evaluate((s) => new DOMParser().parseFromString(s, "image/svg+xml").documentElement.textContent, svg.data.toString());
+    assert.ok(text.replace(/\s+/g, " ").includes("Out of date: the form has 1 problem"), `${id}: the image does not say it is out of date`);
+  }
+  // Fixed, the exports are the scenario's own again.
+  await page.fill("#f-audience-size", "1500000");
+  await page.waitForFunction(() => !document.getElementById("out-of-date"));
+  const png = await downloaded(page, "#chart-cost-png");
+  assert.equal(png.name, scenarioName + " - cost.png");
+  assert.deepEqual(seen.errors, []);
+});

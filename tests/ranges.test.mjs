@@ -54,7 +54,7 @@ test("a range typed beside its input is used, shown, and kept through export, im
   const sim = doc.uncertainty.simulation;
   assert.equal(await likely(page, "value"), `likely ${money(sim.value.p10, "EUR")} to ${money(sim.value.p90, "EUR")}`);
   assert.notEqual(await likely(page, "value"), valueBefore);
-  assert.equal(await likely(page, "reach"), `likely ${people(sim.averageMonthlyReach.p10)} to ${people(sim.averageMonthlyReach.p90)}`);
+  assert.equal(await likely(page, "reach"), `likely ${people(sim.averageMonthlyReach.p10)} people to ${people(sim.averageMonthlyReach.p90)} people`);
   // So is the tornado: Facebook's reach rate at the top, its ends the command line's.
   const tornado = bars(await page.evaluate(() => window.roiCharts.option("chart-tornado")));
   const top = doc.uncertainty.sensitivity[0];

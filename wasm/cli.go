@@ -443,7 +443,12 @@ func printResult(w io.Writer, r *calc.Result, rec *calc.Recommendation, u *calc.
 	t := r.Totals
 	fmt.Fprintf(w, "%s\n", r.Scenario)
 	fmt.Fprintf(w, "Horizon %d months; amounts in %s.\n", r.HorizonMonths, cur)
-	fmt.Fprintf(w, "Demographics: %s (%d). A figure is the %s\n\n", r.Dataset.Title, r.Dataset.Year, lowerFirst(r.Dataset.Measure))
+	// The year once: the embedded titles carry it.
+	name := r.Dataset.Title
+	if year := strconv.Itoa(r.Dataset.Year); !strings.Contains(name, year) {
+		name += " (" + year + ")"
+	}
+	fmt.Fprintf(w, "Demographics: %s. A figure is the %s\n\n", name, lowerFirst(r.Dataset.Measure))
 
 	// Numbers align right; names are padded so that they read left-aligned.
 	nameWidth := len("Platform")

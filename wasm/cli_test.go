@@ -430,3 +430,15 @@ func TestDatasetsUsageErrors(t *testing.T) {
 		}
 	}
 }
+
+// The command line names the demographics with their year once, as the page does: the
+// embedded titles already carry it ("…by age, 2023 (2023)" before).
+func TestCalcTableNamesTheDatasetYearOnce(t *testing.T) {
+	code, out, _ := runArgs(t, "calc")
+	if code != exitOK {
+		t.Fatalf("exit %d", code)
+	}
+	if !strings.Contains(out, "Demographics: US adults' use of online platforms by age, 2023. A figure is") {
+		t.Errorf("the demographics line: %q", strings.SplitN(out, "\n", 4)[2])
+	}
+}

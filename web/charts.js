@@ -79,12 +79,20 @@
     }).join("\n").replace(/\u0001/g, " ");
   }
 
-  // legendRows is how many rows the legend takes at width max.
+  function legendNames(opt, lg) {
+    return lg.data ? lg.data.map(function (d) { return typeof d === "object" ? d.name : d; }) : arr(opt.series).map(function (s) { return s.name; });
+  }
+
+  // legendRows is how many rows (lines of text) the legend takes at width max.
   function legendRows(opt, max) {
     var lg = arr(opt.legend)[0];
     if (!lg || lg.show === false) return 0;
     var style = lg.textStyle || {}, rows = 1, x = 0;
-    var names = lg.data ? lg.data.map(function (d) { return typeof d === "object" ? d.name : d; }) : arr(opt.series).map(function (s) { return s.name; });
+    var names = legendNames(opt, lg);
+    // Names that wrap (see fit): an item a row of its own, as many lines as it needs.
+    if (style.overflow === "break" && style.width) {
+      return names.reduce(function (n, name) { return n + lineCount(wrapText(String(name), style, "normal", style.width)); }, 0);
+    }
     names.forEach(function (n) {
       var w = (lg.itemWidth || 25) + 5 + textWidth(String(n), style) + (lg.itemGap || 10);
       if (x > 0 && x + w > max) { rows++; x = 0; }
@@ -175,8 +183,19 @@
     horizontal.forEach(function (ax) {
       if (ax.splitNumber === undefined && ax.interval === undefined) ax.splitNumber = Math.max(2, Math.min(5, Math.floor(plot / (110 * k))));
     });
+    // A legend name wider than the chart (a scenario's, on a phone) wraps at spaces
+    // rather than being cut at both edges.
+    var lg = arr(opt.legend)[0];
+    if (lg && lg.show !== false) {
+      var ls = lg.textStyle || (lg.textStyle = {}), textMax = avail - (lg.itemWidth || 25) - 5 * k;
+      if (legendNames(opt, lg).some(function (n) { return textWidth(String(n), ls) > textMax; })) {
+        ls.width = textMax;
+        ls.overflow = "break";
+        ls.lineHeight = ls.lineHeight || Math.round((ls.fontSize || 12) * 1.25);
+      }
+    }
     // A legend in more than one row pushes the plot up.
-    var lg = arr(opt.legend)[0], rows = legendRows(opt, avail);
+    var rows = legendRows(opt, avail);
     if (rows > 1 && typeof grid.bottom === "number") {
       grid.bottom += (rows - 1) * (lineHeight(lg.textStyle) + (lg.itemGap || 10));
     }
@@ -209,6 +228,16 @@
     var k = pageScale(width);
     var top = fit(opt, width, k);
     var h = pageHeight(layout, opt, top, k);
+    // A chart of the page's fixed height keeps a plot of 180 design pixels at least
+    // (axis labels included) between its titles and its legend, growing where they
+    // wrap to many lines (long scenario names on a phone); it never gets shorter than
+    // the page makes it.
+    var grid = arr(opt.grid)[0];
+    if (!h && grid && typeof grid.bottom === "number" && top + 180 * k + grid.bottom > 460) {
+      var box = el.classList.contains("chart-canvas") || !el.parentElement ? el : el.parentElement;
+      box.style.removeProperty("--chart-height");
+      h = Math.max(box.clientHeight, Math.ceil(top + 180 * k + grid.bottom));
+    }
     // On the element drawn in and, for a chart moved into the app's element, on that.
     [el, el.parentElement].forEach(function (e) {
       if (!e || (e !== el && !e.classList.contains("chart-canvas"))) return;

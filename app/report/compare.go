@@ -42,19 +42,22 @@ type KeyFigure struct {
 	Label string
 	Value func(r *calc.Result) (decimal.Decimal, bool) // false: n/a
 	Show  func(d decimal.Decimal, cur string) string
+	// None says why a figure has no value (Value's false), where "n/a" would not say
+	// what the headline says; nil: "n/a".
+	None func(r *calc.Result) string
 }
 
 var KeyFigures = []KeyFigure{
-	{"Total cost", func(r *calc.Result) (decimal.Decimal, bool) { return r.Totals.Cost, true }, calc.MoneyText},
-	{"Staff cost", func(r *calc.Result) (decimal.Decimal, bool) { return r.Totals.StaffCost, true }, calc.MoneyText},
-	{"Value", func(r *calc.Result) (decimal.Decimal, bool) { return r.Totals.Value, true }, calc.MoneyText},
-	{"Net", func(r *calc.Result) (decimal.Decimal, bool) { return r.Totals.Net, true }, calc.MoneyText},
-	{"ROI", func(r *calc.Result) (decimal.Decimal, bool) { return r.Totals.ROI.Decimal, r.Totals.ROI.Valid }, func(d decimal.Decimal, _ string) string { return calc.Percent(d) }},
+	{"Total cost", func(r *calc.Result) (decimal.Decimal, bool) { return r.Totals.Cost, true }, calc.MoneyText, nil},
+	{"Staff cost", func(r *calc.Result) (decimal.Decimal, bool) { return r.Totals.StaffCost, true }, calc.MoneyText, nil},
+	{"Value", func(r *calc.Result) (decimal.Decimal, bool) { return r.Totals.Value, true }, calc.MoneyText, nil},
+	{"Net", func(r *calc.Result) (decimal.Decimal, bool) { return r.Totals.Net, true }, calc.MoneyText, nil},
+	{"ROI", func(r *calc.Result) (decimal.Decimal, bool) { return r.Totals.ROI.Decimal, r.Totals.ROI.Valid }, func(d decimal.Decimal, _ string) string { return calc.Percent(d) }, nil},
 	{"Break-even month", func(r *calc.Result) (decimal.Decimal, bool) {
 		return decimal.NewFromInt(int64(r.Totals.BreakEvenMonth)), r.Totals.BreakEvenMonth > 0
-	}, func(d decimal.Decimal, _ string) string { return "month " + d.String() }},
-	{"Unique reach, average per month (people)", func(r *calc.Result) (decimal.Decimal, bool) { return r.Totals.AverageMonthlyReach, true }, func(d decimal.Decimal, _ string) string { return calc.PeopleText(d) }},
-	{"Staff hours per week", func(r *calc.Result) (decimal.Decimal, bool) { return r.Totals.HoursPerWeek, true }, func(d decimal.Decimal, _ string) string { return d.String() + " h" }},
+	}, func(d decimal.Decimal, _ string) string { return "month " + d.String() }, calc.BreakEvenText},
+	{"Unique reach, average per month (people)", func(r *calc.Result) (decimal.Decimal, bool) { return r.Totals.AverageMonthlyReach, true }, func(d decimal.Decimal, _ string) string { return calc.PeopleText(d) }, nil},
+	{"Staff hours per week", func(r *calc.Result) (decimal.Decimal, bool) { return r.Totals.HoursPerWeek, true }, func(d decimal.Decimal, _ string) string { return d.String() + " h" }, nil},
 }
 
 // NewComparison returns the comparison of rows (one per scenario with valid figures in
@@ -70,6 +73,9 @@ func NewComparison(currency, base string, rows []CompareRow, left []string) *Com
 func (c *Comparison) Cell(f KeyFigure, r CompareRow) (text, diff string) {
 	v, ok := f.Value(r.Result)
 	if !ok {
+		if f.None != nil {
+			return f.None(r.Result), ""
+		}
 		return "n/a", ""
 	}
 	text = f.Show(v, c.Currency)

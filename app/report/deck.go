@@ -101,7 +101,7 @@ func Headline(r *calc.Result, u *calc.Uncertainty) []Figure {
 		{"cost-per-1000", "Cost per 1,000 people reached", calc.NullMoneyText(t.CostPer1000Reached, cur),
 			likely(func(s calc.SimulationResult) calc.Spread { return s.CostPer1000Reached }, money)},
 		{"reach", "Unique reach, average per month", people(t.AverageMonthlyReach) + " people",
-			likely(func(s calc.SimulationResult) calc.Spread { return s.AverageMonthlyReach }, people)},
+			likely(func(s calc.SimulationResult) calc.Spread { return s.AverageMonthlyReach }, func(d decimal.Decimal) string { return people(d) + " people" })},
 	}
 }
 
@@ -115,17 +115,84 @@ func SpreadText(sp calc.Spread, show func(decimal.Decimal) string) string {
 
 // Assumptions lists the inputs of the plan still at their assumed values (per
 // platform) and the scenario's fields at their defaults.
+// Both are said in words, as the printed briefing says them.
 func Assumptions(r *calc.Result) []string {
 	var out []string
 	for _, pl := range r.Platforms {
 		if pl.InPlan && len(pl.Assumed) > 0 {
-			out = append(out, pl.Name+": "+strings.Join(pl.Assumed, ", "))
+			words := make([]string, len(pl.Assumed))
+			for i, a := range pl.Assumed {
+				words[i] = ParamText(a)
+			}
+			out = append(out, pl.Name+": "+strings.Join(words, ", "))
 		}
 	}
-	for _, f := range r.Defaults {
-		out = append(out, f+" (default)")
+	// The roles' names, for the labels of their fields.
+	f := &calc.Form{}
+	for _, role := range r.Roles {
+		f.Staff = append(f.Staff, calc.FormRole{Role: role.Name})
+	}
+	for _, d := range r.Defaults {
+		out = append(out, f.FieldLabel(d, r.Dataset)+" (default)")
 	}
 	return out
+}
+
+// ParamText names a platform parameter (a field of the scenario file) in words.
+func ParamText(name string) string {
+	switch name {
+	case "minHours":
+		return "minimum hours a week"
+	case "fullHours":
+		return "hours a week for full effort"
+	case "reachRate":
+		return "reach rate"
+	case "setupHours":
+		return "set-up hours"
+	case "toolCost":
+		return "tools per month"
+	case "adCost":
+		return "ads per month"
+	case "penetration":
+		return "share of the audience on it"
+	}
+	return name
+}
+
+// StaleText says that figures shown while the form has problems (problems > 0) are
+// the last without problems.
+func StaleText(problems int) string {
+	return fmt.Sprintf("Out of date: the form has %d %s. These figures are for the last input without problems, not for the form as it is now.",
+		problems, map[bool]string{true: "problem", false: "problems"}[problems == 1])
+}
+
+// MarkStale gives a chart's option (JSON) with note on the first line of its
+// subtitle, for an image saved while the form has problems; the option as it is when
+// it cannot be read.
+func MarkStale(option, note string) string {
+	d := json.NewDecoder(strings.NewReader(option))
+	d.UseNumber()
+	var m map[string]any
+	if err := d.Decode(&m); err != nil {
+		return option
+	}
+	titles, _ := m["title"].([]any)
+	if len(titles) == 0 {
+		return option
+	}
+	t, ok := titles[0].(map[string]any)
+	if !ok {
+		return option
+	}
+	if sub, _ := t["subtext"].(string); sub != "" {
+		note += "\n" + sub
+	}
+	t["subtext"] = note
+	out, err := json.Marshal(m)
+	if err != nil {
+		return option
+	}
+	return string(out)
 }
 
 // DatasetText names a dataset: source, year and what it measures.
@@ -168,8 +235,7 @@ func NewDeck(in DeckInput) Deck {
 		d.Assumptions = []string{}
 	}
 	if in.Problems > 0 {
-		d.Stale = fmt.Sprintf("Out of date: the form has %d %s. These figures are for the last input without problems, not for the form as it is now.",
-			in.Problems, map[bool]string{true: "problem", false: "problems"}[in.Problems == 1])
+		d.Stale = StaleText(in.Problems)
 		d.FileName = in.FileName + " (out of date) - slides"
 	}
 	// The sources: the survey behind the audience's figures (each compared scenario's

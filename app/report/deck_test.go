@@ -123,3 +123,68 @@ func TestNewDeckComparison(t *testing.T) {
 		}
 	}
 }
+
+// Every likely range of the headline carries its unit at both ends, as the figure it
+// ranges over does: the reach's said "likely 21,520 to 33,474" beside "27,102 people".
+func TestHeadlineLikelyRangesHaveUnits(t *testing.T) {
+	prep, err := calc.DefaultForm().Prepare(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, rec := prep.Compute(), prep.Recommend()
+	figs := Headline(r, prep.Uncertainty(rec))
+	ranged := 0
+	for _, f := range figs {
+		if f.Likely == "" {
+			continue
+		}
+		ranged++
+		low, high, ok := strings.Cut(f.Likely, " to ")
+		if !ok {
+			t.Fatalf("%s: likely %q", f.ID, f.Likely)
+		}
+		unit := ""
+		switch {
+		case strings.HasSuffix(f.Value, " "+r.Currency):
+			unit = " " + r.Currency
+		case strings.HasSuffix(f.Value, " people"):
+			unit = " people"
+		case strings.HasSuffix(f.Value, "%"):
+			unit = "%"
+		default:
+			t.Fatalf("%s: a figure %q without a unit", f.ID, f.Value)
+		}
+		if !strings.HasSuffix(low, unit) || !strings.HasSuffix(high, unit) {
+			t.Errorf("%s: the figure is %q, its likely range %q: each end wants %q", f.Label, f.Value, f.Likely, unit)
+		}
+	}
+	if ranged < 5 {
+		t.Errorf("%d figures with a likely range", ranged)
+	}
+}
+
+// The assumptions still at their defaults are said in words, on the page and the
+// slides as in the printed briefing: never a field of the file ("minHours",
+// "staff[0].onCost"), whose index a person would not read as the first role.
+func TestAssumptionsInWords(t *testing.T) {
+	r, _ := deckResult(t, "Embassy")
+	got := Assumptions(r)
+	want := []string{
+		"Facebook: minimum hours a week, hours a week for full effort, reach rate, set-up hours, tools per month, ads per month",
+		"Digital officer: on-costs (default)",
+	}
+	for _, w := range want {
+		found := false
+		for _, a := range got {
+			found = found || a == w
+		}
+		if !found {
+			t.Errorf("the assumptions lack %q: %q", w, got)
+		}
+	}
+	for _, a := range got {
+		if strings.ContainsAny(a, "[]") || strings.Contains(a, "Hours") || strings.Contains(a, "Cost") || strings.Contains(a, "Rate") {
+			t.Errorf("an assumption names a field of the file: %q", a)
+		}
+	}
+}

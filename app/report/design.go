@@ -121,6 +121,11 @@ func (m option) styled(headline string) option {
 			l["fontSize"], l["color"] = labelSize, mutedColor
 			// ECharts leaves out labels that would overlap (the page's narrow charts).
 			l["hideOverlap"] = true
+			if _, cats := ax["data"]; key == "xAxis" && ax["type"] != "category" && !cats {
+				// The last label of a value axis ends at its tick, inside the chart:
+				// centred on it, a long amount (rupiah, yen) was cut at the edge.
+				l["alignMaxLabel"] = "right"
+			}
 			n := obj(ax, "nameTextStyle")
 			n["fontSize"], n["color"] = labelSize, mutedColor
 			switch {
