@@ -13,10 +13,11 @@ import (
 )
 
 // The printed briefing (print-only; web/app.css lays it out on A4 landscape): on the
-// first page the proposal with its key figures and the assumptions in plain words,
-// and beside them what the result depends on and the sources; on the second the comparison of the
-// workspace's scenarios (when there are several) and the charts, drawn as vector
-// images by web/charts.js. Its figures are those the page shows, formatted alike.
+// first page the proposal with its key figures across the page, then, in two columns,
+// what the result depends on, the assumptions in plain words and the sources; on the
+// second the comparison of the workspace's scenarios (when there are several) and the
+// charts, drawn as vector images by web/charts.js. Its figures are those the page
+// shows, formatted alike.
 
 // briefing is the print-only first page of the printed briefing.
 func (s *ResultsSection) briefing() app.UI {
@@ -26,8 +27,8 @@ func (s *ResultsSection) briefing() app.UI {
 		return nil
 	}
 	return app.Div().Class("print-only briefing").ID("briefing").Body(
-		app.Div().Class("brief-main").Body(s.briefProposal(), s.briefAssumptions()),
-		app.Div().Class("brief-side").Body(s.briefDepends(), s.briefSources()),
+		s.briefProposal(),
+		app.Div().Class("brief-rest").Body(s.briefDepends(), s.briefAssumptions(), s.briefSources()),
 	)
 }
 
@@ -168,10 +169,13 @@ func (s *ResultsSection) briefProposal() app.UI {
 		head = append(head, th)
 	}
 	plans := []app.UI{app.Th().Scope("row").Text("Platforms and hours")}
-	plans = append(plans, app.Td().Body(app.Ul().Body(planLines(r, st.Scenario.Plan)...)))
+	// A plan has no likely range: its lines take that column's width too, and so fewer
+	// lines on paper.
+	cur := app.Td().Body(app.Ul().Body(planLines(r, st.Scenario.Plan)...))
 	if hasLikely {
-		plans = append(plans, app.Td().Text(""))
+		cur = cur.ColSpan(2)
 	}
+	plans = append(plans, cur)
 	if showRec {
 		plans = append(plans, app.Td().Body(app.Ul().Body(planLines(r, rec.Plan)...)))
 	}
