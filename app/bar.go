@@ -40,7 +40,12 @@ func (p *Page) scenarioBar() app.UI {
 		action("New blank", "new-blank", func() { w.New(p.cat, "blank") }),
 		action("Copy", "copy-scenario", func() { w.New(p.cat, "copy") }),
 		action("Delete", "delete-scenario", w.Delete),
-		app.Span().Class("undo-area").Body(app.If(w.Deleted != nil, action("Undo delete", "undo-delete", w.Undo))),
+		app.Span().Class("undo-area").Body(app.If(w.Deleted != nil, app.Button().Type("button").Class("secondary").ID("undo-delete").Text("Undo delete").
+			OnClick(func(ctx app.Context, e app.Event) {
+				p.ed.focusAfter("f-scenario") // this button goes with the deletion undone
+				w.Undo()
+				p.changed()
+			}))),
 		app.Button().Type("button").Class("secondary").ID("share").Text("Share link").
 			OnClick(func(ctx app.Context, e app.Event) { p.makeShareLink() }),
 		app.Button().Type("button").Class("secondary").ID("export-json").Text("Export JSON").

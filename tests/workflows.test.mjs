@@ -31,3 +31,50 @@ test("a kept scenario with problems is compared with its last figures marked out
   assert.ok(legend.includes("Video push (out of date: its form has problems)"), `the comparison chart names ${legend}`);
   assert.deepEqual(seen.errors, []);
 });
+
+test("the focus stays in the form when a line, a role, a deletion or a switch goes away with its button", async (t) => {
+  const { page, seen } = await env.open(t);
+  const focused = () => page.evaluate(() => document.activeElement.id || document.activeElement.tagName);
+  const press = async (name) => {
+    await page.getByRole("button", { name, exact: true }).focus();
+    await page.keyboard.press("Enter");
+  };
+  const focusOn = (id) => page.waitForFunction((id) => document.activeElement.id === id, id, { timeout: 5000 })
+    .catch(async () => assert.fail(`the focus is on ${await focused()}, not on ${id}`));
+  // Each wait is for the form's new shape; the focus is then where the person can go on.
+  await page.focus("#add-benefit");
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Enter");
+  await page.waitForSelector("#f-benefits-1-name");
+  await press("Remove benefit 2");
+  await page.waitForSelector("#f-benefits-1-name", { state: "detached" });
+  await focusOn("remove-benefit-0");
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), "Remove benefit 1");
+  await page.keyboard.press("Enter");
+  await page.waitForSelector("#f-benefits-0-name", { state: "detached" });
+  await focusOn("add-benefit");
+  await press("Remove point 3");
+  await page.waitForSelector("#f-maturity-2-month", { state: "detached" });
+  await focusOn("remove-point-1");
+  await press("Back to the default curve");
+  await page.waitForSelector("#f-maturity-2-month");
+  await focusOn("add-point");
+  await press("Remove Digital officer");
+  await page.waitForSelector("#f-staff-0-role", { state: "detached" });
+  await focusOn("add-role");
+  await press("Copy");
+  await page.waitForFunction(() => document.querySelectorAll("#f-scenario option").length === 2);
+  await press("Delete");
+  await page.waitForSelector("#undo-delete");
+  await press("Undo delete");
+  await page.waitForSelector("#undo-delete", { state: "detached" });
+  await focusOn("f-scenario");
+  await page.getByLabel("Platform demographics").selectOption("reuters-dnr-2025");
+  await page.waitForSelector("#undo-switch");
+  await press("Undo the switch");
+  await page.waitForSelector("#undo-switch", { state: "detached" });
+  await focusOn("f-dataset");
+  assert.equal(await page.getByLabel("Platform demographics").inputValue(), "pew-us-2023");
+  assert.equal(await focused(), "f-dataset");
+  assert.deepEqual(seen.errors, []);
+});
