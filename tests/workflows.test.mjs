@@ -78,3 +78,22 @@ test("the focus stays in the form when a line, a role, a deletion or a switch go
   assert.equal(await focused(), "f-dataset");
   assert.deepEqual(seen.errors, []);
 });
+
+test("Copy beside a share link says whether the link is on the clipboard", async (t) => {
+  const { context, page, seen } = await env.open(t);
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: env.server.url });
+  await page.getByRole("button", { name: "Share link" }).click();
+  const link = await page.getByLabel(/^Link to this scenario/).inputValue();
+  await page.getByRole("button", { name: "Copy the link" }).focus();
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => /Copied the link/.test(document.querySelector("#copy-link-note")?.innerText || ""));
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
+  // Where the browser refuses, the page says so and selects the link to copy by hand.
+  await context.clearPermissions();
+  await page.evaluate(() => { navigator.clipboard.writeText = () => Promise.reject(new DOMException("denied", "NotAllowedError")); });
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => /did not let the page copy/.test(document.querySelector("#copy-link-note")?.innerText || ""));
+  assert.equal(await page.evaluate(() => document.activeElement.id), "share-link");
+  assert.equal(await page.evaluate(() => { const e = document.activeElement; return e.value.slice(e.selectionStart, e.selectionEnd); }), link);
+  assert.deepEqual(seen.errors, []);
+});
