@@ -158,11 +158,12 @@ func describe(source string, err error, label func(path string) string) string {
 
 // scenarioLabels names the fields of a scenario file as the page does ("Digital
 // officer: hourly cost"), followed by the field's path in the file when withPath is
-// set (so that the person can find it there), or nil when the file cannot be read as a
-// form.
+// set (so that the person can find it there), or nil when the file is not JSON. A
+// file with a value of the wrong kind is read as far as it can be, so that its other
+// problems are named too.
 func scenarioLabels(data []byte, c *calc.Catalog, withPath bool) func(path string) string {
-	f, err := calc.ReadForm(data)
-	if err != nil {
+	f := calc.ReadFormForLabels(data)
+	if f == nil {
 		return nil
 	}
 	ds := f.DatasetIn(c)

@@ -206,6 +206,18 @@ func ReadForm(data []byte) (*Form, error) {
 	return f, nil
 }
 
+// ReadFormForLabels reads a scenario file into a form as far as its shape allows, for
+// naming the fields of its problems (FieldLabel) even when a value has the wrong kind:
+// what cannot be read is left out. It returns nil when the file is not JSON.
+func ReadFormForLabels(data []byte) *Form {
+	root, err := parseTree(data, scenarioShape)
+	if err != nil {
+		return nil
+	}
+	var ps problems
+	return formOf(root, &ps)
+}
+
 // formReader reads values of a tree into text, reporting values of the wrong shape.
 type formReader struct{ ps *problems }
 

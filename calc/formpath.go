@@ -397,8 +397,11 @@ func (f *Form) FieldLabel(path string, ds *Dataset) string {
 			if i < len(f.Benefits) && strings.TrimSpace(f.Benefits[i].Name) != "" {
 				name = f.Benefits[i].Name
 			}
-			if m[3] == "amountPerMonth" {
+			switch m[3] {
+			case "amountPerMonth":
 				return name + ": value per month"
+			case "ramped":
+				return name + ": grows with maturity"
 			}
 			return name + ": name"
 		case "maturity":

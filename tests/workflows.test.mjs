@@ -4,7 +4,7 @@
 // stay where the person can go on.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { browserSession } from "./harness.mjs";
+import { browserSession, defaultScenario } from "./harness.mjs";
 
 const env = browserSession();
 
@@ -95,5 +95,19 @@ test("Copy beside a share link says whether the link is on the clipboard", async
   await page.waitForFunction(() => /did not let the page copy/.test(document.querySelector("#copy-link-note")?.innerText || ""));
   assert.equal(await page.evaluate(() => document.activeElement.id), "share-link");
   assert.equal(await page.evaluate(() => { const e = document.activeElement; return e.value.slice(e.selectionStart, e.selectionEnd); }), link);
+  assert.deepEqual(seen.errors, []);
+});
+
+test("a scenario file with a value of the wrong kind still names every problem's field as the page does", async (t) => {
+  const { page, seen } = await env.open(t);
+  const file = { ...defaultScenario(), horizonMonths: 0, benefits: [{ name: "Visa enquiries", amountPerMonth: "300", ramped: "yes" }] };
+  await page.getByLabel("Import JSON").setInputFiles({ name: "edited.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(file)) });
+  await page.waitForSelector("#import-error");
+  const lines = await page.locator("#import-error li").allInnerTexts();
+  assert.deepEqual(lines.sort(), [
+    "edited.json: Horizon (months) (horizonMonths in the file): must be a whole number of months from 1 to 120, found 0",
+    "edited.json: Visa enquiries: grows with maturity (benefits[0].ramped in the file): must be true or false, found text",
+  ]);
+  assert.equal(await page.locator("#f-scenario option").count(), 1, "the file was added");
   assert.deepEqual(seen.errors, []);
 });
