@@ -111,3 +111,32 @@ test("a scenario file with a value of the wrong kind still names every problem's
   assert.equal(await page.locator("#f-scenario option").count(), 1, "the file was added");
   assert.deepEqual(seen.errors, []);
 });
+
+test("the focus stays with the CSV import when its choice is made and when imported datasets are removed", async (t) => {
+  const { page, seen } = await env.open(t);
+  const csv = (penetration) => `# id: ke-survey\n# title: Kenya survey\n# source: A survey\n# year: 2024\n# measure: Share of adults using it\nplatform,18-34,35+\nfacebook,${penetration},0.4\nyoutube,0.6,0.3\n`;
+  const importCSV = async (text) => {
+    await page.getByLabel("Import demographics for another country (CSV)").setInputFiles({ name: "kenya.csv", mimeType: "text/csv", buffer: Buffer.from(text) });
+  };
+  const focusOn = (id) => page.waitForFunction((id) => document.activeElement.id === id, id, { timeout: 5000 })
+    .catch(async () => assert.fail(`the focus is on ${await page.evaluate(() => document.activeElement.id || document.activeElement.tagName)}, not on ${id}`));
+  await importCSV(csv("0.5"));
+  await page.waitForSelector("#imported-datasets");
+  for (const choice of ["Cancel", "Import as a copy"]) {
+    await importCSV(csv("0.9"));
+    await page.waitForSelector("#import-csv-choice");
+    await page.getByRole("button", { name: choice, exact: true }).focus();
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("#import-csv-choice", { state: "detached" });
+    await focusOn("import-csv");
+  }
+  assert.deepEqual(await page.locator("#imported-datasets li").allInnerTexts(), ["Kenya survey (2024; ke-survey) Remove", "Kenya survey (copy) (2024; ke-survey-2) Remove"]);
+  await page.getByRole("button", { name: "Remove the imported dataset Kenya survey (copy) (2024; ke-survey-2)" }).focus();
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.querySelectorAll("#imported-datasets li").length === 1);
+  await focusOn("f-remove-dataset-ke-survey");
+  await page.keyboard.press("Enter");
+  await page.waitForSelector("#imported-datasets", { state: "detached" });
+  await focusOn("import-csv");
+  assert.deepEqual(seen.errors, []);
+});
