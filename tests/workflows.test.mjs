@@ -140,3 +140,24 @@ test("the focus stays with the CSV import when its choice is made and when impor
   await focusOn("import-csv");
   assert.deepEqual(seen.errors, []);
 });
+
+test("after an imported dataset is replaced, its platforms' Recommend? boxes edit the new dataset's list", async (t) => {
+  const { page, seen } = await env.open(t);
+  const csv = (second) => `# id: ke-survey\n# title: Kenya survey\n# source: A survey\n# year: 2024\n# measure: Share of adults using it\nplatform,18-34,35+\nfacebook,0.5,0.4\n${second},0.6,0.3\n`;
+  const importCSV = (text) => page.getByLabel("Import demographics for another country (CSV)").setInputFiles({ name: "kenya.csv", mimeType: "text/csv", buffer: Buffer.from(text) });
+  await importCSV(csv("youtube"));
+  await page.waitForSelector("#imported-datasets");
+  await page.getByLabel("Platform demographics").selectOption("ke-survey");
+  await quiet(page);
+  // The survey's corrected file has TikTok where the first had YouTube.
+  await importCSV(csv("tiktok"));
+  await page.getByRole("button", { name: "Replace ke-survey" }).click();
+  await page.waitForSelector("#import-csv-choice", { state: "detached" });
+  await page.getByLabel("Consider Facebook in the recommendation").uncheck();
+  await page.waitForFunction(() => !document.querySelector("#f-candidate-facebook").checked);
+  await quiet(page);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export JSON" }).click()]);
+  const s = JSON.parse(Buffer.concat(await (await download.createReadStream()).toArray()).toString("utf8"));
+  assert.deepEqual(s.candidates, ["tiktok"]);
+  assert.deepEqual(seen.errors, []);
+});
