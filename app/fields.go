@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
@@ -93,10 +94,37 @@ func problemLinks(f *calc.Form, ds *calc.Dataset, problems map[string]string) []
 		if path == "" {
 			target = ""
 		}
+		if t := groupTarget(f, ds, path); t != "" {
+			target = t
+		}
 		out = append(out, ProblemLink{Label: f.FieldLabel(path, ds), Message: msg, Target: target})
 	}
 	sort.Slice(out, func(a, b int) bool { return out[a].Label < out[b].Label })
 	return out
+}
+
+// groupTarget is the element that takes the focus for a problem about a group of
+// fields, which has no input of its own: the first of its inputs, or the button that
+// adds one. "" for other paths.
+func groupTarget(f *calc.Form, ds *calc.Dataset, path string) string {
+	switch {
+	case path == "audience.weights" && ds != nil && len(ds.Segments) > 0:
+		return fieldID("audience.weights." + ds.Segments[0].ID)
+	case path == "maturity":
+		if len(f.Maturity) > 0 {
+			return fieldID("maturity[0].month")
+		}
+		return "add-point"
+	case strings.HasPrefix(path, "candidates[") && ds != nil && len(ds.Platforms) > 0:
+		// A platform the dataset lacks has no box: any box makes the list again from
+		// the dataset's platforms.
+		var i int
+		if _, err := fmt.Sscanf(path, "candidates[%d]", &i); err == nil && i < len(f.Candidates) && ds.Platform(f.Candidates[i]) != nil {
+			return fieldID("candidate." + f.Candidates[i])
+		}
+		return fieldID("candidate." + ds.Platforms[0].ID)
+	}
+	return ""
 }
 
 // problemList shows problems as links that move the focus to their fields.

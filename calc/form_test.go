@@ -422,6 +422,17 @@ func TestFormSetAndLabels(t *testing.T) {
 	if got := f.FieldLabel("ranges.benefits[0].high", ds); got != "Calls: value per month, high end" {
 		t.Errorf("benefit range label: %q", got)
 	}
+	if got := f.FieldLabel("benefits[0].ramped", ds); got != "Calls: grows with maturity" {
+		t.Errorf("benefit ramp label: %q", got)
+	}
+	// A platform the recommendation may use is named, not numbered by its place in a list.
+	f.Candidates = []string{"facebook", "myspace"}
+	for path, want := range map[string]string{"candidates[0]": "Platforms considered for the recommendation: Facebook",
+		"candidates[1]": "Platforms considered for the recommendation: myspace"} {
+		if got := f.FieldLabel(path, ds); got != want {
+			t.Errorf("FieldLabel(%q) = %q, want %q", path, got, want)
+		}
+	}
 	// Emptying both ends of a range removes it from the form and the file.
 	c := f.Clone()
 	c.Set("ranges.platforms.facebook.reachRate.low", "")

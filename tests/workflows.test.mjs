@@ -161,3 +161,19 @@ test("after an imported dataset is replaced, its platforms' Recommend? boxes edi
   assert.deepEqual(s.candidates, ["tiktok"]);
   assert.deepEqual(seen.errors, []);
 });
+
+test("a problem about a group of fields links to the group's first input, or to its add button", async (t) => {
+  const { page, seen } = await env.open(t);
+  for (const label of ["Ages 18-29", "Ages 30-49", "Ages 50-64", "Ages 65 and over"]) await page.getByLabel(`Weight of ${label} (relative)`).fill("0");
+  for (let i = 0; i < 3; i++) {
+    const points = await page.getByRole("button", { name: /^Remove point / }).count();
+    await page.getByRole("button", { name: "Remove point 1", exact: true }).click();
+    await page.waitForFunction((n) => [...document.querySelectorAll("button")].filter((b) => /^Remove point /.test(b.textContent)).length === n - 1, points);
+  }
+  await page.waitForFunction(() => /fix 2 problems/.test(document.querySelector("#out-of-date")?.innerText || ""));
+  for (const [name, want] of [["Audience weights", "f-audience-weights-18-29"], ["Maturity curve", "add-point"]]) {
+    await page.locator("#out-of-date").getByRole("link", { name }).click();
+    assert.equal(await page.evaluate(() => document.activeElement.id), want, `the link ${name} led nowhere`);
+  }
+  assert.deepEqual(seen.errors, []);
+});
