@@ -177,3 +177,29 @@ test("a problem about a group of fields links to the group's first input, or to 
   }
   assert.deepEqual(seen.errors, []);
 });
+
+test("what was said of one scenario (applied, its share link) goes when another is shown", async (t) => {
+  const { page, seen } = await env.open(t);
+  await page.getByRole("button", { name: "Copy", exact: true }).click();
+  await page.waitForFunction(() => document.querySelectorAll("#f-scenario option").length === 2);
+  await page.waitForSelector("#apply-recommendation:not([disabled])");
+  await page.getByRole("button", { name: "Apply the recommendation" }).click();
+  await page.waitForSelector("#apply-note");
+  assert.equal(await page.locator("#apply-note").innerText(), "Applied the recommended plan.");
+  await page.getByLabel(/^Scenario \(/).selectOption({ label: "Mid-size embassy, US adults (example)" });
+  await page.waitForFunction(() => /\(being edited\)/.test(document.querySelector("#compare-table thead th:nth-child(2)")?.innerText || ""));
+  assert.equal(await page.locator("#apply-note").count(), 0, "the original scenario is said to have the recommendation applied");
+  // A link made for a scenario is not left beside another once that one is deleted.
+  await page.getByRole("button", { name: "Share link" }).click();
+  await page.waitForSelector("#share-link");
+  await page.getByRole("button", { name: "Delete" }).click();
+  await page.waitForSelector("#undo-delete");
+  assert.equal(await page.locator("#share-link").count(), 0, "the deleted scenario's link is still offered");
+  await page.getByRole("button", { name: "Undo delete" }).click();
+  await page.waitForSelector("#undo-delete", { state: "detached" });
+  await page.getByRole("button", { name: "Share link" }).click();
+  await page.waitForSelector("#share-link");
+  await page.getByLabel(/^Scenario \(/).selectOption({ index: 1 });
+  await page.waitForSelector("#share-link", { state: "detached" });
+  assert.deepEqual(seen.errors, []);
+});
