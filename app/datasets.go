@@ -127,6 +127,16 @@ func (e *Editor) resolveImport(replace bool) {
 	w.PendingDataset = nil
 	if replace {
 		w.Notice = fmt.Sprintf("Replaced the dataset %s with %s; %s now computed with its figures.", ds.ID, w.pendingFrom, plural(len(users), "scenario is", "scenarios are"))
+		// The scenarios using it keep what the new file still has, as a switch of
+		// demographics does, so that none is left with lines or parameters of a
+		// platform it no longer shows (problems the form could not fix).
+		for _, st := range users {
+			f := st.Form.Clone()
+			if lost := f.SwitchDataset(ds, ds.ID, presets(ds)[0].Weights); len(lost) > 0 {
+				w.Notice += fmt.Sprintf(" Not kept in %q: %s", f.Name, strings.Join(lost, " "))
+			}
+			st.Form = f
+		}
 	} else {
 		w.Notice = fmt.Sprintf("Imported %s as a copy, with the id %s.", w.pendingFrom, ds.ID)
 	}

@@ -203,3 +203,31 @@ test("what was said of one scenario (applied, its share link) goes when another 
   await page.waitForSelector("#share-link", { state: "detached" });
   assert.deepEqual(seen.errors, []);
 });
+
+test("replacing an imported dataset keeps what the new file has, says what it dropped, and leaves no problem the form cannot show", async (t) => {
+  const { page, seen } = await env.open(t);
+  const csv = (second) => `# id: ke-survey\n# title: Kenya survey\n# source: A survey\n# year: 2024\n# measure: Share of adults using it\nplatform,18-34,35+\nfacebook,0.5,0.4\n${second},0.6,0.3\n`;
+  const importCSV = (text) => page.getByLabel("Import demographics for another country (CSV)").setInputFiles({ name: "kenya.csv", mimeType: "text/csv", buffer: Buffer.from(text) });
+  await importCSV(csv("youtube"));
+  await page.waitForSelector("#imported-datasets");
+  await page.getByLabel("Platform demographics").selectOption("ke-survey");
+  await quiet(page);
+  await page.getByLabel("Hours per week of Digital officer on YouTube").fill("4");
+  await page.locator("#f-platforms-youtube-minHours").fill("3");
+  await page.getByLabel("Consider Facebook in the recommendation").uncheck();
+  await quiet(page);
+  await importCSV(csv("tiktok"));
+  await page.getByRole("button", { name: "Replace ke-survey" }).click();
+  await page.waitForSelector("#import-csv-choice", { state: "detached" });
+  const notice = await page.locator("#notice").innerText();
+  assert.match(notice, /Replaced the dataset ke-survey/);
+  assert.match(notice, /Not kept in "Mid-size embassy, US adults \(example\)": .*Plan hours on platforms the new dataset does not have: youtube\./);
+  await quiet(page);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export JSON" }).click()]);
+  const s = JSON.parse(Buffer.concat(await (await download.createReadStream()).toArray()).toString("utf8"));
+  assert.equal(s.datasetInline.id, "ke-survey");
+  assert.deepEqual(s.plan.map((l) => l.platform), ["facebook"]);
+  assert.equal(s.platforms, undefined);
+  assert.equal(s.candidates, undefined, "youtube stayed among the platforms considered");
+  assert.deepEqual(seen.errors, []);
+});
