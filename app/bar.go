@@ -40,7 +40,12 @@ func (p *Page) scenarioBar() app.UI {
 		action("New blank", "new-blank", func() { w.New(p.cat, "blank") }),
 		action("Copy", "copy-scenario", func() { w.New(p.cat, "copy") }),
 		action("Delete", "delete-scenario", w.Delete),
-		app.Span().Class("undo-area").Body(app.If(w.Deleted != nil, action("Undo delete", "undo-delete", w.Undo))),
+		app.Span().Class("undo-area").Body(app.If(w.Deleted != nil, app.Button().Type("button").Class("secondary").ID("undo-delete").Text("Undo delete").
+			OnClick(func(ctx app.Context, e app.Event) {
+				p.ed.focusAfter("f-scenario") // this button goes with the deletion undone
+				w.Undo()
+				p.changed()
+			}))),
 		app.Button().Type("button").Class("secondary").ID("share").Text("Share link").
 			OnClick(func(ctx app.Context, e app.Event) { p.makeShareLink() }),
 		app.Button().Type("button").Class("secondary").ID("export-json").Text("Export JSON").
@@ -52,8 +57,9 @@ func (p *Page) scenarioBar() app.UI {
 			app.Label().For("share-link").Text("Link to this scenario (the scenario travels in the link itself, after #; it is never sent to a server)"),
 			app.Input().Type("text").ID("share-link").ReadOnly(true).Value(w.ShareLink).
 				OnFocus(func(ctx app.Context, e app.Event) { ctx.JSSrc().Call("select") }),
-			app.Button().Type("button").Class("secondary").ID("copy-link").Text("Copy").
-				OnClick(func(ctx app.Context, e app.Event) { copyText(w.ShareLink) }),
+			app.Button().Type("button").Class("secondary").ID("copy-link").Text("Copy").Aria("label", "Copy the link").
+				OnClick(func(ctx app.Context, e app.Event) { p.copyShareLink() }),
+			app.Span().Class("hint").Role("status").ID("copy-link-note").Text(w.LinkCopied),
 		)),
 		app.If(w.Notice != "", app.P().Class("notice").Role("status").ID("notice").Text(w.Notice)),
 		refused("import-error", w.ImportError),
@@ -152,11 +158,12 @@ func describe(source string, err error, label func(path string) string) string {
 
 // scenarioLabels names the fields of a scenario file as the page does ("Digital
 // officer: hourly cost"), followed by the field's path in the file when withPath is
-// set (so that the person can find it there), or nil when the file cannot be read as a
-// form.
+// set (so that the person can find it there), or nil when the file is not JSON. A
+// file with a value of the wrong kind is read as far as it can be, so that its other
+// problems are named too.
 func scenarioLabels(data []byte, c *calc.Catalog, withPath bool) func(path string) string {
-	f, err := calc.ReadForm(data)
-	if err != nil {
+	f := calc.ReadFormForLabels(data)
+	if f == nil {
 		return nil
 	}
 	ds := f.DatasetIn(c)
@@ -184,7 +191,30 @@ func (p *Page) makeShareLink() {
 	} else {
 		p.ws.ShareLink = pageAddress() + calc.SharePrefix + payload
 	}
+	p.ws.LinkCopied = ""
 	p.Update()
+}
+
+// copyShareLink puts the share link on the clipboard and says whether it is there;
+// where the browser refuses, the link is selected, to be copied by hand.
+func (p *Page) copyShareLink() {
+	link := p.ws.ShareLink
+	if p.ctx == nil {
+		return
+	}
+	copyText(link, func(ok bool) {
+		p.ctx.Dispatch(func(app.Context) {
+			if link != p.ws.ShareLink {
+				return // another link is shown now
+			}
+			p.ws.LinkCopied = "Copied the link."
+			if !ok {
+				p.ws.LinkCopied = "This browser did not let the page copy: the link is selected, copy it with Ctrl+C (⌘C on a Mac)."
+				p.ed.focusAfter("share-link") // the input selects its text when it takes the focus
+			}
+			p.Update()
+		})
+	})
 }
 
 // openShared adds the scenario of a share link as a new scenario. A damaged link

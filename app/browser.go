@@ -112,9 +112,20 @@ func pageAddress() string {
 	return loc.Get("origin").String() + loc.Get("pathname").String()
 }
 
-// copyText puts text on the clipboard where the browser allows it.
-func copyText(text string) {
-	if f := app.Window().Get("roiFiles"); f.Truthy() {
-		f.Call("copy", text)
+// copyText puts text on the clipboard where the browser allows it, then calls done
+// with whether it did (from the browser's callback: dispatch to change the page).
+func copyText(text string, done func(ok bool)) {
+	f := app.Window().Get("roiFiles")
+	if !f.Truthy() {
+		done(false)
+		return
 	}
+	var cb app.Func
+	cb = app.FuncOf(func(this app.Value, args []app.Value) any {
+		defer cb.Release()
+		ok := len(args) > 0 && args[0].Bool()
+		done(ok)
+		return nil
+	})
+	f.Call("copy", text, cb)
 }

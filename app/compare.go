@@ -29,7 +29,13 @@ func Compare(w *Workspace) *report.Comparison {
 		case r.Currency != cur0:
 			c.Left = append(c.Left, fmt.Sprintf("%s (amounts in %s)", r.Scenario, r.Currency))
 		default:
-			c.Rows = append(c.Rows, report.CompareRow{Name: r.Scenario, Current: e.State == cur, Result: r})
+			// A form with problems keeps the figures of its last input without
+			// problems: its name says they are out of date, in the table and charts.
+			name := r.Scenario
+			if e.State.Stale() {
+				name += " (out of date: its form has problems)"
+			}
+			c.Rows = append(c.Rows, report.CompareRow{Name: name, Current: e.State == cur, Result: r})
 		}
 	}
 	out := report.NewComparison(cur0, cur.Result.Scenario, c.Rows, c.Left)

@@ -36,7 +36,7 @@ func areaChoice(c *calc.Catalog, typed string) (code string, ok bool) {
 		return "", true
 	}
 	for _, a := range c.Areas() {
-		if strings.EqualFold(a.Code, t) || strings.EqualFold(a.Name, t) {
+		if strings.EqualFold(a.Code, t) || folded(a.Name) == folded(t) {
 			return a.Code, true
 		}
 	}
@@ -56,15 +56,15 @@ func areaTyped(typed string) string {
 }
 
 // areaMatches are the areas whose name starts with t, or else those with a word that
-// starts with it (letter case ignored).
+// starts with it (letter case and accents ignored).
 func areaMatches(c *calc.Catalog, t string) []calc.Area {
-	t = strings.ToLower(t)
+	t = folded(t)
 	if t == "" {
 		return nil
 	}
 	var prefix, word []calc.Area
 	for _, a := range c.Areas() {
-		name := strings.ToLower(a.Name)
+		name := folded(a.Name)
 		if strings.HasPrefix(name, t) {
 			prefix = append(prefix, a)
 			continue
@@ -81,6 +81,30 @@ func areaMatches(c *calc.Catalog, t string) []calc.Area {
 	}
 	return word
 }
+
+// folded is s in lower case, with the accents of Latin letters taken off ("Québec"
+// is "quebec"), to match what was typed against the areas' names.
+func folded(s string) string {
+	return strings.Map(func(r rune) rune {
+		if b, ok := unaccented[r]; ok {
+			return b
+		}
+		return r
+	}, strings.ToLower(s))
+}
+
+// unaccented gives each lower-case Latin letter with a diacritic its base letter.
+var unaccented = func() map[rune]rune {
+	m := map[rune]rune{}
+	for base, marked := range map[rune]string{'a': "àáâãäåāăą", 'c': "çćĉċč", 'd': "ďđ", 'e': "èéêëēĕėęě",
+		'g': "ĝğġģ", 'h': "ĥħ", 'i': "ìíîïĩīĭįı", 'j': "ĵ", 'k': "ķ", 'l': "ĺļľŀł", 'n': "ñńņňŉ",
+		'o': "òóôõöøōŏő", 'r': "ŕŗř", 's': "śŝşšș", 't': "ţťŧț", 'u': "ùúûüũūŭůűų", 'w': "ŵ", 'y': "ýÿŷ", 'z': "źżž"} {
+		for _, r := range marked {
+			m[r] = base
+		}
+	}
+	return m
+}()
 
 // countryPicker is the host-country field and what it found.
 func countryPicker(ed *Editor, c *calc.Catalog, country, typed string) app.UI {

@@ -105,7 +105,9 @@ func TestSingleSegmentHidesTheWeights(t *testing.T) {
 // switch the demographics) and the CSV import.
 func TestCountryPickerWhenNoneMatches(t *testing.T) {
 	c := calc.Embedded()
-	for typed, want := range map[string]string{"Korea": "KR", "kingdom": "GB", "Québec": "CA-QC", "united s": "US"} {
+	for typed, want := range map[string]string{"Korea": "KR", "kingdom": "GB", "Québec": "CA-QC", "united s": "US",
+		// Typed without the accents of the name, as many keyboards make people do.
+		"quebec": "CA-QC", "Quebec, Canada": "CA-QC", "QUÉBEC": "CA-QC"} {
 		if code, ok := areaChoice(c, typed); !ok || code != want {
 			t.Errorf("%q found %q (%v), want %s", typed, code, ok, want)
 		}

@@ -24,12 +24,13 @@ func datasetImport(ed *Editor, problem string, pending *calc.Dataset, imported [
 	if pending != nil {
 		choice = app.Div().Class("notice").Role("alert").ID("import-csv-choice").Body(
 			app.P().Text(fmt.Sprintf("A dataset with the id %q is already imported. Replace it with this file (the scenarios using it will be computed with the new figures), or import this file as a copy with its own id?", pending.ID)),
+			// The choice goes once made: the focus goes back to the import.
 			app.Button().Type("button").Class("secondary small").ID("import-csv-replace").Text("Replace "+pending.ID).
-				OnClick(func(ctx app.Context, e app.Event) { ed.resolveImport(true) }),
+				OnClick(func(ctx app.Context, e app.Event) { ed.focusAfter("import-csv"); ed.resolveImport(true) }),
 			app.Button().Type("button").Class("secondary small").ID("import-csv-copy").Text("Import as a copy").
-				OnClick(func(ctx app.Context, e app.Event) { ed.resolveImport(false) }),
+				OnClick(func(ctx app.Context, e app.Event) { ed.focusAfter("import-csv"); ed.resolveImport(false) }),
 			app.Button().Type("button").Class("secondary small").ID("import-csv-cancel").Text("Cancel").
-				OnClick(func(ctx app.Context, e app.Event) { ed.cancelImport() }),
+				OnClick(func(ctx app.Context, e app.Event) { ed.focusAfter("import-csv"); ed.cancelImport() }),
 		)
 	}
 	items := []app.UI{}
@@ -126,6 +127,16 @@ func (e *Editor) resolveImport(replace bool) {
 	w.PendingDataset = nil
 	if replace {
 		w.Notice = fmt.Sprintf("Replaced the dataset %s with %s; %s now computed with its figures.", ds.ID, w.pendingFrom, plural(len(users), "scenario is", "scenarios are"))
+		// The scenarios using it keep what the new file still has, as a switch of
+		// demographics does, so that none is left with lines or parameters of a
+		// platform it no longer shows (problems the form could not fix).
+		for _, st := range users {
+			f := st.Form.Clone()
+			if lost := f.SwitchDataset(ds, ds.ID, presets(ds)[0].Weights); len(lost) > 0 {
+				w.Notice += fmt.Sprintf(" Not kept in %q: %s", f.Name, strings.Join(lost, " "))
+			}
+			st.Form = f
+		}
 	} else {
 		w.Notice = fmt.Sprintf("Imported %s as a copy, with the id %s.", w.pendingFrom, ds.ID)
 	}
@@ -147,6 +158,16 @@ func (e *Editor) removeDataset(id string) {
 	if ds == nil || calc.IsEmbedded(id) {
 		return
 	}
+	// The focus goes to the remove button of the dataset now in its place, or of the
+	// one before, or to the import when none is left.
+	list := importedOptions(p.cat)
+	focus := "import-csv"
+	for i, o := range list {
+		if o.Value == id && len(list) > 1 {
+			focus = fieldID("remove-dataset." + list[afterRemovalIndex(i, len(list))].Value)
+		}
+	}
+	e.focusAfter(focus)
 	users := p.usersOf(id)
 	for _, st := range users {
 		f := st.Form.Clone()
@@ -167,6 +188,15 @@ func (e *Editor) removeDataset(id string) {
 	}
 	p.ws.Notice = msg
 	p.changed()
+}
+
+// afterRemovalIndex is the position, in the list as it is before line i of n is
+// removed, of the line that takes the focus: the next, else the one before.
+func afterRemovalIndex(i, n int) int {
+	if i+1 < n {
+		return i + 1
+	}
+	return i - 1
 }
 
 // usersOf returns the scenarios that name the catalog's dataset id.

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
@@ -93,10 +94,37 @@ func problemLinks(f *calc.Form, ds *calc.Dataset, problems map[string]string) []
 		if path == "" {
 			target = ""
 		}
+		if t := groupTarget(f, ds, path); t != "" {
+			target = t
+		}
 		out = append(out, ProblemLink{Label: f.FieldLabel(path, ds), Message: msg, Target: target})
 	}
 	sort.Slice(out, func(a, b int) bool { return out[a].Label < out[b].Label })
 	return out
+}
+
+// groupTarget is the element that takes the focus for a problem about a group of
+// fields, which has no input of its own: the first of its inputs, or the button that
+// adds one. "" for other paths.
+func groupTarget(f *calc.Form, ds *calc.Dataset, path string) string {
+	switch {
+	case path == "audience.weights" && ds != nil && len(ds.Segments) > 0:
+		return fieldID("audience.weights." + ds.Segments[0].ID)
+	case path == "maturity":
+		if len(f.Maturity) > 0 {
+			return fieldID("maturity[0].month")
+		}
+		return "add-point"
+	case strings.HasPrefix(path, "candidates[") && ds != nil && len(ds.Platforms) > 0:
+		// A platform the dataset lacks has no box: any box makes the list again from
+		// the dataset's platforms.
+		var i int
+		if _, err := fmt.Sscanf(path, "candidates[%d]", &i); err == nil && i < len(f.Candidates) && ds.Platform(f.Candidates[i]) != nil {
+			return fieldID("candidate." + f.Candidates[i])
+		}
+		return fieldID("candidate." + ds.Platforms[0].ID)
+	}
+	return ""
 }
 
 // problemList shows problems as links that move the focus to their fields.
@@ -113,6 +141,31 @@ func problemList(links []ProblemLink) app.UI {
 			}, l.Target),
 			app.Text(": "+l.Message))
 	}))
+}
+
+// focusAfter moves the keyboard focus to the element with the given id once the page
+// shows the change being made: for an action whose own button goes away with it, so
+// that the focus does not fall back to the start of the page. (It is deferred on the
+// page, which stays mounted: go-app drops a deferred function whose element is gone.)
+func (e *Editor) focusAfter(id string) {
+	p := e.p
+	if p.ctx == nil { // prerendering and tests: no page to focus
+		return
+	}
+	p.ctx.Dispatcher().Dispatch(app.Dispatch{Mode: app.Defer, Source: p, Function: func(app.Context) { focusElement(id) }})
+}
+
+// afterRemoval is the id of what takes the focus after line i of n is removed: the
+// remove button of the line now in its place, else of the line before, else add (the
+// button that adds a line). remove gives a line's remove button's id.
+func afterRemoval(i, n int, remove func(int) string, add string) string {
+	switch {
+	case i+1 < n:
+		return remove(i)
+	case i > 0:
+		return remove(i - 1)
+	}
+	return add
 }
 
 // focusElement moves the keyboard focus to the element with the given id.

@@ -54,6 +54,7 @@ func (p *Page) OnMount(ctx app.Context) {
 			if cur := p.ws.Current(); cur != p.st {
 				p.st.StopRuns()
 				p.st = cur
+				p.forgetShown()
 			}
 			if p.st.RecPending || p.st.UPending {
 				p.ed.later(p.st)
@@ -117,6 +118,7 @@ func (p *Page) save() {
 func (p *Page) changed() {
 	if cur := p.ws.Current(); cur != p.st && p.st != nil {
 		p.st.StopRuns() // worked out again when it is shown again
+		p.forgetShown()
 	}
 	p.st = p.ws.Current()
 	if !p.st.Checked() {
@@ -127,6 +129,12 @@ func (p *Page) changed() {
 	}
 	p.save()
 	p.Update()
+}
+
+// forgetShown forgets what the page said of the scenario shown until now: that the
+// recommendation was applied to it, and the link made to share it.
+func (p *Page) forgetShown() {
+	p.ws.ApplyNote, p.ws.ShareLink, p.ws.LinkCopied = "", "", ""
 }
 
 // Editor applies the person's edits to the scenario being edited. The form's

@@ -134,7 +134,10 @@ func (s *AudienceSection) Render() app.UI {
 		switched = app.Div().Class("notice").Role("status").ID("switch-notice").Body(
 			app.Text(msg+" "),
 			app.Button().Type("button").Class("secondary small").ID("undo-switch").Text("Undo the switch").
-				OnClick(func(ctx app.Context, e app.Event) { s.Ed.UndoSwitch() }),
+				OnClick(func(ctx app.Context, e app.Event) {
+					s.Ed.focusAfter("f-dataset") // this button goes with the switch undone
+					s.Ed.UndoSwitch()
+				}),
 		)
 	}
 	return section("audience", "Audience",

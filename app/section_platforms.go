@@ -107,7 +107,13 @@ func (s *PlatformsSection) Render() app.UI {
 			app.Input().Type("checkbox").ID(id).Checked(on).Aria("label", "Consider "+pl.Name+" in the recommendation").
 				OnChange(func(ctx app.Context, e app.Event) {
 					on := ctx.JSSrc().Get("checked").Bool()
-					s.Ed.Edit(func(f *calc.Form) { f.SetCandidate(ds, pl.ID, on) })
+					// The form's dataset as it is now: an imported one replaced under the
+					// same id keeps this handler, which must not list the old platforms.
+					s.Ed.Edit(func(f *calc.Form) {
+						if d := f.DatasetIn(s.Ed.p.cat); d != nil {
+							f.SetCandidate(d, pl.ID, on)
+						}
+					})
 				}, ds.ID, pl.ID),
 		))
 		rows = append(rows, app.Tr().Body(cells...))

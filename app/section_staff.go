@@ -33,6 +33,8 @@ func roleRates(st *State) []string {
 	return out
 }
 
+func removeRoleID(i int) string { return "remove-role-" + itoa(i) }
+
 func roleLabel(name string, i int) string {
 	if strings.TrimSpace(name) == "" {
 		return fmt.Sprintf("Role %d", i+1)
@@ -85,8 +87,9 @@ func (s *StaffSection) Render() app.UI {
 			),
 			app.Div().Class("row").Body(cost...),
 			app.P().Class("derived").Text(rate),
-			app.Button().Type("button").Class("secondary").Text("Remove "+roleLabel(r.Role, i)).
+			app.Button().Type("button").Class("secondary").ID(removeRoleID(i)).Text("Remove "+roleLabel(r.Role, i)).
 				OnClick(func(ctx app.Context, e app.Event) {
+					s.Ed.focusAfter(afterRemoval(i, len(s.Staff), removeRoleID, "add-role"))
 					s.Ed.Edit(func(f *calc.Form) { f.RemoveRole(i) })
 				}, base),
 		))

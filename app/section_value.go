@@ -50,7 +50,8 @@ func (s *ValueSection) Render() app.UI {
 				}, base),
 				app.Label().For(rampID).Text("grows with maturity"),
 			),
-			app.Button().Type("button").Class("secondary").Text("Remove benefit "+itoa(i+1)).OnClick(func(ctx app.Context, e app.Event) {
+			app.Button().Type("button").Class("secondary").ID(removeBenefitID(i)).Text("Remove benefit "+itoa(i+1)).OnClick(func(ctx app.Context, e app.Event) {
+				s.Ed.focusAfter(afterRemoval(i, len(s.Benefits), removeBenefitID, "add-benefit"))
 				s.Ed.Edit(func(f *calc.Form) {
 					if i < len(f.Benefits) {
 						f.Benefits = append(f.Benefits[:i:i], f.Benefits[i+1:]...)
@@ -71,7 +72,12 @@ func (s *ValueSection) Render() app.UI {
 		anchors = append(anchors, app.Div().Class("row").Body(
 			field(s.Ed, base+".month", "Month", "since start", a.Month, "", s.Problems),
 			field(s.Ed, base+".factor", "Effect", "share of full effect, 0–1", a.Factor, "", s.Problems),
-			app.Button().Type("button").Class("secondary").Text("Remove point "+itoa(i+1)).OnClick(func(ctx app.Context, e app.Event) {
+			app.Button().Type("button").Class("secondary").ID(removePointID(i)).Text("Remove point "+itoa(i+1)).OnClick(func(ctx app.Context, e app.Event) {
+				n := len(s.Maturity) // the curve as it is now (not as this handler was made)
+				if s.Maturity == nil {
+					n = len(calc.DefaultFormMaturity())
+				}
+				s.Ed.focusAfter(afterRemoval(i, n, removePointID, "add-point"))
 				s.Ed.Edit(func(f *calc.Form) {
 					if f.Maturity == nil {
 						f.Maturity = calc.DefaultFormMaturity()
@@ -113,7 +119,10 @@ func (s *ValueSection) Render() app.UI {
 				})
 			}),
 			app.If(s.Maturity != nil, app.Button().Type("button").Class("secondary").ID("default-curve").Text("Back to the default curve").
-				OnClick(func(ctx app.Context, e app.Event) { s.Ed.Edit(func(f *calc.Form) { f.Maturity = nil }) })),
+				OnClick(func(ctx app.Context, e app.Event) {
+					s.Ed.focusAfter("add-point") // this button goes with the curve of your own
+					s.Ed.Edit(func(f *calc.Form) { f.Maturity = nil })
+				})),
 		),
 		app.Div().Class("field").Body(
 			app.Label().For("f-objective").Text("Recommend for"),
@@ -128,6 +137,10 @@ func (s *ValueSection) Render() app.UI {
 		),
 	)
 }
+
+func removeBenefitID(i int) string { return "remove-benefit-" + itoa(i) }
+
+func removePointID(i int) string { return "remove-point-" + itoa(i) }
 
 func nextMonth(as []calc.FormAnchor) string {
 	last := decimal.Zero

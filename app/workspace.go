@@ -47,8 +47,9 @@ type Workspace struct {
 	Notice  string
 	// ImportError lists the problems of the last file that could not be imported.
 	ImportError string
-	// ShareLink is the last link made to share a scenario.
-	ShareLink string
+	// ShareLink is the last link made to share a scenario; LinkCopied says whether
+	// its Copy button put it on the clipboard.
+	ShareLink, LinkCopied string
 	// DatasetError lists the problems of the last CSV file that could not be imported.
 	DatasetError string
 	// PendingDataset is an imported dataset whose id is taken, waiting for the person

@@ -206,6 +206,18 @@ func ReadForm(data []byte) (*Form, error) {
 	return f, nil
 }
 
+// ReadFormForLabels reads a scenario file into a form as far as its shape allows, for
+// naming the fields of its problems (FieldLabel) even when a value has the wrong kind:
+// what cannot be read is left out. It returns nil when the file is not JSON.
+func ReadFormForLabels(data []byte) *Form {
+	root, err := parseTree(data, scenarioShape)
+	if err != nil {
+		return nil
+	}
+	var ps problems
+	return formOf(root, &ps)
+}
+
 // formReader reads values of a tree into text, reporting values of the wrong shape.
 type formReader struct{ ps *problems }
 
@@ -949,11 +961,14 @@ func (f *Form) SwitchDataset(to *Dataset, id string, general map[string]string) 
 		lost = append(lost, fmt.Sprintf("Weights of segments the new dataset does not have: %s.", strings.Join(weightLost, ", ")))
 	}
 	f.Audience.Weights = weights
+	var candLost []string
 	if f.Candidates != nil {
 		kept := []string{}
 		for _, c := range f.Candidates {
 			if to.Platform(c) != nil {
 				kept = append(kept, c)
+			} else {
+				candLost = appendOnce(candLost, platformName(c))
 			}
 		}
 		if len(kept) == 0 {
@@ -966,6 +981,13 @@ func (f *Form) SwitchDataset(to *Dataset, id string, general map[string]string) 
 	}
 	if len(paramLost) > 0 {
 		lost = append(lost, "Your parameters or ranges for platforms the new dataset does not have: "+strings.Join(paramLost, ", ")+".")
+	}
+	if len(candLost) > 0 {
+		msg := "Platforms considered for the recommendation that the new dataset does not have: " + strings.Join(candLost, ", ") + "."
+		if f.Candidates == nil {
+			msg += " None of them is left, so every platform of the new dataset is considered."
+		}
+		lost = append(lost, msg)
 	}
 	if id == "" {
 		f.Dataset, f.DatasetInline = "", to

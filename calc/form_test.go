@@ -273,6 +273,32 @@ func TestFormSwitchDataset(t *testing.T) {
 	}
 }
 
+// Switching datasets keeps the platforms the recommendation may use that both have,
+// and says which it dropped; when none is left, it says that every platform of the new
+// dataset is considered (an empty list means every one).
+func TestFormSwitchDatasetCandidates(t *testing.T) {
+	c := calc.Embedded()
+	to := c.Get("reuters-dnr-2025")
+	f := calc.DefaultForm()
+	f.Candidates = []string{"youtube", "flickr"}
+	lost := strings.Join(f.SwitchDataset(to, to.ID, map[string]string{"all": "1"}), " ")
+	if strings.Join(f.Candidates, ",") != "youtube" {
+		t.Errorf("candidates %v, want youtube", f.Candidates)
+	}
+	if !strings.Contains(lost, "Platforms considered for the recommendation that the new dataset does not have: Flickr.") {
+		t.Errorf("lost does not say Flickr is no longer considered: %v", lost)
+	}
+	f = calc.DefaultForm()
+	f.Candidates = []string{"flickr", "blog"}
+	lost = strings.Join(f.SwitchDataset(to, to.ID, map[string]string{"all": "1"}), " ")
+	if len(f.Candidates) != 0 {
+		t.Errorf("candidates %v, want every platform", f.Candidates)
+	}
+	if !strings.Contains(lost, "Flickr, Blog") || !strings.Contains(lost, "every platform of the new dataset is considered") {
+		t.Errorf("lost does not say the recommendation now considers every platform: %v", lost)
+	}
+}
+
 // Switching datasets keeps the ranges typed for platforms both have, drops those of
 // platforms the new one lacks (a range naming a platform the dataset lacks would be an
 // error), says so, and leaves the form it was cloned from alone.
@@ -395,6 +421,17 @@ func TestFormSetAndLabels(t *testing.T) {
 	}
 	if got := f.FieldLabel("ranges.benefits[0].high", ds); got != "Calls: value per month, high end" {
 		t.Errorf("benefit range label: %q", got)
+	}
+	if got := f.FieldLabel("benefits[0].ramped", ds); got != "Calls: grows with maturity" {
+		t.Errorf("benefit ramp label: %q", got)
+	}
+	// A platform the recommendation may use is named, not numbered by its place in a list.
+	f.Candidates = []string{"facebook", "myspace"}
+	for path, want := range map[string]string{"candidates[0]": "Platforms considered for the recommendation: Facebook",
+		"candidates[1]": "Platforms considered for the recommendation: myspace"} {
+		if got := f.FieldLabel(path, ds); got != want {
+			t.Errorf("FieldLabel(%q) = %q, want %q", path, got, want)
+		}
 	}
 	// Emptying both ends of a range removes it from the form and the file.
 	c := f.Clone()

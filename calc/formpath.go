@@ -17,6 +17,7 @@ var (
 	indexedPath      = regexp.MustCompile(`^(staff|benefits|maturity)\[(\d+)\]\.(\w+)$`)
 	planPath         = regexp.MustCompile(`^plan\[(\d+)\](?:\.(\w+))?$`)
 	benefitRangePath = regexp.MustCompile(`^ranges\.benefits\[(\d+)\]\.(low|high)$`)
+	candidatePath    = regexp.MustCompile(`^candidates\[(\d+)\]$`)
 )
 
 // PlanCell is the path of the plan grid's cell of platform and the role at position role.
@@ -346,6 +347,11 @@ func (f *Form) FieldLabel(path string, ds *Dataset) string {
 		}
 		return f.FieldLabel(input, ds) + end
 	}
+	if m := candidatePath.FindStringSubmatch(path); m != nil {
+		if i, _ := strconv.Atoi(m[1]); i < len(f.Candidates) {
+			return "Platforms considered for the recommendation: " + platformName(f.Candidates[i])
+		}
+	}
 	if seg, ok := strings.CutPrefix(path, "audience.weights."); ok {
 		label := seg
 		if ds != nil {
@@ -397,8 +403,11 @@ func (f *Form) FieldLabel(path string, ds *Dataset) string {
 			if i < len(f.Benefits) && strings.TrimSpace(f.Benefits[i].Name) != "" {
 				name = f.Benefits[i].Name
 			}
-			if m[3] == "amountPerMonth" {
+			switch m[3] {
+			case "amountPerMonth":
 				return name + ": value per month"
+			case "ramped":
+				return name + ": grows with maturity"
 			}
 			return name + ": name"
 		case "maturity":

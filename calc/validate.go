@@ -511,10 +511,15 @@ func resolveWith(s *Scenario, c *Catalog, ps *problems) (*model, error) {
 	for i, r := range s.Staff {
 		p := index("staff", i)
 		checkText(ps, join(p, "role"), r.Name, true, "the role a name, such as \"Digital officer\"")
-		if j, dup := names[r.Name]; dup && r.Name != "" {
-			ps.add(join(p, "role"), "the role %q is already staff[%d]; give each role its own name", r.Name, j)
+		// Plan lines name their role: one of two roles of the same name is the first,
+		// as the page's form ties them (calc.Form).
+		if j, dup := names[r.Name]; dup {
+			if r.Name != "" {
+				ps.add(join(p, "role"), "the role %q is already the name of role %d of the staff; give each role its own name", r.Name, j+1)
+			}
+		} else {
+			names[r.Name] = i
 		}
-		names[r.Name] = i
 		checkWeekHours(ps, join(p, "hoursPerWeek"), r.HoursPerWeek)
 		roles[i] = role{name: r.Name, avail: r.HoursPerWeek, index: i}
 		switch {

@@ -205,9 +205,11 @@ func TestValidateBadInput(t *testing.T) {
 		{"unknown objective", func(s *calc.Scenario) { s.Objective = "likes" }, "objective", []string{`"reach"`, `"net"`}, nil},
 		{"role without a cost", func(s *calc.Scenario) { s.Staff[0].HourlyCost = nil }, "staff[0].hourlyCost", []string{"hourlyCost", "annualSalary"}, nil},
 		{"role with both cost and salary", func(s *calc.Scenario) { s.Staff[1].HourlyCost = qaPtr("40") }, "staff[1].hourlyCost", []string{"not both"}, nil},
-		// The plan's lines for the name then count against the second role, which is
-		// also reported (a consequence of the same mistake, accepted here).
-		{"two roles with one name", func(s *calc.Scenario) { s.Staff[1].Name = "Digital officer"; s.Plan = s.Plan[:2] }, "staff[1].role", []string{"Digital officer"}, []string{"staff[1].hoursPerWeek"}},
+		// One problem, at the second role, saying which role has the name as people
+		// count (not as a file path). The plan's lines for the name are the first
+		// role's, as the page's form ties them, so the second is not reported as
+		// over-allocated by hours the plan gives the first.
+		{"two roles with one name", func(s *calc.Scenario) { s.Staff[1].Name = "Digital officer"; s.Plan = s.Plan[:2] }, "staff[1].role", []string{`"Digital officer" is already the name of role 1`}, nil},
 		{"no name", func(s *calc.Scenario) { s.Name = " " }, "name", []string{"name"}, nil},
 	}
 	for _, tt := range tests {

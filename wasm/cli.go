@@ -225,7 +225,7 @@ func reportInput(stderr io.Writer, file string, err error) int {
 //	plan.json: staff[0].hourlyCost (Digital officer: hourly cost): must be …
 func reportFile(stderr io.Writer, file string, data []byte, err error) int {
 	label := func(path string) string { return "" }
-	if f, ferr := calc.ReadForm(data); ferr == nil && data != nil {
+	if f := calc.ReadFormForLabels(data); f != nil {
 		ds := f.DatasetIn(nil)
 		label = func(path string) string {
 			if l := f.FieldLabel(path, ds); l != path {

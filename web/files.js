@@ -28,9 +28,15 @@
       f.arrayBuffer().then(function (b) { done(f.name, new Uint8Array(b), f.size, ""); },
         function (e) { done(f.name, null, f.size, String(e)); });
     },
-    // copy puts text on the clipboard where the browser allows it.
-    copy: function (text) {
-      if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).catch(function () {});
+    // copy puts text on the clipboard where the browser allows it, and calls
+    // done(true or false).
+    copy: function (text, done) {
+      try {
+        if (!navigator.clipboard || !navigator.clipboard.writeText) return done(false);
+        navigator.clipboard.writeText(text).then(function () { done(true); }, function () { done(false); });
+      } catch (e) {
+        done(false);
+      }
     },
   };
 })();
