@@ -117,6 +117,7 @@ func (e *Editor) resolveImport(replace bool) {
 		}
 		ds.Title += " (copy)"
 	}
+	old := p.cat.Get(ds.ID) // the dataset replaced, whose names the notice uses
 	if err := p.cat.Add(ds); err != nil {
 		w.DatasetError = describe(w.pendingFrom, err, nil)
 		w.PendingDataset = nil
@@ -132,7 +133,7 @@ func (e *Editor) resolveImport(replace bool) {
 		// platform it no longer shows (problems the form could not fix).
 		for _, st := range users {
 			f := st.Form.Clone()
-			if lost := f.SwitchDataset(ds, ds.ID, presets(ds)[0].Weights); len(lost) > 0 {
+			if lost := f.SwitchDataset(old, ds, ds.ID, presets(ds)[0].Weights); len(lost) > 0 {
 				w.Notice += fmt.Sprintf(" Not kept in %q: %s", f.Name, strings.Join(lost, " "))
 			}
 			st.Form = f

@@ -183,7 +183,7 @@ func (e *Editor) SwitchDataset(value string) {
 	}
 	before := f.Clone()
 	next := f.Clone()
-	lost := next.SwitchDataset(to, id, presets(to)[0].Weights)
+	lost := next.SwitchDataset(f.DatasetIn(p.cat), to, id, presets(to)[0].Weights)
 	p.st.Form = next
 	p.st.Recompute(p.cat)
 	p.ws.Switched = &Switch{ID: p.ws.CurrentID(), Before: before, Lost: lost}

@@ -159,3 +159,41 @@ func TestImportedDatasetsTakenIdAndRemoval(t *testing.T) {
 		t.Errorf("notice %q", p.ws.Notice)
 	}
 }
+
+// Switching away from an imported dataset, or replacing it, names what could not be
+// kept as the imported dataset names it ("Mastodon"), not by its id.
+func TestSwitchFromImportedDatasetNamesPlatforms(t *testing.T) {
+	p, d := mount(t)
+	csv := "# id: nl-2024\n# title: Netherlands 2024\n# source: A survey\n# year: 2024\n# measure: Share of adults using it\n" +
+		"platform,name,kind,all,minHours,fullHours,reachRate,setupHours,toolCost,adCost\nfacebook,Facebook,social,0.6,,,,,,\nmasto,Mastodon,social,0.05,2,10,0.02,8,0,0\n"
+	p.ed.importDataset("nl.csv", csv, "")
+	d.Consume()
+	if p.cat.Get("nl-2024") == nil {
+		t.Fatalf("not imported: %s %s", p.ws.DatasetError, p.ws.Notice)
+	}
+	p.ed.SwitchDataset("nl-2024")
+	d.Consume()
+	p.ed.Edit(func(f *calc.Form) { f.SetPlanHours("masto", 0, "3") })
+	d.Consume()
+	if st := p.State(); st.Stale() {
+		t.Fatalf("problems: %v", st.Problems)
+	}
+	p.ed.SwitchDataset("pew-us-2023")
+	d.Consume()
+	lost := strings.Join(p.ws.Switched.Lost, " ")
+	if !strings.Contains(lost, "Mastodon") || strings.Contains(lost, "masto,") || strings.Contains(lost, "masto.") {
+		t.Errorf("the switch away says %q", lost)
+	}
+	// Back to it, then the file replaced by one without that platform.
+	p.ed.SwitchDataset("nl-2024")
+	d.Consume()
+	p.ed.Edit(func(f *calc.Form) { f.SetPlanHours("masto", 0, "3") })
+	d.Consume()
+	p.ed.importDataset("nl-new.csv", strings.Replace(csv, "masto,Mastodon,social,0.05,2,10,0.02,8,0,0\n", "", 1), "")
+	d.Consume()
+	p.ed.resolveImport(true)
+	d.Consume()
+	if !strings.Contains(p.ws.Notice, "Mastodon") || strings.Contains(p.ws.Notice, "masto.") {
+		t.Errorf("the replace says %q", p.ws.Notice)
+	}
+}

@@ -138,7 +138,7 @@ func TestImportedDatasetIsKept(t *testing.T) {
 		t.Fatal(err)
 	}
 	w := NewWorkspace(c)
-	edit(w.Current(), c, func(f *calc.Form) { f.SwitchDataset(ds, ds.ID, presets(ds)[0].Weights) })
+	edit(w.Current(), c, func(f *calc.Form) { f.SwitchDataset(nil, ds, ds.ID, presets(ds)[0].Weights) })
 	if w.Current().Stale() || w.Current().Result.Dataset.ID != "fr-2024" {
 		t.Fatalf("the scenario did not move to the imported dataset: %v", w.Current().Problems)
 	}

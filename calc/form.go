@@ -893,12 +893,14 @@ func (f *Form) IsCandidate(id string) bool {
 // the platforms both datasets have, weights of the segments both have, candidates
 // that exist in both. When no weight is left, the weights become general. It returns
 // what could not be kept, one sentence each, for the person to read.
-// Platforms and segments are named as the dataset switched from names them, when it
-// is built in or inline, else by their ids.
-func (f *Form) SwitchDataset(to *Dataset, id string, general map[string]string) []string {
+// Platforms and segments are named as from, the dataset switched from, names them
+// (nil: the form's own inline or built-in dataset), else by their ids.
+func (f *Form) SwitchDataset(from, to *Dataset, id string, general map[string]string) []string {
 	var lost []string
 	var planLost, paramLost, weightLost []string
-	from := f.DatasetIn(nil)
+	if from == nil {
+		from = f.DatasetIn(nil)
+	}
 	platformName := func(pid string) string {
 		if from != nil {
 			if p := from.Platform(pid); p != nil && p.Name != "" {

@@ -253,7 +253,7 @@ func TestFormSwitchDataset(t *testing.T) {
 	f.SetPlanHours("flickr", 0, "1")
 	f.SetParam("flickr", "reachRate", "0.5")
 	to := c.Get("reuters-dnr-2025")
-	lost := f.SwitchDataset(to, to.ID, map[string]string{"all": "1"})
+	lost := f.SwitchDataset(nil, to, to.ID, map[string]string{"all": "1"})
 	if f.Dataset != to.ID {
 		t.Fatal("dataset not switched")
 	}
@@ -281,7 +281,7 @@ func TestFormSwitchDatasetCandidates(t *testing.T) {
 	to := c.Get("reuters-dnr-2025")
 	f := calc.DefaultForm()
 	f.Candidates = []string{"youtube", "flickr"}
-	lost := strings.Join(f.SwitchDataset(to, to.ID, map[string]string{"all": "1"}), " ")
+	lost := strings.Join(f.SwitchDataset(nil, to, to.ID, map[string]string{"all": "1"}), " ")
 	if strings.Join(f.Candidates, ",") != "youtube" {
 		t.Errorf("candidates %v, want youtube", f.Candidates)
 	}
@@ -290,7 +290,7 @@ func TestFormSwitchDatasetCandidates(t *testing.T) {
 	}
 	f = calc.DefaultForm()
 	f.Candidates = []string{"flickr", "blog"}
-	lost = strings.Join(f.SwitchDataset(to, to.ID, map[string]string{"all": "1"}), " ")
+	lost = strings.Join(f.SwitchDataset(nil, to, to.ID, map[string]string{"all": "1"}), " ")
 	if len(f.Candidates) != 0 {
 		t.Errorf("candidates %v, want every platform", f.Candidates)
 	}
@@ -311,7 +311,7 @@ func TestFormSwitchDatasetRanges(t *testing.T) {
 	orig.Set("ranges.platforms.flickr.minHours.high", "3")
 	f := orig.Clone()
 	to := c.Get("reuters-dnr-2025")
-	lost := f.SwitchDataset(to, to.ID, map[string]string{"all": "1"})
+	lost := f.SwitchDataset(nil, to, to.ID, map[string]string{"all": "1"})
 	if got, _ := f.Get("ranges.platforms.facebook.reachRate.high"); got != "0.05" {
 		t.Errorf("facebook's range: high %q, want 0.05", got)
 	}
@@ -363,7 +363,7 @@ func TestFormForSharing(t *testing.T) {
 	}
 	f := calc.DefaultForm()
 	to := c.Get("imported-1")
-	f.SwitchDataset(to, to.ID, map[string]string{"all": "1"})
+	f.SwitchDataset(nil, to, to.ID, map[string]string{"all": "1"})
 	shared := f.ForSharing(c)
 	if shared.DatasetInline == nil || shared.Dataset != "" {
 		t.Fatal("not inline")
@@ -520,13 +520,13 @@ func TestFormSwitchDatasetKeepsSharedParamsAndWeights(t *testing.T) {
 	c := calc.Embedded()
 	f := calc.DefaultForm()
 	from := c.Get("reuters-dnr-2025")
-	f.SwitchDataset(from, from.ID, map[string]string{"all": "1"})
+	f.SwitchDataset(nil, from, from.ID, map[string]string{"all": "1"})
 	f.Audience.Weights["all"] = "7"
 	f.SetParam("facebook", "reachRate", "0.05")
 	f.SetParam("youtube", "minHours", "3")
 	f.SetPlanHours("facebook", 0, "3")
 	to := c.Get("pew-ke-2023") // facebook only, segment "all"
-	lost := f.SwitchDataset(to, to.ID, map[string]string{"all": "1"})
+	lost := f.SwitchDataset(nil, to, to.ID, map[string]string{"all": "1"})
 	if got := f.Audience.Weights["all"]; got != "7" {
 		t.Errorf("the weight of the segment both have: %q, want 7", got)
 	}
