@@ -294,7 +294,7 @@ func (p *Page) Render() app.UI {
 		app.Main().Class("layout").Body(
 			app.Div().Class("inputs").Body(
 				&ScenarioSection{Ed: p.ed, Name: f.Name, Currency: f.Currency, Horizon: f.HorizonMonths,
-					Problems: problemsUnder(st.Problems, "name", "currency", "horizonMonths")},
+					Problems: problemsUnder(st.Problems, "name", "currency", "horizonMonths"), SameName: p.sameName(f.Name)},
 				p.audienceSection(ds),
 				p.platformsSection(ds),
 				&StaffSection{Ed: p.ed, Staff: f.Staff, Currency: f.Currency, Rates: roleRates(st),
@@ -341,4 +341,19 @@ func problemsUnder(all map[string]string, prefixes ...string) map[string]string 
 		}
 	}
 	return out
+}
+
+// sameName gives the name of another kept scenario that is name too (case and spaces
+// at the ends aside), or "".
+func (p *Page) sameName(name string) string {
+	key := strings.ToLower(strings.TrimSpace(name))
+	if key == "" {
+		return ""
+	}
+	for i, e := range p.ws.Entries {
+		if i != p.ws.Active && e.State != nil && e.State.Form != nil && strings.ToLower(strings.TrimSpace(e.State.Form.Name)) == key {
+			return e.State.Form.Name
+		}
+	}
+	return ""
 }

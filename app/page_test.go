@@ -490,3 +490,27 @@ func TestFieldID(t *testing.T) {
 		}
 	}
 }
+
+// A scenario named as another kept one says so beside its name: the comparison, the
+// briefing and the files would not tell them apart.
+func TestSameNameSaid(t *testing.T) {
+	p, d := mount(t)
+	first := p.State().Form.Name
+	p.ws.New(p.cat, "copy")
+	p.changed()
+	d.Consume()
+	if html := app.HTMLString(p); strings.Contains(html, `id="f-name-same"`) {
+		t.Fatal("a copy with a name of its own is said to share it")
+	}
+	p.ed.Edit(func(f *calc.Form) { f.Name = "  " + strings.ToUpper(first) + " " })
+	d.Consume()
+	html := app.HTMLString(p)
+	if !strings.Contains(html, `id="f-name-same"`) || !strings.Contains(html, "also called &#34;"+first) {
+		t.Errorf("the same name is not said; page has f-name-same: %v", strings.Contains(html, `id="f-name-same"`))
+	}
+	p.ed.Edit(func(f *calc.Form) { f.Name = "Other" })
+	d.Consume()
+	if strings.Contains(app.HTMLString(p), `id="f-name-same"`) {
+		t.Error("the notice stays after the name was changed")
+	}
+}
