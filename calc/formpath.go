@@ -18,6 +18,7 @@ var (
 	planPath         = regexp.MustCompile(`^plan\[(\d+)\](?:\.(\w+))?$`)
 	benefitRangePath = regexp.MustCompile(`^ranges\.benefits\[(\d+)\]\.(low|high)$`)
 	candidatePath    = regexp.MustCompile(`^candidates\[(\d+)\]$`)
+	inlinePath       = regexp.MustCompile(`^(platforms|segments)\[(\d+)\](?:\.([^.]+))?(?:\.(.+))?$`)
 )
 
 // PlanCell is the path of the plan grid's cell of platform and the role at position role.
@@ -347,6 +348,9 @@ func (f *Form) FieldLabel(path string, ds *Dataset) string {
 		}
 		return f.FieldLabel(input, ds) + end
 	}
+	if rest, ok := strings.CutPrefix(path, "datasetInline."); ok {
+		return "The scenario's own demographics: " + inlineLabel(rest, f.DatasetInline)
+	}
 	if m := candidatePath.FindStringSubmatch(path); m != nil {
 		if i, _ := strconv.Atoi(m[1]); i < len(f.Candidates) {
 			return "Platforms considered for the recommendation: " + platformName(f.Candidates[i])
@@ -418,4 +422,56 @@ func (f *Form) FieldLabel(path string, ds *Dataset) string {
 		return "Staff: " + path
 	}
 	return path
+}
+
+// inlineLabel names a field of a scenario's own dataset (path within it, such as
+// "platforms[0].minHours" or "segments[1].label") as a person reads it.
+func inlineLabel(path string, ds *Dataset) string {
+	m := inlinePath.FindStringSubmatch(path)
+	if m == nil {
+		if rest, ok := strings.CutPrefix(path, "provenance."); ok {
+			return "provenance, " + rest
+		}
+		return path
+	}
+	i, _ := strconv.Atoi(m[2])
+	field, sub := m[3], m[4]
+	if m[1] == "segments" {
+		name := fmt.Sprintf("segment %d", i+1)
+		if ds != nil && i < len(ds.Segments) && strings.TrimSpace(ds.Segments[i].Label) != "" {
+			name += " (" + ds.Segments[i].Label + ")"
+		}
+		if field == "" {
+			return name
+		}
+		return name + ", " + field
+	}
+	name := fmt.Sprintf("platform %d", i+1)
+	var pl *Platform
+	if ds != nil && i < len(ds.Platforms) {
+		pl = &ds.Platforms[i]
+		if strings.TrimSpace(pl.Name) != "" {
+			name = pl.Name
+		}
+	}
+	switch {
+	case field == "":
+		return name
+	case paramWords[field] != "":
+		return name + ": " + paramWords[field]
+	case field == "penetration" && sub != "":
+		label := sub
+		if ds != nil {
+			if s := ds.Segment(sub); s != nil && s.Label != "" {
+				label = s.Label
+			}
+		}
+		return name + ": use by " + label
+	case field == "penetration":
+		return name + ": use by segment"
+	}
+	if sub != "" {
+		return name + ": " + field + ", " + sub
+	}
+	return name + ": " + field
 }
