@@ -174,6 +174,11 @@ func DecodeShareJSON(fragment string) ([]byte, error) {
 	case strings.HasPrefix(text, LegacySharePrefix[1:]):
 		start, legacy = len(LegacySharePrefix)-1, true
 	}
+	if start == 0 {
+		if form, ok := laterForm(text); ok {
+			return nil, &ShareError{Msg: fmt.Sprintf("the share link is of a form this version of the calculator does not read (%s, where it reads %s): open it with the version that made it, or ask for the scenario file", form, SharePrefix[1:])}
+		}
+	}
 	b64 := strings.TrimRight(text[start:], "=")
 	padding := len(text) - start - len(b64)
 	if b64 == "" {
@@ -276,4 +281,21 @@ func describeRune(r rune) string {
 		return fmt.Sprintf("%q", string(r))
 	}
 	return fmt.Sprintf("the invisible character %U", r)
+}
+
+// laterForm reports whether text starts as a share link of another numbered form
+// ("#s3=", "s10="), and gives that start without "#".
+func laterForm(text string) (string, bool) {
+	t := strings.TrimPrefix(text, "#")
+	if !strings.HasPrefix(t, "s") {
+		return "", false
+	}
+	i := 1
+	for i < len(t) && t[i] >= '0' && t[i] <= '9' {
+		i++
+	}
+	if i == 1 || i >= len(t) || t[i] != '=' || i > 4 {
+		return "", false
+	}
+	return t[:i+1], true
 }

@@ -688,3 +688,19 @@ func FuzzDecodeShare(f *testing.F) {
 		}
 	})
 }
+
+// A link of a later form says so, rather than that it is damaged.
+func TestDecodeShareLaterForm(t *testing.T) {
+	for _, link := range []string{"#s3=eJyrVkrLz1eyUkpKLFKqBQAZ4wQz", "s3=abc", " #s10=abcd "} {
+		_, err := calc.DecodeShareJSON(link)
+		se := qaShareError(t, err)
+		if !strings.Contains(se.Msg, "of a form this version of the calculator does not read") || strings.Contains(se.Msg, "damaged") {
+			t.Errorf("%q: %s", link, se.Msg)
+		}
+	}
+	// What is not a numbered form is read as before.
+	_, err := calc.DecodeShareJSON("#sx=abc")
+	if se := qaShareError(t, err); !strings.Contains(se.Msg, "damaged") {
+		t.Errorf("#sx=: %s", se.Msg)
+	}
+}
