@@ -1,7 +1,8 @@
 // Size of a Go WebAssembly binary by package: the code of each function, from the code
 // section, summed by the package its name (in the name section) gives, and the data
 // section as one line. The binary must keep its names: build it without -ldflags=-s.
-// Usage: node tests/wasmsize.mjs app.wasm [rows]. Prints; asserts nothing.
+// Usage: node tests/wasmsize.mjs app.wasm [rows] (FUNCS=N: and the N largest
+// functions). Prints; asserts nothing.
 import { readFileSync } from "node:fs";
 
 const [file, rowsArg] = process.argv.slice(2);
@@ -62,6 +63,11 @@ const pkg = (sym) => {
   const m = sym.match(/^(?:go:\w+\.)?((?:vendor_)?(?:[a-z0-9-]+\.[a-z]+_)?[^.]*)/);
   return m ? m[1] : sym;
 };
+// The functions the name section names are the imported ones and then the defined
+// ones: the defined ones start where the highest index, less their count, says (the
+// import section's count can differ from it).
+const firstDefined = Math.max(...names.keys()) + 1 - bodies.length;
+if (firstDefined !== imported) imported = firstDefined;
 const byPkg = new Map();
 let code = 0;
 bodies.forEach((s, i) => {
@@ -72,6 +78,11 @@ bodies.forEach((s, i) => {
 const kb = (n) => (n / 1024).toFixed(0).padStart(6) + " KiB";
 console.log(`${file}: ${kb(total)} in all; function code ${kb(code)} in ${bodies.length} functions; data ${kb(data)}`);
 const sorted = [...byPkg].sort((x, y) => y[1] - x[1]);
+// FUNCS=N lists the N largest functions too.
+if (process.env.FUNCS) {
+  const fl = bodies.map((size, i) => [size, names.get(i + imported) || "?"]).sort((x, y) => y[0] - x[0]);
+  for (const [size, name] of fl.slice(0, Number(process.env.FUNCS))) console.log(`${(size / 1024).toFixed(1).padStart(7)} KiB  ${name}`);
+}
 for (const [p, s] of sorted.slice(0, rows)) console.log(`${kb(s)}  ${p}`);
 // Groups people ask about: the HTTP stack and TLS/crypto.
 const group = (re) => sorted.filter(([p]) => re.test(p)).reduce((a, [, s]) => a + s, 0);
