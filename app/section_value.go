@@ -58,7 +58,7 @@ func (s *ValueSection) Render() app.UI {
 					}
 				})
 			}, base),
-		), rangeBox{Input: base + ".amountPerMonth", Label: names.FieldLabel(base+".amountPerMonth", nil), Unit: cur,
+		), rangeBox{Input: base + ".amountPerMonth", Label: names.FieldLabel(base+".amountPerMonth", nil), Unit: cur, EndUnit: cur + " per month",
 			Typed: b.Range, Prefix: "Likely range of its value per month: "}.render(s.Ed, s.open, s.Problems)))
 	}
 	curve := s.Maturity
@@ -96,7 +96,7 @@ func (s *ValueSection) Render() app.UI {
 	obj := s.Objective
 	return section("value", "Value and time",
 		field(s.Ed, "valuePer1000", "Value per 1,000 people reached", cur, s.Value, "0", s.Problems),
-		rangeBox{Input: "valuePer1000", Label: "Value per 1,000 people reached", Unit: cur, Typed: s.Range, Prefix: "Likely range: "}.
+		rangeBox{Input: "valuePer1000", Label: "Value per 1,000 people reached", Unit: cur, EndUnit: cur, Typed: s.Range, Prefix: "Likely range: "}.
 			render(s.Ed, s.open, s.Problems),
 		app.P().Class("hint").Text("For example what the same reach would cost as advertising. Left empty, reach is worth 0. "+
 			"A value you type counts as known unless you give its likely range too."),

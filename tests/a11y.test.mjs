@@ -1,0 +1,35 @@
+// Browser tests of the page for keyboard, screen-reader and phone use: what the
+// accessibility tree names each input, where the keyboard leaves the form after an
+// action, and what fits on a phone's screen.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { browserSession, settled } from "./harness.mjs";
+
+const env = browserSession();
+
+// textboxNames lists the names the accessibility tree gives the page's text inputs.
+async function textboxNames(context, page) {
+  const cdp = await context.newCDPSession(page);
+  const { nodes } = await cdp.send("Accessibility.getFullAXTree");
+  return nodes.filter((n) => n.role?.value === "textbox" && !n.ignored).map((n) => n.name?.value || "");
+}
+
+test("every amount's input is named with its unit, range ends included", async (t) => {
+  const { context, page } = await env.open(t);
+  await page.evaluate(() => document.querySelectorAll("details.range-box").forEach((d) => { d.open = true; }));
+  const names = await textboxNames(context, page);
+  for (const want of ["Facebook: Tools (EUR per month)", "Facebook: Ads (EUR per month)",
+    "Value per 1,000 people reached, low end (EUR)", "Value per 1,000 people reached, high end (EUR)",
+    "Facebook: reach rate, low end (share per month)", "Facebook: reach rate, high end (share per month)"]) {
+    assert.ok(names.includes(want), `no input named "${want}"; the names with Facebook or Value: ` +
+      names.filter((n) => /Facebook|Value/.test(n)).join(" | "));
+  }
+  // A benefit's range ends too.
+  await page.getByRole("button", { name: "Add a benefit" }).click();
+  await settled(page);
+  await page.evaluate(() => document.querySelectorAll("details.range-box").forEach((d) => { d.open = true; }));
+  const after = await textboxNames(context, page);
+  const ends = after.filter((n) => /^Benefit 1.*(low|high) end/.test(n));
+  assert.equal(ends.length, 2, after.filter((n) => /Benefit/.test(n)).join(" | "));
+  for (const n of ends) assert.match(n, /\(EUR per month\)$/);
+});
