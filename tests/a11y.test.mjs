@@ -33,3 +33,36 @@ test("every amount's input is named with its unit, range ends included", async (
   assert.equal(ends.length, 2, after.filter((n) => /Benefit/.test(n)).join(" | "));
   for (const n of ends) assert.match(n, /\(EUR per month\)$/);
 });
+
+test("on a phone, a chart's data table opened scrolls inside its own box, and nothing else moves sideways", async (t) => {
+  const { page } = await env.open(t);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await settled(page);
+  const summaries = page.locator("figure.chart details > summary");
+  const n = await summaries.count();
+  assert.ok(n >= 4, `${n} data tables`);
+  for (let i = 0; i < n; i++) {
+    await summaries.nth(i).focus();
+    await page.keyboard.press("Enter");
+  }
+  const m = await page.evaluate(() => {
+    const r = document.querySelector("section.results");
+    const cut = [];
+    for (const e of r.querySelectorAll("figure.chart, figure.chart .chart-summary, figure.chart summary")) {
+      const b = e.getBoundingClientRect();
+      if (b.right > r.getBoundingClientRect().right + 1) cut.push(`${e.className || e.tagName}: ${e.textContent.slice(0, 40)} ends at ${Math.round(b.right)} px`);
+    }
+    // Each table that is wider than the screen scrolls in a box the keyboard can reach.
+    const boxes = [...r.querySelectorAll("figure.chart details table")].map((tb) => {
+      const box = tb.closest(".scroll");
+      return box ? { focusable: box.tabIndex === 0, name: box.getAttribute("aria-label") } : null;
+    });
+    return { scroll: r.scrollWidth, width: r.clientWidth, page: document.documentElement.scrollWidth, cut, boxes };
+  });
+  assert.equal(m.page, 390);
+  assert.ok(m.scroll <= m.width, `the results scroll sideways: ${m.scroll} px wide in ${m.width} px`);
+  assert.deepEqual(m.cut, []);
+  for (const b of m.boxes) {
+    assert.ok(b && b.focusable && /^Data table: /.test(b.name), JSON.stringify(b));
+  }
+});
