@@ -66,3 +66,44 @@ test("on a phone, a chart's data table opened scrolls inside its own box, and no
     assert.ok(b && b.focusable && /^Data table: /.test(b.name), JSON.stringify(b));
   }
 });
+
+// planGrid reads every cell of the plan's grid: element id → hours typed.
+const planGrid = (page) => page.$$eval("section[aria-labelledby=plan-h] input.cell", (l) => Object.fromEntries(l.map((e) => [e.id, e.value])));
+
+test("passing demographics with the arrow keys loses nothing the one chosen at last keeps, and one undo goes back", async (t) => {
+  const { page } = await env.open(t);
+  const start = await planGrid(page);
+  assert.equal(start["f-plan-facebook-0"], "8");
+  // What a direct choice of the third dataset keeps.
+  const direct = (await env.open(t)).page;
+  await direct.selectOption("#f-dataset", "arab-youth-survey-2023");
+  await settled(direct);
+  const want = await planGrid(direct);
+  const wantNotice = await direct.locator("#switch-notice").innerText();
+  // The closed select changes its value at each arrow key: the US news survey in
+  // between has no Facebook.
+  await page.focus("#f-dataset");
+  await page.keyboard.press("ArrowDown");
+  await settled(page);
+  assert.equal(await page.$eval("#f-dataset", (s) => s.value), "reuters-dnr-us-2024");
+  await page.keyboard.press("ArrowDown");
+  await settled(page);
+  assert.equal(await page.$eval("#f-dataset", (s) => s.value), "arab-youth-survey-2023");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "f-dataset");
+  assert.deepEqual(await planGrid(page), want);
+  assert.equal(await page.locator("#switch-notice").innerText(), wantNotice);
+  // Back up to where it started: the plan as it was.
+  await page.keyboard.press("ArrowUp");
+  await page.keyboard.press("ArrowUp");
+  await settled(page);
+  assert.equal(await page.$eval("#f-dataset", (s) => s.value), "pew-us-2023");
+  assert.deepEqual(await planGrid(page), start);
+  // Down twice again, and one undo puts back the first dataset and its plan.
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  await settled(page);
+  await page.click("#undo-switch");
+  await settled(page);
+  assert.equal(await page.$eval("#f-dataset", (s) => s.value), "pew-us-2023");
+  assert.deepEqual(await planGrid(page), start);
+});
