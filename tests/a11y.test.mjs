@@ -107,3 +107,23 @@ test("passing demographics with the arrow keys loses nothing the one chosen at l
   assert.equal(await page.$eval("#f-dataset", (s) => s.value), "pew-us-2023");
   assert.deepEqual(await planGrid(page), start);
 });
+
+test("on a phone, every control is at least 24 by 24 px to touch", async (t) => {
+  const { page } = await env.open(t);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await settled(page);
+  await page.getByRole("button", { name: "Add a benefit" }).click(); // its 'grows with maturity' box
+  await settled(page);
+  const small = await page.evaluate(() => {
+    const out = [];
+    // Links inside a sentence are exempt (WCAG 2.5.8, inline); the skip link is off screen until focused.
+    for (const e of document.querySelectorAll("button, input, select, summary, label.file, a:not(.skip)")) {
+      if (e.tagName === "A" && e.closest("p, li")) continue;
+      const b = e.getBoundingClientRect();
+      if (!e.offsetParent || b.width === 0) continue;
+      if (b.width < 24 || b.height < 24) out.push(`${e.tagName.toLowerCase()}${e.type ? "[" + e.type + "]" : ""} "${(e.getAttribute("aria-label") || e.id || e.textContent).trim().slice(0, 50)}": ${Math.round(b.width)} × ${Math.round(b.height)} px`);
+    }
+    return out;
+  });
+  assert.deepEqual(small, []);
+});
