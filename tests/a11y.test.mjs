@@ -127,3 +127,54 @@ test("on a phone, every control is at least 24 by 24 px to touch", async (t) => 
   });
   assert.deepEqual(small, []);
 });
+
+// listen records what screen readers would announce: each time a live region (aria-live,
+// or role status or alert) shows a text other than the one it showed last, once per
+// change the page makes.
+async function listen(page) {
+  await page.evaluate(() => {
+    window.announced = [];
+    const last = new Map();
+    const regions = () => document.querySelectorAll("[aria-live]:not([aria-live=off]), [role=status], [role=alert]");
+    for (const r of regions()) last.set(r, r.textContent.trim());
+    new MutationObserver(() => {
+      for (const r of regions()) {
+        const text = r.textContent.trim();
+        if (text !== "" && text !== last.get(r) && !r.parentElement.closest("[aria-live]:not([aria-live=off]), [role=status], [role=alert]")) {
+          window.announced.push(text);
+        }
+        last.set(r, text);
+      }
+    }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ["aria-live", "role"] });
+  });
+}
+// announced is what was announced since the last look, once the results have been
+// worked out and left alone for longer than the page waits before saying them.
+const announced = async (page) => {
+  await settled(page);
+  await page.waitForTimeout(1500);
+  return page.evaluate(() => window.announced.splice(0));
+};
+
+test("typing a figure announces the results once they are worked out, and a problem once", async (t) => {
+  const { page } = await env.open(t);
+  await listen(page);
+  const size = page.getByLabel("Audience size (people)");
+  await size.focus();
+  await page.keyboard.press("Control+a");
+  await page.keyboard.type("250000", { delay: 80 });
+  let said = await announced(page);
+  assert.equal(said.length, 1, `${said.length} announcements for 6 keys:\n${said.join("\n")}`);
+  const cost = await page.locator("#fig-total-cost .value").innerText();
+  const reach = await page.locator("#fig-reach .value").innerText();
+  assert.ok(said.at(-1).includes(cost) && said.at(-1).includes(reach), `"${said.at(-1)}" lacks ${cost} or ${reach}`);
+  // A problem is said once, naming its field; fixing it says the results again.
+  await page.keyboard.type("x", { delay: 80 });
+  said = await announced(page);
+  assert.equal(said.length, 1, said.join("\n"));
+  assert.match(said[0], /Audience size/);
+  await page.keyboard.press("Backspace");
+  said = await announced(page);
+  assert.equal(said.length, 1, said.join("\n"));
+  assert.ok(said[0].includes(cost), said[0]);
+});
