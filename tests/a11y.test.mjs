@@ -178,3 +178,29 @@ test("typing a figure announces the results once they are worked out, and a prob
   assert.equal(said.length, 1, said.join("\n"));
   assert.ok(said[0].includes(cost), said[0]);
 });
+
+test("inputs repeated in a list are told apart by their names: maturity points and benefits", async (t) => {
+  const { context, page } = await env.open(t);
+  await page.getByRole("button", { name: "Add a benefit" }).click();
+  await page.getByRole("button", { name: "Add a benefit" }).click();
+  await settled(page);
+  const cdp = await context.newCDPSession(page);
+  const { nodes } = await cdp.send("Accessibility.getFullAXTree");
+  const byId = new Map(nodes.map((n) => [n.nodeId, n]));
+  // An input's name, after the name of the group (fieldset) it is in, when that
+  // group is not the whole list.
+  const seen = new Map();
+  for (const n of nodes) {
+    if (n.ignored || !["textbox", "checkbox"].includes(n.role?.value)) continue;
+    let group = "";
+    for (let p = byId.get(n.parentId); p; p = byId.get(p.parentId)) {
+      if (p.role?.value === "group" && p.name?.value) { group = p.name.value; break; }
+    }
+    const key = group + " / " + n.name.value;
+    seen.set(key, (seen.get(key) || 0) + 1);
+  }
+  const twice = [...seen].filter(([, c]) => c > 1).map(([k, c]) => `${k} (${c} times)`);
+  assert.deepEqual(twice, []);
+  assert.equal(await page.getByRole("textbox", { name: "Month (since start), point 2" }).inputValue(), "1");
+  assert.equal(await page.getByRole("textbox", { name: "Value (EUR per month), benefit 2" }).inputValue(), "0");
+});
