@@ -77,9 +77,12 @@ func (c *Chart) Render() app.UI {
 		),
 		app.Details().Body(
 			app.Summary().Text("Data table: "+s.Title),
-			app.Table().Class("grid").Body(
-				app.THead().Body(app.Tr().Body(head...)),
-				app.TBody().Body(rows...),
+			// Scrolled in its own box on a narrow screen, as the page's other tables are.
+			app.Div().Class("scroll").TabIndex(0).Role("region").Aria("label", "Data table: "+s.Title).Body(
+				app.Table().Class("grid").Body(
+					app.THead().Body(app.Tr().Body(head...)),
+					app.TBody().Body(rows...),
+				),
 			),
 		),
 	)

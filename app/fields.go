@@ -33,15 +33,25 @@ func input(ed *Editor, path, value, placeholder, problem string) app.HTMLInput {
 
 // field is a labelled text input with its problem message.
 func field(ed *Editor, path, label, unit, value, placeholder string, problems map[string]string) app.UI {
+	return fieldOf(ed, path, label, unit, "", value, placeholder, problems)
+}
+
+// fieldOf is a field of a line of a list, whose label is the same on each line: of
+// names the line for screen readers after the label ("Month (since start), point 2").
+func fieldOf(ed *Editor, path, label, unit, of, value, placeholder string, problems map[string]string) app.UI {
 	id := fieldID(path)
 	msg := problems[path]
 	lbl := label
 	if unit != "" {
 		lbl += " (" + unit + ")"
 	}
+	in := input(ed, path, value, placeholder, msg)
+	if of != "" {
+		in = in.Aria("label", lbl+", "+of)
+	}
 	return app.Div().Class("field").Body(
 		app.Label().For(id).Text(lbl),
-		input(ed, path, value, placeholder, msg),
+		in,
 		app.If(msg != "", app.P().Class("error").ID(id+"-error").Text(msg)),
 	)
 }

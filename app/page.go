@@ -34,7 +34,14 @@ type Page struct {
 	turn  func()
 	port  app.Value
 	shown time.Time // when the progress was last shown
+	// said is set once the results are all worked out and no edit came for
+	// saidAfter: screen readers then hear them (resultsSaid).
+	said bool
 }
+
+// saidAfter is how long the results stay unchanged before screen readers hear them, so
+// that typing a figure is not read out at each key.
+const saidAfter = 600 * time.Millisecond
 
 // OnMount follows what other tabs of this site keep in the browser: the "storage"
 // event fires in every other tab when one writes, so each tab shows the others'
@@ -180,6 +187,7 @@ func (e *Editor) later(st *State) {
 	}
 	p.gen++
 	gen := p.gen
+	p.said = false
 	p.ctx.After(20*time.Millisecond, func(ctx app.Context) {
 		p.shown = time.Now()
 		e.work(gen)
@@ -217,7 +225,14 @@ func (e *Editor) work(gen int) {
 	}
 	if pending {
 		p.nextTurn(func() { e.work(gen) })
+		return
 	}
+	p.ctx.After(saidAfter, func(app.Context) {
+		if gen == p.gen {
+			p.said = true
+			p.Update()
+		}
+	})
 }
 
 // nextTurn runs fn in a later task of the browser's event loop, after the input and
@@ -304,7 +319,7 @@ func (p *Page) Render() app.UI {
 					Maturity: f.Maturity, Objective: f.Objective,
 					Problems: problemsUnder(st.Problems, "valuePer1000", "benefits", "maturity", "objective", "ranges.valuePer1000", "ranges.benefits")},
 			),
-			&ResultsSection{Ed: p.ed, St: st, Version: st.Version, DS: ds, Labels: p.labels(), Compare: p.comparison(), Kept: len(p.ws.Entries)},
+			&ResultsSection{Ed: p.ed, St: st, Version: st.Version, Said: p.said, DS: ds, Labels: p.labels(), Compare: p.comparison(), Kept: len(p.ws.Entries)},
 		),
 		app.Footer().Class("footer").Body(
 			app.P().Text("Demographics: "+sourceText(ds)+". Platform parameters marked "),

@@ -24,11 +24,14 @@ func rangePath(input string) string {
 
 // rangeBox is what the page shows about one uncertain input's range.
 type rangeBox struct {
-	Input  string         // the input's name, "platforms.facebook.reachRate"
-	Label  string         // its name for people, "Facebook: reach rate"
-	Unit   string         // the currency of a money input, shown after a range
-	Prefix string         // what the summary starts with, where no column head says it
-	Typed  calc.FormRange // the range typed in the form, if any
+	Input string // the input's name, "platforms.facebook.reachRate"
+	Label string // its name for people, "Facebook: reach rate"
+	Unit  string // the currency of a money input, shown after a range
+	// EndUnit is the unit the ends are typed in, in their names for screen readers
+	// ("EUR per month", "share per month"); "" where the label already says it.
+	EndUnit string
+	Prefix  string         // what the summary starts with, where no column head says it
+	Typed   calc.FormRange // the range typed in the form, if any
 	// Low and High are the ends of the range in use when none is typed (a dataset's
 	// range, or the default relative range of an assumption), shown in the empty
 	// fields; From says where it comes from ("default −50 %, +100 %"), or why there
@@ -41,6 +44,9 @@ type rangeBox struct {
 func platformRange(pl *calc.Platform, param, value string, typed calc.FormRange) rangeBox {
 	input := "platforms." + pl.ID + "." + param
 	b := rangeBox{Input: input, Label: (&calc.Form{}).FieldLabel(input, &calc.Dataset{Platforms: []calc.Platform{*pl}}), Typed: typed}
+	if param == "reachRate" { // the hours' labels say theirs
+		b.EndUnit = paramLabels[param][1]
+	}
 	r, from, assumed := pl.AssumedRange(param)
 	switch {
 	case value != "":
@@ -105,6 +111,14 @@ func (b rangeBox) render(ed *Editor, open map[string]bool, problems map[string]s
 	id := fieldID(path)
 	lowPath, highPath := path+".low", path+".high"
 	label := func(end string) string { return b.Label + ", " + end + " end" }
+	// An end's name for screen readers says its unit, which the field's own label
+	// or column head says on screen.
+	name := func(end string) string {
+		if b.EndUnit != "" {
+			return label(end) + " (" + b.EndUnit + ")"
+		}
+		return label(end)
+	}
 	msgs := []app.UI{}
 	for _, p := range []struct{ path, label string }{{lowPath, label("low")}, {highPath, label("high")}, {path, b.Label + ", range"}} {
 		if msg := problems[p.path]; msg != "" {
@@ -120,12 +134,12 @@ func (b rangeBox) render(ed *Editor, open map[string]bool, problems map[string]s
 	if shown || len(msgs) > 0 {
 		details = details.Open(true) // never written false: HTML reads open="false" as open
 	}
-	end := func(p, name, typed, otherwise string) app.UI {
-		in := input(ed, p, typed, otherwise, problems[p]).Class("cell").Aria("label", label(name))
+	end := func(p, which, typed, otherwise string) app.UI {
+		in := input(ed, p, typed, otherwise, problems[p]).Class("cell").Aria("label", name(which))
 		if problems[p] == "" && problems[path] != "" {
 			in = in.Aria("describedby", id+"-error")
 		}
-		return app.Div().Class("range-end").Body(app.Label().For(fieldID(p)).Text(name), in)
+		return app.Div().Class("range-end").Body(app.Label().For(fieldID(p)).Text(which), in)
 	}
 	return details.OnToggle(func(ctx app.Context, e app.Event) {
 		open[b.Input] = ctx.JSSrc().Get("open").Bool()

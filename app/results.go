@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 	"github.com/shopspring/decimal"
@@ -23,6 +24,9 @@ type ResultsSection struct {
 	Labels  []ProblemLink
 	Compare *report.Comparison
 	Kept    int // scenarios in the workspace
+	// Said is set once the results have been worked out and left unchanged for a
+	// moment: screen readers hear them then.
+	Said bool
 }
 
 // Render shows the results.
@@ -60,7 +64,10 @@ func (s *ResultsSection) Render() app.UI {
 		app.Div().Class("notice-area").Body(app.If(illustrative(st.U, uncertainLabels(st)) != "", app.P().Class("illustrative").ID("illustrative").Text(
 			"Illustrative figures: an assumed default is among the three inputs that move them most. Replace it first with your own analytics: "+illustrative(st.U, uncertainLabels(st))+"."))),
 		s.briefing(),
-		app.Div().Class("headline").Aria("live", "polite").Body(headline(report.Headline(r, st.U))...),
+		app.Div().Class("headline").Body(headline(report.Headline(r, st.U))...),
+		// What screen readers hear of the results: once they are all worked out, not at
+		// each key typed (the figures, then their likely ranges, change at each one).
+		app.P().Class("sr-only").Aria("live", "polite").ID("results-said").Text(resultsSaid(st, s.Said)),
 		app.P().Class("hint").Text(fmt.Sprintf("Unique reach counts a person once a month across platforms; summed over the %d months it is %s. ROI is (value − cost) / cost.",
 			r.HorizonMonths, calc.PeopleText(t.Reach))),
 		app.Div().Class("downloads no-print").Body(
@@ -86,6 +93,25 @@ func (s *ResultsSection) Render() app.UI {
 	)
 }
 
+// resultsSaid is the headline figures in one sentence, once the recommendation and the
+// likely ranges are worked out for the inputs as they are and said is set (no edit came
+// for a moment); "" before, and while the form has problems (the out-of-date notice
+// says them).
+func resultsSaid(st *State, said bool) string {
+	if !said || st.Result == nil || st.Stale() || st.RecPending || st.UPending {
+		return ""
+	}
+	parts := []string{}
+	for _, f := range report.Headline(st.Result, st.U) {
+		part := f.Label + ": " + f.Value
+		if f.Likely != "" {
+			part += ", likely " + f.Likely
+		}
+		parts = append(parts, part)
+	}
+	return "Results: " + strings.Join(parts, "; ") + "."
+}
+
 // figure is a headline figure, with its likely range (P10 to P90) when there is one.
 func figure(id, label, value, likely string) app.UI {
 	return app.Div().Class("figure").ID("fig-"+id).Body(
@@ -109,7 +135,7 @@ func (s *ResultsSection) recommendationBox() app.UI {
 		}
 		return app.Div().Class("recommendation updating").ID("recommendation").Aria("busy", true).Body(
 			app.H3().Text("Recommendation"),
-			app.P().Class("updating-note").Role("status").Text("Working out the recommendation for these inputs."),
+			app.P().Class("updating-note").Text("Working out the recommendation for these inputs."),
 			s.searchProgress(),
 		)
 	}
@@ -142,7 +168,7 @@ func (s *ResultsSection) recommendationBox() app.UI {
 	bound := calc.BoundText(rec, cur)
 	return app.Div().Class(class).ID("recommendation").Aria("busy", st.RecPending).Body(
 		app.H3().Text("Recommendation"),
-		app.If(st.RecPending, app.P().Class("updating-note").Role("status").Text("Updating for the changed inputs; what follows is for the inputs before them.")),
+		app.If(st.RecPending, app.P().Class("updating-note").Text("Updating for the changed inputs; what follows is for the inputs before them.")),
 		app.If(st.RecPending, s.searchProgress()),
 		app.P().Text(fmt.Sprintf("For %s with %s of staff time: %s.", objective, calc.HoursText(rec.PoolHours), value)),
 		app.If(bound != "", app.P().ID("recommendation-bound").Text("Not proven the best: the search stopped at its step budget. This plan is "+bound+".")),

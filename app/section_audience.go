@@ -171,19 +171,30 @@ func (s *AudienceSection) Render() app.UI {
 func (e *Editor) SwitchDataset(value string) {
 	p := e.p
 	f := p.st.Form
+	// Switches one after another with no edit between them, such as the arrow keys
+	// make on the closed select (one per dataset passed), are one switch: each starts
+	// from the form before the first, so that nothing is lost to a dataset passed on
+	// the way, and one undo goes back.
+	before := f.Clone()
+	if sw := p.ws.Switched; sw != nil && sw.ID == p.ws.CurrentID() {
+		before = sw.Before
+	}
 	var to *calc.Dataset
 	id := value
 	if value == inlineOption {
-		to, id = f.DatasetInline, ""
+		to, id = before.DatasetInline, ""
 	} else {
 		to = p.cat.Get(value)
 	}
 	if to == nil || to == f.DatasetIn(p.cat) {
 		return
 	}
-	before := f.Clone()
-	next := f.Clone()
-	lost := next.SwitchDataset(f.DatasetIn(p.cat), to, id, presets(to)[0].Weights)
+	if to == before.DatasetIn(p.cat) { // back where the switches started
+		e.UndoSwitch()
+		return
+	}
+	next := before.Clone()
+	lost := next.SwitchDataset(before.DatasetIn(p.cat), to, id, presets(to)[0].Weights)
 	p.st.Form = next
 	p.st.Recompute(p.cat)
 	p.ws.Switched = &Switch{ID: p.ws.CurrentID(), Before: before, Lost: lost}

@@ -86,7 +86,11 @@ func (s *PlatformsSection) Render() app.UI {
 		for _, name := range calc.ParamNames {
 			v := s.Params[pl.ID][name]
 			path := "platforms." + pl.ID + "." + name
-			label := fmt.Sprintf("%s: %s (%s)", pl.Name, paramLabels[name][0], paramLabels[name][1])
+			unit := paramLabels[name][1]
+			if name == "toolCost" || name == "adCost" {
+				unit = s.Currency + " " + unit
+			}
+			label := fmt.Sprintf("%s: %s (%s)", pl.Name, paramLabels[name][0], unit)
 			var badge app.UI
 			switch {
 			case v != "":

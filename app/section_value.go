@@ -37,10 +37,10 @@ func (s *ValueSection) Render() app.UI {
 		base := fmt.Sprintf("benefits[%d]", i)
 		rampID := fieldID(base + ".ramped")
 		benefits = append(benefits, app.Div().Class("benefit").Body(app.Div().Class("row").Body(
-			field(s.Ed, base+".name", "Benefit", "", b.Name, "Consular enquiries answered online", s.Problems),
-			field(s.Ed, base+".amountPerMonth", "Value", cur+" per month", b.AmountPerMonth, "", s.Problems),
+			fieldOf(s.Ed, base+".name", "Benefit", "", "benefit "+itoa(i+1), b.Name, "Consular enquiries answered online", s.Problems),
+			fieldOf(s.Ed, base+".amountPerMonth", "Value", cur+" per month", "benefit "+itoa(i+1), b.AmountPerMonth, "", s.Problems),
 			app.Div().Class("field check").Body(
-				app.Input().Type("checkbox").ID(rampID).Checked(b.Ramped).OnChange(func(ctx app.Context, e app.Event) {
+				app.Input().Type("checkbox").ID(rampID).Checked(b.Ramped).Aria("label", "grows with maturity, benefit "+itoa(i+1)).OnChange(func(ctx app.Context, e app.Event) {
 					on := ctx.JSSrc().Get("checked").Bool()
 					s.Ed.Edit(func(f *calc.Form) {
 						if i < len(f.Benefits) {
@@ -58,7 +58,7 @@ func (s *ValueSection) Render() app.UI {
 					}
 				})
 			}, base),
-		), rangeBox{Input: base + ".amountPerMonth", Label: names.FieldLabel(base+".amountPerMonth", nil), Unit: cur,
+		), rangeBox{Input: base + ".amountPerMonth", Label: names.FieldLabel(base+".amountPerMonth", nil), Unit: cur, EndUnit: cur + " per month",
 			Typed: b.Range, Prefix: "Likely range of its value per month: "}.render(s.Ed, s.open, s.Problems)))
 	}
 	curve := s.Maturity
@@ -70,8 +70,8 @@ func (s *ValueSection) Render() app.UI {
 		i := i
 		base := fmt.Sprintf("maturity[%d]", i)
 		anchors = append(anchors, app.Div().Class("row").Body(
-			field(s.Ed, base+".month", "Month", "since start", a.Month, "", s.Problems),
-			field(s.Ed, base+".factor", "Effect", "share of full effect, 0–1", a.Factor, "", s.Problems),
+			fieldOf(s.Ed, base+".month", "Month", "since start", "point "+itoa(i+1), a.Month, "", s.Problems),
+			fieldOf(s.Ed, base+".factor", "Effect", "share of full effect, 0–1", "point "+itoa(i+1), a.Factor, "", s.Problems),
 			app.Button().Type("button").Class("secondary").ID(removePointID(i)).Text("Remove point "+itoa(i+1)).OnClick(func(ctx app.Context, e app.Event) {
 				n := len(s.Maturity) // the curve as it is now (not as this handler was made)
 				if s.Maturity == nil {
@@ -96,7 +96,7 @@ func (s *ValueSection) Render() app.UI {
 	obj := s.Objective
 	return section("value", "Value and time",
 		field(s.Ed, "valuePer1000", "Value per 1,000 people reached", cur, s.Value, "0", s.Problems),
-		rangeBox{Input: "valuePer1000", Label: "Value per 1,000 people reached", Unit: cur, Typed: s.Range, Prefix: "Likely range: "}.
+		rangeBox{Input: "valuePer1000", Label: "Value per 1,000 people reached", Unit: cur, EndUnit: cur, Typed: s.Range, Prefix: "Likely range: "}.
 			render(s.Ed, s.open, s.Problems),
 		app.P().Class("hint").Text("For example what the same reach would cost as advertising. Left empty, reach is worth 0. "+
 			"A value you type counts as known unless you give its likely range too."),

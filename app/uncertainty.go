@@ -56,7 +56,7 @@ func (s *ResultsSection) uncertaintyBlock() app.UI {
 	if u == nil {
 		return app.Div().Class("uncertainty updating").ID("uncertainty").Aria("busy", true).Body(
 			app.H3().Text("What the result depends on"),
-			app.P().Class("updating-note").Role("status").ID("uncertainty-progress").Text("Working out the likely range…"),
+			app.P().Class("updating-note").ID("uncertainty-progress").Text("Working out the likely range…"),
 			s.uncertaintyProgress())
 	}
 	cur := r.Currency
@@ -85,7 +85,7 @@ func (s *ResultsSection) uncertaintyBlock() app.UI {
 	}
 	return app.Div().Class(class).ID("uncertainty").Aria("busy", st.UPending).Body(
 		app.H3().Text("What the result depends on"),
-		app.If(st.UPending, app.P().Class("updating-note").Role("status").ID("uncertainty-progress").Text("Updating for the changed inputs; what follows is for the inputs before them.")),
+		app.If(st.UPending, app.P().Class("updating-note").ID("uncertainty-progress").Text("Updating for the changed inputs; what follows is for the inputs before them.")),
 		app.If(st.UPending, s.uncertaintyProgress()),
 		app.P().ID("must-be-true").Text(mustBeTrue(st, u)),
 		app.If(len(u.Inputs) > 0, app.P().ID("likely-net-text").Text(fmt.Sprintf("Likely net value (the middle 80%% of %s draws of the uncertain inputs): %s; the plan pays in %s of the draws.",

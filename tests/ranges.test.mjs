@@ -41,7 +41,7 @@ test("a range typed beside its input is used, shown, and kept through export, im
   await summary(page, fb).focus();
   await page.keyboard.press("Enter");
   await page.keyboard.press("Tab");
-  assert.equal(await page.evaluate(() => document.activeElement.getAttribute("aria-label")), "Facebook: reach rate, low end");
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute("aria-label")), "Facebook: reach rate, low end (share per month)");
   await page.keyboard.type("0.005");
   await page.getByLabel("Facebook: reach rate, high end").fill("0.2");
   await settled(page);
