@@ -10,6 +10,7 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 	"github.com/shopspring/decimal"
 
+	"platformroi/app/report"
 	"platformroi/calc"
 )
 
@@ -512,5 +513,39 @@ func TestSameNameSaid(t *testing.T) {
 	d.Consume()
 	if strings.Contains(app.HTMLString(p), `id="f-name-same"`) {
 		t.Error("the notice stays after the name was changed")
+	}
+}
+
+// While what the result depends on is worked out again, the headline's likely ranges
+// say so: the ones at hand are for the inputs before the edit.
+func TestHeadlineLikelyWhilePending(t *testing.T) {
+	p, d := mount(t)
+	d.Consume()
+	st := p.State()
+	if st.U == nil || st.UPending {
+		t.Fatal("no likely ranges worked out at the start")
+	}
+	old := report.Headline(st.Result, st.U)[0].Likely
+	if old == "" || !strings.Contains(app.HTMLString(p), "likely "+old) {
+		t.Fatalf("the headline does not show its likely range %q", old)
+	}
+	// In the browser the edit's figures paint first and what the result depends on
+	// follows (Editor.later; in tests it is worked out at once): the state between.
+	p.ed.Edit(func(f *calc.Form) { f.ValuePer1000 = "12" })
+	d.Consume()
+	p.st.UPending = true
+	p.st.Version++ // as the state does when it changes
+	p.Update()
+	d.Consume()
+	html := app.HTMLString(p)
+	if strings.Contains(html, "likely "+report.Headline(p.st.Result, p.st.U)[0].Likely) || !strings.Contains(html, "likely "+pendingLikely) {
+		t.Errorf("while pending, the headline shows the likely range of the inputs before the edit")
+	}
+	p.st.UPending = false
+	p.st.Version++
+	p.Update()
+	d.Consume()
+	if html := app.HTMLString(p); strings.Contains(html, pendingLikely) || !strings.Contains(html, "likely "+report.Headline(p.st.Result, p.st.U)[0].Likely) {
+		t.Error("once worked out, the headline does not show the likely ranges again")
 	}
 }

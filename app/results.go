@@ -64,7 +64,7 @@ func (s *ResultsSection) Render() app.UI {
 		app.Div().Class("notice-area").Body(app.If(illustrative(st.U, uncertainLabels(st)) != "", app.P().Class("illustrative").ID("illustrative").Text(
 			"Illustrative figures: an assumed default is among the three inputs that move them most. Replace it first with your own analytics: "+illustrative(st.U, uncertainLabels(st))+"."))),
 		s.briefing(),
-		app.Div().Class("headline").Body(headline(report.Headline(r, st.U))...),
+		app.Div().Class("headline").Body(headline(headlineFigures(st))...),
 		// What screen readers hear of the results: once they are all worked out, not at
 		// each key typed (the figures, then their likely ranges, change at each one).
 		app.P().Class("sr-only").Aria("live", "polite").ID("results-said").Text(resultsSaid(st, s.Said)),
@@ -112,12 +112,31 @@ func resultsSaid(st *State, said bool) string {
 	return "Results: " + strings.Join(parts, "; ") + "."
 }
 
+// pendingLikely stands for a likely range while it is worked out again for the
+// changed inputs: the one at hand is for the inputs before them.
+const pendingLikely = "range being worked out again"
+
+// headlineFigures are the headline's figures; while what the result depends on is
+// worked out again, their likely ranges say so rather than show the old inputs'.
+func headlineFigures(st *State) []report.Figure {
+	figs := report.Headline(st.Result, st.U)
+	if st.UPending {
+		for i := range figs {
+			if figs[i].Likely != "" {
+				figs[i].Likely = pendingLikely
+			}
+		}
+	}
+	return figs
+}
+
 // figure is a headline figure, with its likely range (P10 to P90) when there is one.
 func figure(id, label, value, likely string) app.UI {
 	return app.Div().Class("figure").ID("fig-"+id).Body(
 		app.Span().Class("label").Text(label),
 		app.Span().Class("value").Text(value),
-		app.If(likely != "", app.Span().Class("likely").Text("likely "+likely)),
+		app.If(likely != "" && likely != pendingLikely, app.Span().Class("likely").Text("likely "+likely)).
+			ElseIf(likely == pendingLikely, app.Span().Class("likely updating").Text("likely "+likely)),
 	)
 }
 
