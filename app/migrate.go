@@ -33,10 +33,11 @@ type draftV1 struct {
 	Excluded  map[string]bool
 }
 
-// migrateDraft turns a version 1 draft into a form, keeping every typed value. The
+// migrateDraft turns a version 1 draft into a form, keeping every typed value; c is
+// the catalog with the workspace's imported datasets already added. The
 // first release wrote the objective and the maturity curve only where they differed
 // from the defaults, so "reach" and the default curve become defaults again.
-func migrateDraft(raw json.RawMessage) (*calc.Form, error) {
+func migrateDraft(raw json.RawMessage, c *calc.Catalog) (*calc.Form, error) {
 	var d draftV1
 	if err := json.Unmarshal(raw, &d); err != nil {
 		return nil, err
@@ -61,7 +62,7 @@ func migrateDraft(raw json.RawMessage) (*calc.Form, error) {
 		f.AddRole(calc.FormRole{Role: r.Name, BySalary: r.BySalary, HourlyCost: r.HourlyCost, AnnualSalary: r.AnnualSalary,
 			OnCost: r.OnCost, Overhead: r.Overhead, ProductiveHours: r.ProductiveHours, HoursPerWeek: r.HoursPerWeek})
 	}
-	ds := calc.Embedded().Get(d.Dataset)
+	ds := c.Get(d.Dataset)
 	ids := make([]string, 0, len(d.Hours))
 	for id := range d.Hours {
 		ids = append(ids, id)

@@ -555,7 +555,7 @@ func LoadWorkspace(s Store, c *calc.Catalog, now string) *Workspace {
 		data, _ := json.Marshal(badSets)
 		notes = append(notes, setAside(string(data), fmt.Sprintf("%d imported dataset(s) kept in this browser could not be read.", len(badSets)), ".datasets"))
 	}
-	loaded, bad := readEntries(sw)
+	loaded, bad := readEntries(sw, c)
 	w := &Workspace{synced: map[string]string{}}
 	for _, l := range loaded {
 		if l.id == "" || w.entry(l.id) != nil {
@@ -589,7 +589,7 @@ type loadedEntry struct {
 
 // readEntries reads the stored scenarios as forms; those that cannot be read are
 // returned as they were stored.
-func readEntries(sw storedWorkspace) ([]loadedEntry, []json.RawMessage) {
+func readEntries(sw storedWorkspace, c *calc.Catalog) ([]loadedEntry, []json.RawMessage) {
 	var out []loadedEntry
 	var bad []json.RawMessage
 	if sw.Version == 1 {
@@ -601,7 +601,7 @@ func readEntries(sw storedWorkspace) ([]loadedEntry, []json.RawMessage) {
 			return nil, []json.RawMessage{sw.Scenarios}
 		}
 		for _, e := range old {
-			f, err := migrateDraft(e.Draft)
+			f, err := migrateDraft(e.Draft, c)
 			if err != nil {
 				bad = append(bad, e.Draft)
 				continue

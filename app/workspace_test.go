@@ -222,6 +222,44 @@ func TestWorkspaceMigratesVersion1(t *testing.T) {
 	}
 }
 
+// A scenario that the first release kept on an imported dataset, with platforms left
+// out of the recommendation, opens with the same platforms left out and its plan lines
+// in the dataset's order.
+func TestWorkspaceMigratesVersion1OnAnImportedDataset(t *testing.T) {
+	ds, err := calc.ReadDatasetCSV([]byte("# id: fr-2024\n# title: France 2024\n# source: A survey\n# year: 2024\n# measure: Share of adults using it\n" +
+		"platform,young,old\nyoutube,90%,70%\nfacebook,0.6,0.5\ninstagram,0.5,0.2\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	file, err := calc.MarshalDataset(ds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	draft := `{"Name":"On the French poll","Currency":"EUR","Horizon":"12","Dataset":"fr-2024","Size":"1000000",` +
+		`"Weights":{"young":"1","old":"1"},"Params":{},` +
+		`"Staff":[{"Name":"Officer","AnnualSalary":"52000","HoursPerWeek":"30","BySalary":true}],` +
+		`"Hours":{"facebook":["4"],"youtube":["2"]},"ValuePer1000":"10",` +
+		`"Maturity":[{"Month":"0","Factor":"0.1"},{"Month":"1","Factor":"0.6"},{"Month":"12","Factor":"1"}],` +
+		`"Objective":"reach","Excluded":{"instagram":true}}`
+	raw := `{"format":"` + storeFormat + `","version":1,"active":0,"datasets":[` + string(compact(file)) + `],"scenarios":[{"id":"s1","draft":` + draft + `}]}`
+	c := calc.Embedded()
+	w := LoadWorkspace(MemoryStore{storeKey: raw}, c, "t")
+	if w.Notice != "" || len(w.Entries) != 1 {
+		t.Fatalf("notice %q, %d scenarios", w.Notice, len(w.Entries))
+	}
+	st := w.Current()
+	if st.Stale() {
+		t.Fatalf("problems: %v", st.Problems)
+	}
+	f := st.Form
+	if f.IsCandidate("instagram") || !f.IsCandidate("facebook") || !f.IsCandidate("youtube") {
+		t.Errorf("platforms considered for the recommendation %v: instagram was left out", f.Candidates)
+	}
+	if len(f.Plan) != 2 || f.Plan[0].Platform != "youtube" || f.Plan[1].Platform != "facebook" {
+		t.Errorf("plan %+v: want youtube then facebook, the dataset's order", f.Plan)
+	}
+}
+
 // A kept scenario on a dataset that is no longer there opens with that problem shown,
 // nothing lost; a salary typed before switching to an hourly cost is kept too.
 func TestWorkspaceKeepsWhatCannotBeComputed(t *testing.T) {

@@ -119,7 +119,9 @@ const MaxDatasetCSV = 1 << 20
 //
 // Every row after the header row describes one platform and has a cell for every
 // column (more cells are accepted when the extra ones are blank). Fields follow RFC
-// 4180: a cell holding a comma or a quote is put in quotes, its quotes doubled. Blank
+// 4180: a cell holding a comma or a quote is put in quotes, its quotes doubled. An
+// apostrophe before a cell's leading "=", "+", "-" or "@" is dropped: the template
+// writes one there, so that a spreadsheet does not take a name for a formula. Blank
 // rows are skipped; "#" lines are not allowed in the table.
 //
 // A segment's cell is the share of the segment that uses the platform, from 0 to 1,
@@ -551,7 +553,7 @@ func (r *csvRead) readTable(table []byte, d *Dataset) {
 		line, _ := cr.FieldPos(0)
 		line += off
 		for i := range rec {
-			rec[i] = strings.TrimSpace(rec[i])
+			rec[i] = untext(strings.TrimSpace(rec[i]))
 		}
 		if strings.Join(rec, "") == "" {
 			continue // a blank row
@@ -1092,7 +1094,9 @@ func cutIndex(s string) (int, string, bool) {
 // platform of the built-in pew-us-2023 dataset leaves blank the parameters that are
 // the built-in ones with the built-in notes, so that it keeps those notes when read;
 // any other platform gives all six. Text is written on one line (a line break becomes a space), and a value
-// that starts with a quote or a comma, or ends with a comma, in quotes.
+// that starts with a quote or a comma, or ends with a comma, in quotes. A table cell
+// (platform id, name, kind, segment) that a spreadsheet could take for a formula
+// starts with an apostrophe, which ReadDatasetCSV drops.
 //
 // Reading the file with ReadDatasetCSV gives back d as far as the CSV format carries
 // it: id, title, source, year, url, measure, provenance, segments (id, label,
@@ -1153,7 +1157,7 @@ func DatasetCSVTemplate(d *Dataset) []byte {
 	w := csv.NewWriter(&b)
 	header := []string{"platform", "name", "kind"}
 	for _, s := range d.Segments {
-		header = append(header, s.ID)
+		header = append(header, text(s.ID))
 	}
 	w.Write(append(header, ParamNames...))
 	for _, p := range d.Platforms {
@@ -1164,7 +1168,7 @@ func DatasetCSVTemplate(d *Dataset) []byte {
 				break
 			}
 		}
-		row := []string{p.ID, p.Name, p.Kind}
+		row := []string{text(p.ID), text(p.Name), text(p.Kind)}
 		for _, s := range d.Segments {
 			cell := ""
 			if v, ok := p.Penetration[s.ID]; ok {

@@ -53,6 +53,15 @@ func text(s string) string {
 	return s
 }
 
+// untext reads back a cell that text wrote: an apostrophe before "=", "+", "-" or "@"
+// is taken away ("'=x" is "=x"), as a spreadsheet does when it opens the file.
+func untext(s string) string {
+	if len(s) > 1 && s[0] == '\'' && strings.ContainsRune("=+-@", rune(s[1])) {
+		return s[1:]
+	}
+	return s
+}
+
 func writeCSV(rows [][]string) []byte {
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)

@@ -5,6 +5,7 @@ package calc_test
 // as the CSV format carries it.
 
 import (
+	"encoding/csv"
 	"reflect"
 	"strings"
 	"testing"
@@ -181,4 +182,47 @@ func TestDatasetCSVTemplateShape(t *testing.T) {
 			t.Errorf("template lacks %q:\n%s", want, got)
 		}
 	}
+}
+
+// An imported dataset whose names start like a spreadsheet formula gives a template
+// whose cells cannot run as formulas when the file is opened in a spreadsheet, and
+// which reads back as the same dataset.
+func TestDatasetCSVTemplateDefusesFormulas(t *testing.T) {
+	file := "# id: my-poll\n# title: My poll\n# source: Us\n# year: 2025\n# measure: Share\n" +
+		"platform,name,kind,\"=cmd|' /C calc'!A0\",@seg,minHours,fullHours,reachRate,setupHours,toolCost,adCost\n" +
+		"facebook,\"=HYPERLINK(\"\"http://example.invalid\"\",\"\"click\"\")\",+kind,0.5,0.25,,,,,,\n" +
+		"-forum,-Forum,@social,0.1,0.2,2,8,0.02,16,0,1.5\n"
+	d := qaReadCSV(t, file)
+	data := calc.DatasetCSVTemplate(d)
+	rows := qaCSVTable(t, data)
+	for i, row := range rows {
+		for j, cell := range row {
+			if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+				t.Errorf("table row %d, cell %d is %q: a spreadsheet takes it for a formula\n%s", i+1, j+1, cell, data)
+			}
+		}
+	}
+	back, err := calc.ReadDatasetCSV(data)
+	if err != nil {
+		t.Fatalf("ReadDatasetCSV of the template: %v\n%s", err, data)
+	}
+	if diff := qaDatasetDiff("", d, back); len(diff) > 0 {
+		t.Errorf("read back a different dataset:\n  %s\n%s", strings.Join(diff, "\n  "), data)
+	}
+}
+
+// qaCSVTable reads the table of a dataset CSV file (the lines that are not metadata).
+func qaCSVTable(t *testing.T, data []byte) [][]string {
+	t.Helper()
+	var table []string
+	for _, l := range strings.Split(string(data), "\n") {
+		if !strings.HasPrefix(l, "#") && l != "" {
+			table = append(table, l)
+		}
+	}
+	rows, err := csv.NewReader(strings.NewReader(strings.Join(table, "\n"))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
 }

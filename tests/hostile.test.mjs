@@ -43,3 +43,33 @@ test("hostile names stay text in the page, charts, legends and tooltips", async 
   assert.equal(await page.evaluate(() => window.__pwned), undefined, "script from a name ran");
   assert.deepEqual(seen.errors, []);
 });
+
+// A name of 200 characters without a space (the most a name may have) wraps inside its
+// column: the role's legend and Remove button and the results' heading ran across the
+// page, over the results column.
+test("names without spaces wrap inside their column", async (t) => {
+  const { page, seen } = await env.open(t);
+  await page.fill("#f-name", "N".repeat(200));
+  await page.fill("#f-staff-0-role", "R".repeat(200));
+  await page.waitForFunction(() => document.querySelector("#results-h")?.innerText.includes("NNNN"));
+  for (const width of [390, 1280, 1600]) {
+    await page.setViewportSize({ width, height: 900 });
+    const over = await page.evaluate(() => {
+      const out = [];
+      const inside = (el, box) => { const r = el.getBoundingClientRect(), b = box.getBoundingClientRect(); return r.left >= b.left - 1 && r.right <= b.right + 1; };
+      const h = document.querySelector("#results-h");
+      if (!inside(h, h.closest(".results"))) out.push("results heading");
+      const fs = document.querySelector("#f-staff-0-role").closest("fieldset");
+      const card = fs.parentElement.closest(".card, section, form") || document.body;
+      if (!inside(fs, card)) out.push("role's fieldset");
+      const legend = fs.querySelector("legend");
+      if (legend && !inside(legend, fs)) out.push("role's legend");
+      const remove = document.querySelector("#remove-role-0");
+      if (remove && !inside(remove, fs)) out.push("role's Remove button");
+      if (document.documentElement.scrollWidth > document.documentElement.clientWidth) out.push(`page ${document.documentElement.scrollWidth} px wide`);
+      return out;
+    });
+    assert.deepEqual(over, [], `at ${width} px, these run out of their column`);
+  }
+  assert.deepEqual(seen.errors, []);
+});

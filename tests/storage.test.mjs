@@ -65,6 +65,33 @@ test("a store that cannot be set aside is never saved over; a full quota is said
   assert.deepEqual(seen.errors, []);
 });
 
+// A browser that keeps no data for the site: reading localStorage throws (site data
+// blocked in the settings) or gives null (storage turned off). The page works, says
+// that nothing is kept, and throws nothing.
+for (const [how, storage] of [["throws", "throw"], ["is null", "null"]]) {
+  test(`the page works when localStorage ${how}, and says nothing is kept`, async (t) => {
+    const { context, page, seen } = await env.open(t, { url: null });
+    await context.addInitScript((storage) => {
+      Object.defineProperty(window, "localStorage", {
+        configurable: true,
+        get() {
+          if (storage === "null") return null;
+          throw new DOMException("The operation is insecure.", "SecurityError");
+        },
+      });
+    }, storage);
+    await page.goto(env.server.url);
+    await ready(page);
+    await page.fill("#f-name", "Typed without storage");
+    await page.waitForFunction(() => document.querySelector("#results-h")?.innerText.includes("Typed without storage"), null, { timeout: 10000 });
+    assert.match(await page.locator("#notice").innerText(), /not kept in this browser.*keeps no data for this site/s);
+    const cost = await page.locator("#fig-total-cost .value").innerText();
+    await page.fill("#f-plan-youtube-0", "3");
+    await page.waitForFunction((cost) => !document.querySelector(".stale-notice") && document.querySelector("#fig-total-cost .value").innerText !== cost, cost, { timeout: 10000 });
+    assert.deepEqual(seen.errors, []);
+  });
+}
+
 test("an imported dataset can be removed; its scenarios keep their figures", async (t) => {
   const { page, seen } = await env.open(t);
   const csv = "# id: fr-2024\n# title: France 2024\n# source: A survey\n# year: 2024\n# measure: Share of adults using it\nplatform,young,old\nfacebook,0.6,0.5\nyoutube,90%,70%\n";

@@ -29,6 +29,26 @@
     link: ["Opening the shared scenario: {progress}%", "Until then the page shows the default scenario."],
   };
 
+  // A browser that keeps no data for this site throws when localStorage is read (site
+  // data blocked in its settings) or gives null (storage turned off). Go cannot catch
+  // an exception thrown while it reads a property, and go-app lists localStorage's keys
+  // when it starts: either way the WebAssembly stopped and the page stayed dead. Such a
+  // browser gets a storage that holds nothing and refuses to keep anything, so that the
+  // app works and says that nothing is kept.
+  var storage = null;
+  try { storage = window.localStorage; } catch (e) { /* blocked */ }
+  if (!storage) {
+    var none = Object.create({
+      length: 0,
+      key: function () { return null; },
+      getItem: function () { return null; },
+      setItem: function () { throw new Error("this browser keeps no data for this site"); },
+      removeItem: function () {},
+      clear: function () {},
+    });
+    try { Object.defineProperty(window, "localStorage", { configurable: true, value: none }); } catch (e) { /* left as it is */ }
+  }
+
   function read(key) {
     try { return window.localStorage ? localStorage.getItem(key) : null; } catch (e) { return null; }
   }
