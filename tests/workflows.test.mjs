@@ -221,7 +221,7 @@ test("replacing an imported dataset keeps what the new file has, says what it dr
   await page.waitForSelector("#import-csv-choice", { state: "detached" });
   const notice = await page.locator("#notice").innerText();
   assert.match(notice, /Replaced the dataset ke-survey/);
-  assert.match(notice, /Not kept in "Mid-size embassy, US adults \(example\)": .*Plan hours on platforms the new dataset does not have: youtube\./);
+  assert.match(notice, /Not kept in "Mid-size embassy, US adults \(example\)": .*Plan hours on platforms the new dataset does not have: YouTube\./);
   await quiet(page);
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export JSON" }).click()]);
   const s = JSON.parse(Buffer.concat(await (await download.createReadStream()).toArray()).toString("utf8"));
