@@ -114,7 +114,7 @@ func resultsSaid(st *State, said bool) string {
 
 // pendingLikely stands for a likely range while it is worked out again for the
 // changed inputs: the one at hand is for the inputs before them.
-const pendingLikely = "range being worked out again"
+const pendingLikely = "range: updating…"
 
 // headlineFigures are the headline's figures; while what the result depends on is
 // worked out again, their likely ranges say so rather than show the old inputs'.
