@@ -141,16 +141,25 @@ test("the focus stays with the CSV import when its choice is made and when impor
   assert.deepEqual(seen.errors, []);
 });
 
-test("after an imported dataset is replaced, its platforms' Recommend? boxes edit the new dataset's list", async (t) => {
-  const { page, seen } = await env.open(t);
-  const csv = (second) => `# id: ke-survey\n# title: Kenya survey\n# source: A survey\n# year: 2024\n# measure: Share of adults using it\nplatform,18-34,35+\nfacebook,0.5,0.4\n${second},0.6,0.3\n`;
+// kenyaSurvey is a CSV dataset of two platforms, Facebook and second.
+const kenyaSurvey = (second) => `# id: ke-survey\n# title: Kenya survey\n# source: A survey\n# year: 2024\n# measure: Share of adults using it\nplatform,18-34,35+\nfacebook,0.5,0.4\n${second},0.6,0.3\n`;
+
+// onKenyaSurvey imports kenyaSurvey("youtube") and switches the scenario to it; it
+// returns a function that imports another file as kenya.csv.
+async function onKenyaSurvey(page) {
   const importCSV = (text) => page.getByLabel("Import demographics for another country (CSV)").setInputFiles({ name: "kenya.csv", mimeType: "text/csv", buffer: Buffer.from(text) });
-  await importCSV(csv("youtube"));
+  await importCSV(kenyaSurvey("youtube"));
   await page.waitForSelector("#imported-datasets");
   await page.getByLabel("Platform demographics").selectOption("ke-survey");
   await quiet(page);
+  return importCSV;
+}
+
+test("after an imported dataset is replaced, its platforms' Recommend? boxes edit the new dataset's list", async (t) => {
+  const { page, seen } = await env.open(t);
+  const importCSV = await onKenyaSurvey(page);
   // The survey's corrected file has TikTok where the first had YouTube.
-  await importCSV(csv("tiktok"));
+  await importCSV(kenyaSurvey("tiktok"));
   await page.getByRole("button", { name: "Replace ke-survey" }).click();
   await page.waitForSelector("#import-csv-choice", { state: "detached" });
   await page.getByLabel("Consider Facebook in the recommendation").uncheck();
@@ -206,17 +215,12 @@ test("what was said of one scenario (applied, its share link) goes when another 
 
 test("replacing an imported dataset keeps what the new file has, says what it dropped, and leaves no problem the form cannot show", async (t) => {
   const { page, seen } = await env.open(t);
-  const csv = (second) => `# id: ke-survey\n# title: Kenya survey\n# source: A survey\n# year: 2024\n# measure: Share of adults using it\nplatform,18-34,35+\nfacebook,0.5,0.4\n${second},0.6,0.3\n`;
-  const importCSV = (text) => page.getByLabel("Import demographics for another country (CSV)").setInputFiles({ name: "kenya.csv", mimeType: "text/csv", buffer: Buffer.from(text) });
-  await importCSV(csv("youtube"));
-  await page.waitForSelector("#imported-datasets");
-  await page.getByLabel("Platform demographics").selectOption("ke-survey");
-  await quiet(page);
+  const importCSV = await onKenyaSurvey(page);
   await page.getByLabel("Hours per week of Digital officer on YouTube").fill("4");
   await page.locator("#f-platforms-youtube-minHours").fill("3");
   await page.getByLabel("Consider Facebook in the recommendation").uncheck();
   await quiet(page);
-  await importCSV(csv("tiktok"));
+  await importCSV(kenyaSurvey("tiktok"));
   await page.getByRole("button", { name: "Replace ke-survey" }).click();
   await page.waitForSelector("#import-csv-choice", { state: "detached" });
   const notice = await page.locator("#notice").innerText();
