@@ -110,13 +110,20 @@ func (p *Page) Workspace() *Workspace { return p.ws }
 // Editor returns the page's editor (for tests).
 func (p *Page) Editor() *Editor { return p.ed }
 
+// noStorage is what web/start.js's stand-in storage says when the browser keeps no
+// data for the site.
+const noStorage = "this browser keeps no data for this site"
+
 func (p *Page) save() {
 	if p.store == nil {
 		return
 	}
 	if err := p.ws.Save(p.store, p.cat); err != nil {
-		p.ws.Notice = "Your latest changes are not kept in this browser (" + err.Error() + "): they are lost when this page is closed or reloaded. " +
-			"Export the scenarios you need (Export JSON); to free space, remove imported datasets you no longer need (under Audience)."
+		advice := "Export the scenarios you need (Export JSON); to free space, remove imported datasets you no longer need (under Audience)."
+		if strings.Contains(err.Error(), noStorage) { // space is not what is missing
+			advice = "Export the scenarios you need (Export JSON), or allow this site to keep data in the browser's settings."
+		}
+		p.ws.Notice = "Your latest changes are not kept in this browser (" + err.Error() + "): they are lost when this page is closed or reloaded. " + advice
 	}
 }
 

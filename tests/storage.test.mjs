@@ -85,6 +85,9 @@ for (const [how, storage] of [["throws", "throw"], ["is null", "null"]]) {
     await page.fill("#f-name", "Typed without storage");
     await page.waitForFunction(() => document.querySelector("#results-h")?.innerText.includes("Typed without storage"), null, { timeout: 10000 });
     assert.match(await page.locator("#notice").innerText(), /not kept in this browser.*keeps no data for this site/s);
+    // Space is not what is missing: no advice to free it.
+    assert.match(await page.locator("#notice").innerText(), /allow this site to keep data/);
+    assert.doesNotMatch(await page.locator("#notice").innerText(), /free space/);
     const cost = await page.locator("#fig-total-cost .value").innerText();
     await page.fill("#f-plan-youtube-0", "3");
     await page.waitForFunction((cost) => !document.querySelector(".stale-notice") && document.querySelector("#fig-total-cost .value").innerText !== cost, cost, { timeout: 10000 });

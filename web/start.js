@@ -42,6 +42,7 @@
       length: 0,
       key: function () { return null; },
       getItem: function () { return null; },
+      // These words are app/page.go's noStorage: the notice then gives no advice to free space.
       setItem: function () { throw new Error("this browser keeps no data for this site"); },
       removeItem: function () {},
       clear: function () {},
