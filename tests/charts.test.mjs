@@ -30,6 +30,15 @@ async function downloaded(page, selector) {
   return { name: d.suggestedFilename(), data: Buffer.concat(chunks) };
 }
 
+// drawnOnPage gives the texts chart id has drawn on the page, and its size.
+function drawnOnPage(page, id) {
+  return page.evaluate((id) => {
+    const el = document.getElementById(id);
+    const chart = echarts.getInstanceByDom(el.querySelector(".chart-canvas") || el);
+    return { texts: window.roiCharts.texts(chart), width: chart.getWidth(), height: chart.getHeight() };
+  }, id);
+}
+
 // overlaps gives the pairs of texts whose boxes overlap by more than a pixel each way,
 // and the texts that reach out of width × height.
 function problems(texts, width, height) {
@@ -249,11 +258,7 @@ test("a plan of ten platforms with tools and ads and a long name: exports and th
     exported[id] = drawn.option;
     if (id === "chart-cost") costDrawn = drawn;
     assert.deepEqual(problems(drawn.texts, 1600, 900), [], `${id} exported`);
-    const onPage = await page.evaluate((id) => {
-      const el = document.getElementById(id);
-      const chart = echarts.getInstanceByDom(el.querySelector(".chart-canvas") || el);
-      return { texts: window.roiCharts.texts(chart), width: chart.getWidth(), height: chart.getHeight() };
-    }, id);
+    const onPage = await drawnOnPage(page, id);
     assert.deepEqual(problems(onPage.texts, onPage.width, onPage.height), [], `${id} at 390 px`);
   }
   // The cost chart's labels stand above their bars, not on them.
@@ -334,11 +339,7 @@ test("charts of large amounts (rupiah): the value axis's last label is not cut, 
     const drawn = await page.evaluate(() => window.roiCharts.lastImage);
     assert.ok(drawn.texts.some((tx) => /^-?\d{1,3},\d{3},000$/.test(tx.text)), `${id}: no axis label of millions`);
     assert.deepEqual(problems(drawn.texts, 1600, 900), [], `${id} exported`);
-    const onPage = await page.evaluate((id) => {
-      const el = document.getElementById(id);
-      const chart = echarts.getInstanceByDom(el.querySelector(".chart-canvas") || el);
-      return { texts: window.roiCharts.texts(chart), width: chart.getWidth(), height: chart.getHeight() };
-    }, id);
+    const onPage = await drawnOnPage(page, id);
     assert.deepEqual(problems(onPage.texts, onPage.width, onPage.height), [], `${id} on the page`);
   }
 });
