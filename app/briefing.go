@@ -258,8 +258,8 @@ func (s *ResultsSection) briefDepends() app.UI {
 		app.If(st.UPending, app.P().Text("Being worked out again for the changed inputs; what follows is for the inputs before them.")),
 		app.P().ID("brief-must-be-true").Text("What would have to be true: "+mustBeTrue(st, u)),
 		app.If(len(u.Inputs) > 0, app.P().ID("brief-likely").Text(fmt.Sprintf(
-			"Likely range: in the middle 80%% of %s draws of the uncertain inputs (P10 to P90) the net value is %s; the plan pays in %s of the draws.",
-			calc.Grouped(fmt.Sprint(sim.Draws)), spreadText(sim.Net, money), calc.Percent(sim.ShareNetAtLeastZero)))),
+			"Likely range: in the middle 80%% of %s draws of the uncertain inputs (P10 to P90) the net value is %s; %s.",
+			calc.Grouped(fmt.Sprint(sim.Draws)), spreadText(sim.Net, money), calc.DrawsPayText(st.Result, sim)))),
 		app.If(len(u.Inputs) == 0, app.P().Text("No input has a range: the figures are exact for the inputs as given.")),
 		app.P().ID("brief-robustness").Text(briefRobustness(u, labels)),
 	)

@@ -88,13 +88,13 @@ func (s *ResultsSection) uncertaintyBlock() app.UI {
 		app.If(st.UPending, app.P().Class("updating-note").ID("uncertainty-progress").Text("Updating for the changed inputs; what follows is for the inputs before them.")),
 		app.If(st.UPending, s.uncertaintyProgress()),
 		app.P().ID("must-be-true").Text(mustBeTrue(st, u)),
-		app.If(len(u.Inputs) > 0, app.P().ID("likely-net-text").Text(fmt.Sprintf("Likely net value (the middle 80%% of %s draws of the uncertain inputs): %s; the plan pays in %s of the draws.",
-			calc.Grouped(fmt.Sprint(sim.Draws)), spreadText(sim.Net, money), calc.Percent(sim.ShareNetAtLeastZero)))),
+		app.If(len(u.Inputs) > 0, app.P().ID("likely-net-text").Text(fmt.Sprintf("Likely net value (the middle 80%% of %s draws of the uncertain inputs): %s; %s.",
+			calc.Grouped(fmt.Sprint(sim.Draws)), spreadText(sim.Net, money), calc.DrawsPayText(r, sim)))),
 		app.If(len(u.Inputs) == 0, app.P().Text("No input has a range: the figures below are exact for the inputs as given.")),
 		app.If(len(u.Inputs) > 0, app.Div().Class("scroll").TabIndex(0).Role("region").Aria("label", "Likely range").Body(
 			app.Table().Class("grid").ID("likely-range").Body(
-				app.Caption().Text(fmt.Sprintf("Likely range: the middle 80%% of %s draws of the uncertain inputs (P10 to P90); the plan pays in %s of them",
-					calc.Grouped(fmt.Sprint(sim.Draws)), calc.Percent(sim.ShareNetAtLeastZero))),
+				app.Caption().Text(fmt.Sprintf("Likely range: the middle 80%% of %s draws of the uncertain inputs (P10 to P90); %s",
+					calc.Grouped(fmt.Sprint(sim.Draws)), calc.DrawsPayText(r, sim))),
 				app.THead().Body(app.Tr().Body(app.Th().Scope("col").Text("Figure"), app.Th().Scope("col").Text("With the values in use"), app.Th().Scope("col").Text("Likely range (P10 to P90)"))),
 				app.TBody().Body(trs...),
 			))),
@@ -107,6 +107,9 @@ func (s *ResultsSection) uncertaintyBlock() app.UI {
 func mustBeTrue(st *State, u *calc.Uncertainty) string {
 	r := st.Result
 	cur := r.Currency
+	if why := calc.NothingToPayBack(r); why != "" {
+		return "There is nothing to break even: " + why + "."
+	}
 	if !r.Totals.Net.IsNegative() {
 		return "The plan pays with the values in use."
 	}

@@ -99,3 +99,28 @@ func objectiveAmount(o Objective, d decimal.Decimal, currency string) string {
 	}
 	return PeopleText(d) + " people"
 }
+
+// NothingToPayBack says why the plan of r has nothing to pay back (or to break even),
+// "" when it costs something: no platform has staff hours in the plan, or the plan's
+// staff time, tools and ads all cost 0. A plan that costs nothing costs nothing in every
+// draw of the simulation too (what is uncertain is multiplied by its hours and rates),
+// so its share of draws with a net value of 0 or more says nothing about paying back.
+func NothingToPayBack(r *Result) string {
+	switch {
+	case !r.Totals.Cost.IsZero():
+		return ""
+	case r.Totals.HoursPerWeek.IsZero():
+		return "no platform has staff hours in the plan, so it costs nothing"
+	}
+	return "the plan costs nothing (its staff time, tools and ads are all at 0)"
+}
+
+// DrawsPayText says in what share of the simulation's draws the plan of r pays: "the
+// plan pays in 62.5% of the draws", or, for a plan that costs nothing, that there is
+// nothing to pay back and why.
+func DrawsPayText(r *Result, sim SimulationResult) string {
+	if why := NothingToPayBack(r); why != "" {
+		return "there is nothing to pay back: " + why
+	}
+	return "the plan pays in " + Percent(sim.ShareNetAtLeastZero) + " of the draws"
+}

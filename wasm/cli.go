@@ -573,12 +573,17 @@ func printUncertainty(w io.Writer, r *calc.Result, u *calc.Uncertainty, f *calc.
 	}
 	fmt.Fprintln(w, "  What would have to be true for the plan to break even:")
 	sw := u.Switching
-	if sw.ValuePer1000ForBreakEven.Valid {
+	nothing := calc.NothingToPayBack(r)
+	switch {
+	case nothing != "":
+		fmt.Fprintf(w, "    there is nothing to break even: %s\n", nothing)
+	case sw.ValuePer1000ForBreakEven.Valid:
 		fmt.Fprintf(w, "    a value per 1,000 people reached of %s\n", calc.MoneyText(sw.ValuePer1000ForBreakEven.Decimal, cur))
-	} else {
+	default:
 		fmt.Fprintln(w, "    no value per 1,000 people reached: the plan reaches no one")
 	}
 	switch k := sw.ReachRateScaleForBreakEven; {
+	case nothing != "":
 	case !k.Valid:
 		fmt.Fprintln(w, "    no reach rate makes it pay (or reach has no value)")
 	case k.Decimal.IsZero():
@@ -608,7 +613,11 @@ func printUncertainty(w io.Writer, r *calc.Result, u *calc.Uncertainty, f *calc.
 	fmt.Fprintf(tw, "    Unique reach a month\t%s to %s people\t(%s)\n", calc.PeopleText(a.P10.Decimal), calc.PeopleText(a.P90.Decimal), calc.PeopleText(a.P50.Decimal))
 	money("Cost per 1,000 reached", sim.CostPer1000Reached)
 	tw.Flush()
-	fmt.Fprintf(w, "    net value is 0 or more in %s of the draws\n", calc.Percent(sim.ShareNetAtLeastZero))
+	if nothing != "" {
+		fmt.Fprintf(w, "    there is nothing to pay back: %s\n", nothing)
+	} else {
+		fmt.Fprintf(w, "    net value is 0 or more in %s of the draws\n", calc.Percent(sim.ShareNetAtLeastZero))
+	}
 	if len(u.Robustness) > 0 {
 		fmt.Fprintf(w, "  The recommendation (%s) with each of the first %d inputs at its ends:\n", platformNames(r, u.Recommended), len(u.Robustness))
 		set := func(ids []string) string {

@@ -146,8 +146,8 @@ func NetDistributionChart(r *calc.Result, u *calc.Uncertainty, nets []float64, d
 	bar.SetXAxis(names).AddSeries("Draws", data)
 	bar.Validate()
 	spec.Options = marshal(bar, nil)
-	spec.Summary = fmt.Sprintf("Bar chart of %s draws of the uncertain inputs: the net value is likely between %s and %s (P10 to P90); the plan pays in %s of the draws.",
-		calc.Grouped(fmt.Sprint(len(nets))), money(sim.Net.P10, cur), money(sim.Net.P90, cur), calc.Percent(sim.ShareNetAtLeastZero))
+	spec.Summary = fmt.Sprintf("Bar chart of %s draws of the uncertain inputs: the net value is likely between %s and %s (P10 to P90); %s.",
+		calc.Grouped(fmt.Sprint(len(nets))), money(sim.Net.P10, cur), money(sim.Net.P90, cur), calc.DrawsPayText(r, sim))
 	return described(spec)[0]
 }
 

@@ -1,0 +1,79 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"platformroi/calc"
+)
+
+// pageAfter mounts the page, applies edit to its form and gives the page's HTML, with
+// everything worked out for the edited inputs.
+func pageAfter(t *testing.T, edit func(f *calc.Form)) (*Page, string) {
+	t.Helper()
+	p, d := mount(t)
+	d.Consume()
+	p.ed.Edit(edit)
+	d.Consume()
+	if p.State().Stale() {
+		t.Fatalf("the edited form has problems: %v", p.State().Problems)
+	}
+	return p, app.HTMLString(p)
+}
+
+// chartSummary is the summary of the page's chart id.
+func chartSummary(t *testing.T, p *Page, id string) string {
+	t.Helper()
+	for _, c := range p.State().Charts {
+		if c.ID == id {
+			return c.Summary
+		}
+	}
+	t.Fatalf("no chart %s", id)
+	return ""
+}
+
+// An empty plan spends nothing and pays nothing back: neither the page nor the
+// printed briefing nor the chart of the draws says it pays, in all or any draws.
+func TestEmptyPlanHasNothingToPayBack(t *testing.T) {
+	p, html := pageAfter(t, func(f *calc.Form) { f.Plan = nil })
+	if !p.State().Result.Totals.Cost.IsZero() {
+		t.Fatalf("an empty plan costs %s", p.State().Result.Totals.Cost)
+	}
+	for _, bad := range []string{"pays in", "The plan pays with the values in use", "pays in 100.0%"} {
+		if strings.Contains(html, bad) {
+			t.Errorf("the page says %q for an empty plan", bad)
+		}
+	}
+	const why = "no platform has staff hours in the plan, so it costs nothing"
+	for _, id := range []string{"must-be-true", "likely-net-text", "brief-must-be-true", "brief-likely"} {
+		if text := elementText(html, id, "p"); !strings.Contains(text, "nothing to") || !strings.Contains(text, why) {
+			t.Errorf("#%s reads %q, want it to say there is nothing to pay back or break even, because %s", id, text, why)
+		}
+	}
+	if caption := elementText(html, "likely-range", "table"); !strings.Contains(caption, "nothing to pay back") {
+		t.Errorf("the likely range's table reads %q", caption)
+	}
+	if s := chartSummary(t, p, "chart-net-draws"); strings.Contains(s, "pays in") || !strings.Contains(s, why) {
+		t.Errorf("the chart of the draws says %q", s)
+	}
+}
+
+// A plan whose staff time, tools and ads all cost 0 (a volunteer) reaches people but
+// has nothing to pay back either.
+func TestCostlessPlanHasNothingToPayBack(t *testing.T) {
+	p, html := pageAfter(t, func(f *calc.Form) {
+		f.Staff[0].BySalary, f.Staff[0].HourlyCost = false, "0"
+	})
+	if r := p.State().Result; !r.Totals.Cost.IsZero() || r.Totals.Reach.IsZero() {
+		t.Fatalf("the volunteer's plan costs %s and reaches %s", r.Totals.Cost, r.Totals.Reach)
+	}
+	const why = "the plan costs nothing (its staff time, tools and ads are all at 0)"
+	for _, id := range []string{"must-be-true", "likely-net-text", "brief-likely"} {
+		if text := elementText(html, id, "p"); strings.Contains(text, "pays") || !strings.Contains(text, why) {
+			t.Errorf("#%s reads %q, want %q", id, text, why)
+		}
+	}
+}

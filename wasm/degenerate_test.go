@@ -1,0 +1,58 @@
+//go:build !js
+
+package main
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"platformroi/calc"
+)
+
+// editedScenarioFile writes the default scenario, changed by edit, to a file for calc.
+func editedScenarioFile(t *testing.T, edit func(s map[string]any)) string {
+	t.Helper()
+	def, err := calc.MarshalScenario(calc.DefaultScenario())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s map[string]any
+	if err := json.Unmarshal(def, &s); err != nil {
+		t.Fatal(err)
+	}
+	edit(s)
+	data, err := json.Marshal(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return writeFile(t, "scenario.json", string(data))
+}
+
+// calcTable is calc's table for the default scenario changed by edit.
+func calcTable(t *testing.T, edit func(s map[string]any)) string {
+	t.Helper()
+	code, out, errs := runArgs(t, "calc", editedScenarioFile(t, edit))
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	return out
+}
+
+// An empty plan has nothing to pay back or break even: the table says so, as the page
+// does, instead of "0 or more in 100.0% of the draws" and "it breaks even with no
+// reach at all".
+func TestCalcEmptyPlanHasNothingToPayBack(t *testing.T) {
+	out := calcTable(t, func(s map[string]any) { s["plan"] = []any{} })
+	for _, bad := range []string{"of the draws", "breaks even with no reach", "the plan reaches no one"} {
+		if strings.Contains(out, bad) {
+			t.Errorf("the table says %q for an empty plan:\n%s", bad, out)
+		}
+	}
+	const why = "no platform has staff hours in the plan, so it costs nothing"
+	for _, want := range []string{"there is nothing to break even: " + why, "there is nothing to pay back: " + why} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the table lacks %q:\n%s", want, out)
+		}
+	}
+}
