@@ -77,3 +77,22 @@ func TestCostlessPlanHasNothingToPayBack(t *testing.T) {
 		}
 	}
 }
+
+// A plan whose net value is exactly 0 breaks even: it does not "pay" (make more than
+// it costs).
+func TestNetZeroBreaksEven(t *testing.T) {
+	p, html := pageAfter(t, func(f *calc.Form) {
+		f.Staff[0].BySalary, f.Staff[0].HourlyCost = false, "0"
+		f.Platforms = map[string]map[string]string{"facebook": {"toolCost": "100"}}
+		f.ValuePer1000, f.Ranges.ValuePer1000 = "0", calc.FormRange{}
+		f.Benefits = []calc.FormBenefit{{Name: "Consular enquiries answered online", AmountPerMonth: "100"}}
+	})
+	if r := p.State().Result; !r.Totals.Net.IsZero() || r.Totals.Cost.IsZero() {
+		t.Fatalf("the plan's net value is %s for a cost of %s", r.Totals.Net, r.Totals.Cost)
+	}
+	for _, id := range []string{"must-be-true", "brief-must-be-true"} {
+		if text := elementText(html, id, "p"); strings.Contains(text, "pays") || !strings.Contains(text, "breaks even with the values in use") {
+			t.Errorf("#%s reads %q for a net value of 0", id, text)
+		}
+	}
+}

@@ -110,7 +110,10 @@ func mustBeTrue(st *State, u *calc.Uncertainty) string {
 	if why := calc.NothingToPayBack(r); why != "" {
 		return "There is nothing to break even: " + why + "."
 	}
-	if !r.Totals.Net.IsNegative() {
+	if r.Totals.Net.Round(2).IsZero() { // as shown: to the cent
+		return "The plan breaks even with the values in use: its value equals its cost."
+	}
+	if r.Totals.Net.IsPositive() {
 		return "The plan pays with the values in use."
 	}
 	var parts []string
