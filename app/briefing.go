@@ -291,8 +291,8 @@ func (s *ResultsSection) briefAssumptions() app.UI {
 	r, sc := st.Result, st.Scenario
 	cur := r.Currency
 	items := []app.UI{}
-	items = append(items, app.Li().Text(fmt.Sprintf("The target audience is %s people; the figures cover %d months.",
-		calc.PeopleText(sc.Audience.Size), r.HorizonMonths)))
+	items = append(items, app.Li().Text(fmt.Sprintf("The target audience is %s people; the figures cover %s.",
+		calc.PeopleText(sc.Audience.Size), calc.MonthsText(r.HorizonMonths))))
 	for _, role := range sc.Staff {
 		rate := decimal.Zero
 		how := "an hour, loaded"

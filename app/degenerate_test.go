@@ -96,3 +96,23 @@ func TestNetZeroBreaksEven(t *testing.T) {
 		}
 	}
 }
+
+// A one-month horizon reads "1 month" everywhere: the headline, the hints and
+// captions, the printed briefing and every chart's title lines and summary.
+func TestOneMonthHorizon(t *testing.T) {
+	p, html := pageAfter(t, func(f *calc.Form) { f.HorizonMonths = "1" })
+	if strings.Contains(html, "1 months") {
+		i := strings.Index(html, "1 months")
+		t.Errorf("the page says \"1 months\": …%s…", html[max(0, i-120):i+20])
+	}
+	for _, want := range []string{"Total cost over 1 month", "the figures cover 1 month.", "Per platform over 1 month"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("the page lacks %q", want)
+		}
+	}
+	for _, c := range p.State().Charts {
+		if strings.Contains(c.Summary, "1 months") || strings.Contains(c.Options, "1 months") {
+			t.Errorf("chart %s says \"1 months\": %s", c.ID, c.Summary)
+		}
+	}
+}

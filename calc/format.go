@@ -124,3 +124,11 @@ func DrawsPayText(r *Result, sim SimulationResult) string {
 	}
 	return "the plan pays in " + Percent(sim.ShareNetAtLeastZero) + " of the draws"
 }
+
+// MonthsText says a number of months: "1 month", "12 months".
+func MonthsText(n int) string {
+	if n == 1 {
+		return "1 month"
+	}
+	return fmt.Sprintf("%d months", n)
+}

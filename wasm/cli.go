@@ -442,7 +442,7 @@ func printResult(w io.Writer, r *calc.Result, rec *calc.Recommendation, u *calc.
 	cur := r.Currency
 	t := r.Totals
 	fmt.Fprintf(w, "%s\n", r.Scenario)
-	fmt.Fprintf(w, "Horizon %d months; amounts in %s.\n", r.HorizonMonths, cur)
+	fmt.Fprintf(w, "Horizon %s; amounts in %s.\n", calc.MonthsText(r.HorizonMonths), cur)
 	// The year once: the embedded titles carry it.
 	name := r.Dataset.Title
 	if year := strconv.Itoa(r.Dataset.Year); !strings.Contains(name, year) {
@@ -480,8 +480,8 @@ func printResult(w io.Writer, r *calc.Result, rec *calc.Recommendation, u *calc.
 	fmt.Fprintf(tw, "ROI\t%s\n", calc.NullPercent(t.ROI))
 	fmt.Fprintf(tw, "Break-even month\t%s\n", calc.BreakEvenText(r))
 	fmt.Fprintf(tw, "Cost per 1,000 reached\t%s\n", calc.NullMoneyText(t.CostPer1000Reached, cur))
-	fmt.Fprintf(tw, "Unique reach\t%s people a month on average (%s summed over %d months)\n",
-		calc.PeopleText(t.AverageMonthlyReach), calc.PeopleText(t.Reach), r.HorizonMonths)
+	fmt.Fprintf(tw, "Unique reach\t%s people a month on average (%s summed over %s)\n",
+		calc.PeopleText(t.AverageMonthlyReach), calc.PeopleText(t.Reach), calc.MonthsText(r.HorizonMonths))
 	fmt.Fprintf(tw, "Staff hours\t%s planned\n", calc.HoursText(t.HoursPerWeek))
 	tw.Flush()
 

@@ -56,3 +56,11 @@ func TestCalcEmptyPlanHasNothingToPayBack(t *testing.T) {
 		}
 	}
 }
+
+// A one-month horizon reads "1 month" in the table.
+func TestCalcOneMonthHorizon(t *testing.T) {
+	out := calcTable(t, func(s map[string]any) { s["horizonMonths"] = 1 })
+	if strings.Contains(out, "1 months") || !strings.Contains(out, "Horizon 1 month;") || !strings.Contains(out, "summed over 1 month)") {
+		t.Errorf("the table for a one-month horizon:\n%s", out)
+	}
+}

@@ -234,10 +234,10 @@ func costChart(r *calc.Result, date string) ChartSpec {
 	} else {
 		spec.Headline = fmt.Sprintf("Staff time is %s of the cost: %s of %s", calc.NullPercent(r.Totals.HiddenCostShare), wholeMoney(staffTotal, cur), wholeMoney(staffTotal.Add(cashTotal), cur))
 	}
-	sub := subtitle(r, fmt.Sprintf("%s over %d months", cur, r.HorizonMonths), date, spec.Source)
+	sub := subtitle(r, fmt.Sprintf("%s over %s", cur, calc.MonthsText(r.HorizonMonths)), date, spec.Source)
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(append(common(spec.Title, sub),
-		charts.WithXAxisOpts(opts.XAxis{Name: cur + " over " + fmt.Sprint(r.HorizonMonths) + " months", NameLocation: "middle", NameGap: 24}),
+		charts.WithXAxisOpts(opts.XAxis{Name: cur + " over " + calc.MonthsText(r.HorizonMonths), NameLocation: "middle", NameGap: 24}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", AxisLabel: &opts.AxisLabel{Show: opts.Bool(false)}}),
 	)...)
 	bar.SetXAxis(names).
@@ -258,8 +258,8 @@ func costChart(r *calc.Result, date string) ChartSpec {
 	s["label"] = map[string]any{"show": true, "position": []int{0, -4}, "align": "left", "verticalAlign": "bottom", "fontSize": dataSize, "lineHeight": textLine, "color": textColor, "overflow": "break"}
 	s["labelLayout"] = map[string]any{"hideOverlap": false}
 	spec.Options = m.String()
-	spec.Summary = fmt.Sprintf("Stacked bar chart, costliest first: for each of the %d platforms in the plan, the sticker price (tools and ads) and the staff time, in %s over %d months; staff time is %s of the total cost of %s.",
-		len(names), cur, r.HorizonMonths, calc.NullPercent(r.Totals.HiddenCostShare), calc.MoneyText(r.Totals.Cost, cur))
+	spec.Summary = fmt.Sprintf("Stacked bar chart, costliest first: for each of the %d platforms in the plan, the sticker price (tools and ads) and the staff time, in %s over %s; staff time is %s of the total cost of %s.",
+		len(names), cur, calc.MonthsText(r.HorizonMonths), calc.NullPercent(r.Totals.HiddenCostShare), calc.MoneyText(r.Totals.Cost, cur))
 	return spec
 }
 
@@ -278,11 +278,11 @@ func cumulativeChart(r *calc.Result, date string) ChartSpec {
 	}
 	last := r.Months[len(r.Months)-1]
 	if r.Totals.BreakEvenMonth > 0 {
-		spec.Headline = fmt.Sprintf("Value overtakes cost in month %d; after %d months: %s of value for %s of cost",
-			r.Totals.BreakEvenMonth, r.HorizonMonths, wholeMoney(last.CumulativeValue, cur), wholeMoney(last.CumulativeCost, cur))
+		spec.Headline = fmt.Sprintf("Value overtakes cost in month %d; after %s: %s of value for %s of cost",
+			r.Totals.BreakEvenMonth, calc.MonthsText(r.HorizonMonths), wholeMoney(last.CumulativeValue, cur), wholeMoney(last.CumulativeCost, cur))
 	} else {
-		spec.Headline = fmt.Sprintf("Value stays below cost: after %d months, %s of value for %s of cost",
-			r.HorizonMonths, wholeMoney(last.CumulativeValue, cur), wholeMoney(last.CumulativeCost, cur))
+		spec.Headline = fmt.Sprintf("Value stays below cost: after %s, %s of value for %s of cost",
+			calc.MonthsText(r.HorizonMonths), wholeMoney(last.CumulativeValue, cur), wholeMoney(last.CumulativeCost, cur))
 	}
 	be := calc.BreakEvenText(r)
 	line := charts.NewLine()
@@ -302,8 +302,8 @@ func cumulativeChart(r *calc.Result, date string) ChartSpec {
 	line.Validate()
 	m := toOption(line).styled(spec.Headline)
 	spec.Options = m.String()
-	spec.Summary = fmt.Sprintf("Line chart over %d months: cumulative cost reaches %s and cumulative value %s; break-even: %s.",
-		r.HorizonMonths, calc.MoneyText(last.CumulativeCost, cur), calc.MoneyText(last.CumulativeValue, cur), be)
+	spec.Summary = fmt.Sprintf("Line chart over %s: cumulative cost reaches %s and cumulative value %s; break-even: %s.",
+		calc.MonthsText(r.HorizonMonths), calc.MoneyText(last.CumulativeCost, cur), calc.MoneyText(last.CumulativeValue, cur), be)
 	return spec
 }
 
@@ -341,7 +341,7 @@ func reachChart(r *calc.Result, rec *calc.Recommendation, date string) ChartSpec
 	line.Validate()
 	m := toOption(line).styled(spec.Headline)
 	spec.Options = m.String()
-	spec.Summary = fmt.Sprintf("Line chart over %d months: average unique reach %s people a month with the current plan", r.HorizonMonths, calc.PeopleText(r.Totals.AverageMonthlyReach))
+	spec.Summary = fmt.Sprintf("Line chart over %s: average unique reach %s people a month with the current plan", calc.MonthsText(r.HorizonMonths), calc.PeopleText(r.Totals.AverageMonthlyReach))
 	if rec != nil {
 		spec.Summary += fmt.Sprintf(" and %s with the recommendation", calc.PeopleText(rec.Result.Totals.AverageMonthlyReach))
 	}

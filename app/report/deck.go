@@ -91,7 +91,7 @@ func Headline(r *calc.Result, u *calc.Uncertainty) []Figure {
 		return SpreadText(sp(u.Simulation), show)
 	}
 	return []Figure{
-		{"total-cost", "Total cost over " + fmt.Sprint(r.HorizonMonths) + " months", money(t.Cost),
+		{"total-cost", "Total cost over " + calc.MonthsText(r.HorizonMonths), money(t.Cost),
 			likely(func(s calc.SimulationResult) calc.Spread { return s.Cost }, money)},
 		{"staff-cost", "of which staff time", money(t.StaffCost) + " (" + calc.NullPercent(t.HiddenCostShare) + ")", ""},
 		{"cash-cost", "Sticker price: tools and ads", money(t.CashCost), ""},
@@ -225,7 +225,7 @@ func NewDeck(in DeckInput) Deck {
 	d := Deck{
 		Scenario:    r.Scenario,
 		Date:        in.Date,
-		Basis:       fmt.Sprintf("Amounts in %s over %d months. Figures computed from the scenario's inputs with the platform ROI calculator.", r.Currency, r.HorizonMonths),
+		Basis:       fmt.Sprintf("Amounts in %s over %s. Figures computed from the scenario's inputs with the platform ROI calculator.", r.Currency, calc.MonthsText(r.HorizonMonths)),
 		Figures:     Headline(r, in.U),
 		Charts:      deckCharts(in.Charts),
 		Assumptions: Assumptions(r),

@@ -57,7 +57,7 @@ func TornadoReachChart(r *calc.Result, u *calc.Uncertainty, labels map[string]st
 			fmt.Sprintf("%s to %s (%s)", calc.InputText(in, in.Low), calc.InputText(in, in.High), rangeFrom(in.From)),
 			calc.PeopleText(s.ReachAtLow), calc.PeopleText(s.ReachAtHigh)})
 	}
-	units := fmt.Sprintf("People reached, summed over %d months: change from %s", r.HorizonMonths, calc.PeopleText(base))
+	units := fmt.Sprintf("People reached, summed over %s: change from %s", calc.MonthsText(r.HorizonMonths), calc.PeopleText(base))
 	spec.Source = inputsSource(r, true)
 	// Reach runs to millions: fewer, slanted labels keep them apart.
 	spec.Options = tornadoBars(r, spec.Title, units, date, spec.Source,
@@ -66,8 +66,8 @@ func TornadoReachChart(r *calc.Result, u *calc.Uncertainty, labels map[string]st
 	if len(sens) == 0 {
 		spec.Summary = "No input of the current plan with a range moves the reach."
 	} else {
-		spec.Summary = fmt.Sprintf("Bar chart of the %d inputs that move the reach most; the first, %s, moves it from %s to %s people (summed over %d months).",
-			len(sens), label(sens[0].Input), calc.PeopleText(sens[0].ReachAtLow), calc.PeopleText(sens[0].ReachAtHigh), r.HorizonMonths)
+		spec.Summary = fmt.Sprintf("Bar chart of the %d inputs that move the reach most; the first, %s, moves it from %s to %s people (summed over %s).",
+			len(sens), label(sens[0].Input), calc.PeopleText(sens[0].ReachAtLow), calc.PeopleText(sens[0].ReachAtHigh), calc.MonthsText(r.HorizonMonths))
 	}
 	return described(spec)[0]
 }

@@ -53,7 +53,7 @@ func TornadoChart(r *calc.Result, u *calc.Uncertainty, labels map[string]string,
 			calc.MoneyText(s.NetAtLow, cur), calc.MoneyText(s.NetAtHigh, cur)})
 	}
 	spec.Source = inputsSource(r, true)
-	spec.Options = tornadoBars(r, spec.Title, fmt.Sprintf("%s over %d months: change in net value from %s", cur, r.HorizonMonths, calc.MoneyText(base, cur)), date, spec.Source,
+	spec.Options = tornadoBars(r, spec.Title, fmt.Sprintf("%s over %s: change in net value from %s", cur, calc.MonthsText(r.HorizonMonths), calc.MoneyText(base, cur)), date, spec.Source,
 		opts.XAxis{Name: "Change in net value (" + cur + ")", NameLocation: "middle", NameGap: 30, AxisLabel: &opts.AxisLabel{FontSize: 14}}, names, low, high)
 	if len(sens) == 0 {
 		spec.Summary = "No input of the current plan has a range: nothing moves the result."
@@ -138,7 +138,7 @@ func NetDistributionChart(r *calc.Result, u *calc.Uncertainty, nets []float64, d
 	sim := u.Simulation
 	bar := charts.NewBar()
 	spec.Source = inputsSource(r, true)
-	bar.SetGlobalOptions(append(common(spec.Title, subtitle(r, fmt.Sprintf("%s over %d months; draws of %s", cur, r.HorizonMonths, calc.Grouped(fmt.Sprint(sim.Draws))), date, spec.Source)),
+	bar.SetGlobalOptions(append(common(spec.Title, subtitle(r, fmt.Sprintf("%s over %s; draws of %s", cur, calc.MonthsText(r.HorizonMonths), calc.Grouped(fmt.Sprint(sim.Draws))), date, spec.Source)),
 		charts.WithXAxisOpts(opts.XAxis{Name: "Net value (" + cur + "), middle of the band", NameLocation: "middle", NameGap: 30, AxisLabel: &opts.AxisLabel{FontSize: 12}}),
 		charts.WithYAxisOpts(opts.YAxis{Name: "Draws", AxisLabel: &opts.AxisLabel{FontSize: 14}}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
