@@ -278,8 +278,10 @@ func briefRobustness(u *calc.Uncertainty, labels map[string]string) string {
 		}
 	}
 	if len(changes) == 0 {
-		return fmt.Sprintf("The recommendation holds at both ends of the ranges of the %s that move the result most.",
-			plural(len(u.Robustness), "assumption", "assumptions"))
+		if len(u.Robustness) == 1 {
+			return "The recommendation holds at both ends of the range of the 1 assumption that moves the result most."
+		}
+		return fmt.Sprintf("The recommendation holds at both ends of the ranges of the %d assumptions that move the result most.", len(u.Robustness))
 	}
 	return fmt.Sprintf("The recommendation is not certain: it changes when one of these is at an end of its range: %s.", strings.Join(changes, "; "))
 }

@@ -1,11 +1,13 @@
 package app
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
+	"platformroi/app/report"
 	"platformroi/calc"
 )
 
@@ -114,5 +116,44 @@ func TestOneMonthHorizon(t *testing.T) {
 		if strings.Contains(c.Summary, "1 months") || strings.Contains(c.Options, "1 months") {
 			t.Errorf("chart %s says \"1 months\": %s", c.ID, c.Summary)
 		}
+	}
+}
+
+// chartOf is the page's chart id.
+func chartOf(t *testing.T, p *Page, id string) report.ChartSpec {
+	t.Helper()
+	for _, c := range p.State().Charts {
+		if c.ID == id {
+			return c
+		}
+	}
+	t.Fatalf("no chart %s", id)
+	return report.ChartSpec{}
+}
+
+// The tornado chart of net value shows only inputs that move the net value: for an
+// empty plan (the value per 1,000 has a range but moves nothing) it has no bar and
+// says that no input moves it, and with a value per 1,000 of 0 the reach rates (which
+// then move the reach only) are left to the chart of reach. Counts agree with their
+// nouns: "1 assumption that moves the result most, at both ends of its range".
+func TestTornadoShowsOnlyInputsThatMoveNetValue(t *testing.T) {
+	p, html := pageAfter(t, func(f *calc.Form) { f.Plan = nil })
+	c := chartOf(t, p, "chart-tornado")
+	if len(c.Table.Rows) != 0 || !strings.Contains(c.Summary, "No input with a range moves the net value") {
+		t.Errorf("the empty plan's tornado chart: %q, rows %v", c.Summary, c.Table.Rows)
+	}
+	if text := elementText(html, "robustness", "p"); strings.Contains(text, "1 assumption that move ") || strings.Contains(text, "of their ranges") {
+		t.Errorf("robustness with one input reads %q", text)
+	}
+
+	p, _ = pageAfter(t, func(f *calc.Form) { f.ValuePer1000, f.Ranges.ValuePer1000 = "0", calc.FormRange{} })
+	c = chartOf(t, p, "chart-tornado")
+	for _, row := range c.Table.Rows {
+		if row[2] == row[3] {
+			t.Errorf("the tornado chart of net value shows %s, which does not move it (%s to %s)", row[0], row[2], row[3])
+		}
+	}
+	if len(c.Table.Rows) == 0 || !strings.Contains(c.Summary, fmt.Sprintf("the %d inputs that move the net value most", len(c.Table.Rows))) {
+		t.Errorf("tornado summary %q for %d rows", c.Summary, len(c.Table.Rows))
 	}
 }

@@ -166,8 +166,11 @@ func robustnessText(st *State, u *calc.Uncertainty, labels map[string]string) st
 		}
 	}
 	if len(changes) == 0 {
-		return fmt.Sprintf("The recommendation (%s) holds for the %s that move the result most, at both ends of their ranges.",
-			names(u.Recommended), plural(len(u.Robustness), "assumption", "assumptions"))
+		if len(u.Robustness) == 1 {
+			return fmt.Sprintf("The recommendation (%s) holds for the 1 assumption that moves the result most, at both ends of its range.", names(u.Recommended))
+		}
+		return fmt.Sprintf("The recommendation (%s) holds for the %d assumptions that move the result most, at both ends of their ranges.",
+			names(u.Recommended), len(u.Robustness))
 	}
 	return fmt.Sprintf("The recommendation (%s) changes: %s.", names(u.Recommended), strings.Join(changes, "; "))
 }

@@ -560,11 +560,26 @@ func printUncertainty(w io.Writer, r *calc.Result, u *calc.Uncertainty, f *calc.
 		}
 		tw.Flush()
 	}
-	if len(u.Sensitivity) > 0 {
-		n := min(sensitivityShown, len(u.Sensitivity))
-		fmt.Fprintf(w, "  What moves net value most (%d of %d inputs, each at its low and its high end):\n", n, len(u.Sensitivity))
+	// The inputs that move net value (to the cent) or reach (to the person), in the
+	// sensitivity list's order.
+	var moving []calc.Sensitivity
+	for _, x := range u.Sensitivity {
+		if !x.NetAtHigh.Sub(x.NetAtLow).Round(2).IsZero() || !x.ReachAtHigh.Sub(x.ReachAtLow).Round(0).IsZero() {
+			moving = append(moving, x)
+		}
+	}
+	if len(u.Sensitivity) > 0 && len(moving) == 0 {
+		fmt.Fprintln(w, "  No input with a range moves net value or reach.")
+	}
+	if len(moving) > 0 {
+		n := min(sensitivityShown, len(moving))
+		inputs := "inputs"
+		if len(moving) == 1 {
+			inputs = "input"
+		}
+		fmt.Fprintf(w, "  What moves net value most (%d of the %d %s that move net value or reach, each at its low and its high end):\n", n, len(moving), inputs)
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-		for _, x := range u.Sensitivity[:n] {
+		for _, x := range moving[:n] {
 			fmt.Fprintf(tw, "    %s\tnet %s to %s\treach %s to %s\n", label(x.Input), calc.MoneyText(x.NetAtLow, cur), calc.MoneyText(x.NetAtHigh, cur),
 				calc.PeopleText(x.ReachAtLow), calc.PeopleText(x.ReachAtHigh))
 		}

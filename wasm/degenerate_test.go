@@ -64,3 +64,16 @@ func TestCalcOneMonthHorizon(t *testing.T) {
 		t.Errorf("the table for a one-month horizon:\n%s", out)
 	}
 }
+
+// The inputs that move neither net value nor reach are left out of what moves the
+// result: for an empty plan, the value per 1,000 (which has a range) moves nothing.
+func TestCalcEmptyPlanNothingMoves(t *testing.T) {
+	out := calcTable(t, func(s map[string]any) { s["plan"] = []any{} })
+	if strings.Contains(out, "What moves net value most") || !strings.Contains(out, "No input with a range moves net value or reach.") {
+		t.Errorf("what moves the empty plan's result:\n%s", out)
+	}
+	out = calcTable(t, func(s map[string]any) {})
+	if !strings.Contains(out, "What moves net value most (5 of the 13 inputs that move net value or reach") {
+		t.Errorf("what moves the default scenario's result:\n%s", out)
+	}
+}

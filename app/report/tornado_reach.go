@@ -65,6 +65,9 @@ func TornadoReachChart(r *calc.Result, u *calc.Uncertainty, labels map[string]st
 		names, low, high)
 	if len(sens) == 0 {
 		spec.Summary = "No input of the current plan with a range moves the reach."
+	} else if len(sens) == 1 {
+		spec.Summary = fmt.Sprintf("Bar chart of the 1 input that moves the reach: %s moves it from %s to %s people (summed over %s).",
+			label(sens[0].Input), calc.PeopleText(sens[0].ReachAtLow), calc.PeopleText(sens[0].ReachAtHigh), calc.MonthsText(r.HorizonMonths))
 	} else {
 		spec.Summary = fmt.Sprintf("Bar chart of the %d inputs that move the reach most; the first, %s, moves it from %s to %s people (summed over %s).",
 			len(sens), label(sens[0].Input), calc.PeopleText(sens[0].ReachAtLow), calc.PeopleText(sens[0].ReachAtHigh), calc.MonthsText(r.HorizonMonths))

@@ -26,7 +26,14 @@ func TornadoChart(r *calc.Result, u *calc.Uncertainty, labels map[string]string,
 	for _, in := range u.Inputs {
 		inputs[in.Name] = in
 	}
-	sens := u.Sensitivity
+	// Inputs that do not move the net value (to the cent) are left out: the chart of
+	// reach shows those that move the reach only.
+	sens := []calc.Sensitivity{}
+	for _, s := range u.Sensitivity {
+		if !s.NetAtHigh.Sub(s.NetAtLow).Round(2).IsZero() {
+			sens = append(sens, s)
+		}
+	}
 	if len(sens) > tornadoInputs {
 		sens = sens[:tornadoInputs]
 	}
@@ -55,10 +62,19 @@ func TornadoChart(r *calc.Result, u *calc.Uncertainty, labels map[string]string,
 	spec.Source = inputsSource(r, true)
 	spec.Options = tornadoBars(r, spec.Title, fmt.Sprintf("%s over %s: change in net value from %s", cur, calc.MonthsText(r.HorizonMonths), calc.MoneyText(base, cur)), date, spec.Source,
 		opts.XAxis{Name: "Change in net value (" + cur + ")", NameLocation: "middle", NameGap: 30, AxisLabel: &opts.AxisLabel{FontSize: 14}}, names, low, high)
-	if len(sens) == 0 {
+	top := ""
+	if len(sens) > 0 {
+		top = labels[sens[0].Input]
+	}
+	switch {
+	case len(u.Sensitivity) == 0:
 		spec.Summary = "No input of the current plan has a range: nothing moves the result."
-	} else {
-		top := labels[sens[0].Input]
+	case len(sens) == 0:
+		spec.Summary = "No input with a range moves the net value of the current plan."
+	case len(sens) == 1:
+		spec.Summary = fmt.Sprintf("Bar chart of the 1 input that moves the net value: %s moves it from %s to %s.",
+			top, calc.MoneyText(sens[0].NetAtLow, cur), calc.MoneyText(sens[0].NetAtHigh, cur))
+	default:
 		spec.Summary = fmt.Sprintf("Bar chart of the %d inputs that move the net value most; the first, %s, moves it from %s to %s.",
 			len(sens), top, calc.MoneyText(sens[0].NetAtLow, cur), calc.MoneyText(sens[0].NetAtHigh, cur))
 	}
