@@ -157,3 +157,22 @@ func TestTornadoShowsOnlyInputsThatMoveNetValue(t *testing.T) {
 		t.Errorf("tornado summary %q for %d rows", c.Summary, len(c.Table.Rows))
 	}
 }
+
+// With no platform in the plan, the charts' summaries say so rather than count "the
+// 0 platforms in the plan"; with one, they count it in the singular.
+func TestChartSummariesCountPlatformsInPlan(t *testing.T) {
+	p, _ := pageAfter(t, func(f *calc.Form) { f.Plan = nil })
+	if s := chartSummary(t, p, "chart-cost"); strings.Contains(s, "0 platforms") || strings.Contains(s, "n/a of the total") || !strings.Contains(s, "No platform is in the plan") {
+		t.Errorf("the cost chart of an empty plan says %q", s)
+	}
+	if s := chartSummary(t, p, "chart-fit"); strings.Contains(s, "the 0 in") || !strings.Contains(s, "none of them in the current plan") {
+		t.Errorf("the chart of the audience's platforms for an empty plan says %q", s)
+	}
+	p, _ = pageAfter(t, func(f *calc.Form) { f.Plan = f.Plan[:1] })
+	if s := chartSummary(t, p, "chart-cost"); !strings.Contains(s, "for the 1 platform in the plan,") {
+		t.Errorf("the cost chart of a one-platform plan says %q", s)
+	}
+	if s := chartSummary(t, p, "chart-fit"); !strings.Contains(s, "the 1 in the current plan marked") {
+		t.Errorf("the chart of the audience's platforms for a one-platform plan says %q", s)
+	}
+}

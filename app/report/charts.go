@@ -200,7 +200,11 @@ func fitChart(r *calc.Result, date string) ChartSpec {
 	// Room on the right for "90.5% · in plan".
 	obj(m, "grid")["right"] = 96
 	spec.Options = m.String()
-	spec.Summary = fmt.Sprintf("Bar chart, largest first: the share of the target audience on each of %d platforms, the %d in the current plan marked; the largest is %s with %s.", len(order), planned, best.Name, calc.Percent(best.Fit))
+	marked := fmt.Sprintf("the %d in the current plan marked", planned)
+	if planned == 0 {
+		marked = "none of them in the current plan"
+	}
+	spec.Summary = fmt.Sprintf("Bar chart, largest first: the share of the target audience on each of %d platforms, %s; the largest is %s with %s.", len(order), marked, best.Name, calc.Percent(best.Fit))
 	return spec
 }
 
@@ -258,8 +262,15 @@ func costChart(r *calc.Result, date string) ChartSpec {
 	s["label"] = map[string]any{"show": true, "position": []int{0, -4}, "align": "left", "verticalAlign": "bottom", "fontSize": dataSize, "lineHeight": textLine, "color": textColor, "overflow": "break"}
 	s["labelLayout"] = map[string]any{"hideOverlap": false}
 	spec.Options = m.String()
-	spec.Summary = fmt.Sprintf("Stacked bar chart, costliest first: for each of the %d platforms in the plan, the sticker price (tools and ads) and the staff time, in %s over %s; staff time is %s of the total cost of %s.",
-		len(names), cur, calc.MonthsText(r.HorizonMonths), calc.NullPercent(r.Totals.HiddenCostShare), calc.MoneyText(r.Totals.Cost, cur))
+	each := fmt.Sprintf("for each of the %d platforms in the plan", len(names))
+	if len(names) == 1 {
+		each = "for the 1 platform in the plan"
+	}
+	spec.Summary = fmt.Sprintf("Stacked bar chart, costliest first: %s, the sticker price (tools and ads) and the staff time, in %s over %s; staff time is %s of the total cost of %s.",
+		each, cur, calc.MonthsText(r.HorizonMonths), calc.NullPercent(r.Totals.HiddenCostShare), calc.MoneyText(r.Totals.Cost, cur))
+	if len(names) == 0 {
+		spec.Summary = "No platform is in the plan: no platform has staff hours, so there is no cost to show."
+	}
 	return spec
 }
 
