@@ -176,3 +176,24 @@ func TestChartSummariesCountPlatformsInPlan(t *testing.T) {
 		t.Errorf("the chart of the audience's platforms for a one-platform plan says %q", s)
 	}
 }
+
+// When every draw has the same net value (nothing uncertain moves it), the chart of the
+// draws has one band at that value, not twenty bands of 1 EUR from it of which all but
+// one are empty.
+func TestDrawsOfOneNetValueInOneBand(t *testing.T) {
+	for name, edit := range map[string]func(f *calc.Form){
+		"empty plan": func(f *calc.Form) { f.Plan = nil },
+		"reach no value": func(f *calc.Form) {
+			f.ValuePer1000, f.Ranges.ValuePer1000 = "0", calc.FormRange{}
+			f.Platforms = map[string]map[string]string{"facebook": {"setupHours": "8"}, "instagram": {"setupHours": "8"}, "x": {"setupHours": "4"}, "website": {"setupHours": "16"}}
+		},
+	} {
+		p, _ := pageAfter(t, edit)
+		net := p.State().Result.Totals.Net
+		c := chartOf(t, p, "chart-net-draws")
+		want := [][]string{{calc.Grouped(net.StringFixed(2)), calc.Grouped(net.StringFixed(2)), "2000"}}
+		if fmt.Sprint(c.Table.Rows) != fmt.Sprint(want) {
+			t.Errorf("%s: the chart of the draws has bands %v, want %v", name, c.Table.Rows, want)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -127,15 +128,18 @@ func NetDistributionChart(r *calc.Result, u *calc.Uncertainty, nets []float64, d
 			hi = n
 		}
 	}
+	// Draws that all have one net value (to the cent: nothing uncertain moves it) are
+	// one band at that value, not bands of a made-up width beside it.
+	bins := histogramBins
 	width := (hi - lo) / histogramBins
-	if width <= 0 {
-		width = 1
+	if math.Round(lo*100) == math.Round(hi*100) {
+		bins, width = 1, 0
 	}
-	counts := make([]int, histogramBins)
+	counts := make([]int, bins)
 	for _, n := range nets {
-		i := int((n - lo) / width)
-		if i >= histogramBins {
-			i = histogramBins - 1
+		i := 0
+		if width > 0 {
+			i = min(int((n-lo)/width), bins-1)
 		}
 		counts[i]++
 	}
