@@ -197,3 +197,32 @@ func TestDrawsOfOneNetValueInOneBand(t *testing.T) {
 		}
 	}
 }
+
+// A plan whose every platform is below its minimum hours reaches no one: what would
+// have to be true says why, beside the platforms' table's "below minimum hours".
+func TestBelowMinimumHoursSaysWhy(t *testing.T) {
+	p, html := pageAfter(t, func(f *calc.Form) {
+		f.Plan = f.Plan[:2]
+		f.Plan[0].HoursPerWeek, f.Plan[1].HoursPerWeek = "1", "1.5"
+	})
+	if r := p.State().Result; !r.Totals.Reach.IsZero() || r.Totals.Cost.IsZero() {
+		t.Fatalf("the plan below minimum hours reaches %s for %s", r.Totals.Reach, r.Totals.Cost)
+	}
+	const want = "The plan does not pay: it reaches no one, because every platform in the plan (Facebook, Instagram) is below its minimum hours per week."
+	if text := elementText(html, "must-be-true", "p"); !strings.HasPrefix(text, want) {
+		t.Errorf("#must-be-true reads %q, want it to begin %q", text, want)
+	}
+}
+
+// An audience of 0 people: what would have to be true says the plan reaches no one
+// because of it, and the recommendation is no platform.
+func TestAudienceOfNoOne(t *testing.T) {
+	p, html := pageAfter(t, func(f *calc.Form) { f.Audience.Size = "0" })
+	const want = "The plan does not pay: it reaches no one, because the target audience has 0 people."
+	if text := elementText(html, "must-be-true", "p"); !strings.HasPrefix(text, want) {
+		t.Errorf("#must-be-true reads %q, want it to begin %q", text, want)
+	}
+	if rec := p.State().Rec; rec == nil || len(rec.Plan) != 0 {
+		t.Errorf("the recommendation for an audience of 0 people: %+v", rec)
+	}
+}

@@ -132,6 +132,9 @@ func mustBeTrue(st *State, u *calc.Uncertainty) string {
 		parts = append(parts, "no reach rate alone would make it pay")
 	}
 	if len(parts) == 0 {
+		if why := calc.NoReachText(r); why != "" {
+			return "The plan does not pay: it reaches no one, because " + why + ". No value per 1,000 or reach rate alone would change that."
+		}
 		return "The plan does not pay, and no value per 1,000 or reach rate alone would change that."
 	}
 	return "To break even, " + strings.Join(parts, ", or ") + "."

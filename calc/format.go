@@ -132,3 +132,39 @@ func MonthsText(n int) string {
 	}
 	return fmt.Sprintf("%d months", n)
 }
+
+// NoReachText says why the plan of r reaches no one: "every platform in the plan
+// (Facebook, Instagram) is below its minimum hours per week", "the target audience has
+// 0 people", or that none of the audience uses the platforms; "" when it reaches
+// people, has no platform, or reaches no one for another reason (a reach rate or
+// maturity of 0).
+func NoReachText(r *Result) string {
+	if !r.Totals.Reach.IsZero() {
+		return ""
+	}
+	var below []string
+	planned, audience, fit := 0, false, false
+	for _, p := range r.Platforms {
+		if !p.InPlan {
+			continue
+		}
+		planned++
+		switch {
+		case !p.Credible:
+			below = append(below, p.Name)
+		case p.PotentialAudience.IsPositive():
+			audience = true
+		case p.Fit.IsPositive():
+			fit = true // on the platform, but an audience of 0 people
+		}
+	}
+	switch {
+	case planned == 0 || audience:
+		return ""
+	case len(below) == planned:
+		return "every platform in the plan (" + strings.Join(below, ", ") + ") is below its minimum hours per week"
+	case fit:
+		return "the target audience has 0 people"
+	}
+	return "none of the target audience uses the platforms in the plan that have their minimum hours"
+}

@@ -594,6 +594,8 @@ func printUncertainty(w io.Writer, r *calc.Result, u *calc.Uncertainty, f *calc.
 		fmt.Fprintf(w, "    there is nothing to break even: %s\n", nothing)
 	case sw.ValuePer1000ForBreakEven.Valid:
 		fmt.Fprintf(w, "    a value per 1,000 people reached of %s\n", calc.MoneyText(sw.ValuePer1000ForBreakEven.Decimal, cur))
+	case calc.NoReachText(r) != "":
+		fmt.Fprintf(w, "    no value per 1,000 people reached: the plan reaches no one, because %s\n", calc.NoReachText(r))
 	default:
 		fmt.Fprintln(w, "    no value per 1,000 people reached: the plan reaches no one")
 	}

@@ -77,3 +77,15 @@ func TestCalcEmptyPlanNothingMoves(t *testing.T) {
 		t.Errorf("what moves the default scenario's result:\n%s", out)
 	}
 }
+
+// A plan whose every platform is below its minimum hours: the table says why it
+// reaches no one.
+func TestCalcBelowMinimumHoursSaysWhy(t *testing.T) {
+	out := calcTable(t, func(s map[string]any) {
+		s["plan"] = []any{map[string]any{"platform": "facebook", "role": "Digital officer", "hoursPerWeek": 1}}
+	})
+	const want = "no value per 1,000 people reached: the plan reaches no one, because every platform in the plan (Facebook) is below its minimum hours per week"
+	if !strings.Contains(out, want) {
+		t.Errorf("the table lacks %q:\n%s", want, out)
+	}
+}
