@@ -226,3 +226,28 @@ func TestAudienceOfNoOne(t *testing.T) {
 		t.Errorf("the recommendation for an audience of 0 people: %+v", rec)
 	}
 }
+
+// The messages drawn on the charts (under their titles, on every image and slide) do
+// not mislead for an empty plan: no "'free' platforms cost 0 EUR in staff time" over an
+// empty chart, no "value stays below cost" when both are 0, and a tornado chart with no
+// bar says why it has none.
+func TestEmptyPlanChartHeadlines(t *testing.T) {
+	p, _ := pageAfter(t, func(f *calc.Form) { f.Plan = nil })
+	const why = "No platform has staff hours in the plan, so it costs nothing"
+	for id, want := range map[string]string{
+		"chart-cost":       why,
+		"chart-cumulative": why + "; after 12 months, 0 EUR of value",
+		"chart-tornado":    "No input with a range moves the net value",
+	} {
+		c := chartOf(t, p, id)
+		if c.Headline != want {
+			t.Errorf("%s's headline is %q, want %q", id, c.Headline, want)
+		}
+		if !strings.Contains(c.Options, want) {
+			t.Errorf("%s does not draw %q", id, want)
+		}
+	}
+	if reach := p.State().reach.Spec; reach.Headline != "No input with a range moves the reach" || !strings.Contains(reach.Options, reach.Headline) {
+		t.Errorf("the tornado's view of reach: headline %q", reach.Headline)
+	}
+}

@@ -116,6 +116,15 @@ func marshal(c interface{ JSON() map[string]interface{} }, extra map[string]any)
 	return m.String()
 }
 
+// upperFirst is s with its first letter in capitals, for a phrase that begins a
+// sentence.
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
 // Charts builds the page's charts for a result and its recommendation (which may be
 // nil), dated date.
 func Charts(r *calc.Result, rec *calc.Recommendation, date string) []ChartSpec {
@@ -233,7 +242,9 @@ func costChart(r *calc.Result, date string) ChartSpec {
 		spec.Table.Rows = append(spec.Table.Rows, []string{p.Name, calc.MoneyText(p.CashCost, cur), calc.MoneyText(p.StaffCost, cur), calc.MoneyText(p.Cost, cur)})
 	}
 	spec.Table.Rows = append(spec.Table.Rows, []string{"Total", calc.MoneyText(cashTotal, cur), calc.MoneyText(staffTotal, cur), calc.MoneyText(staffTotal.Add(cashTotal), cur)})
-	if cashTotal.IsZero() {
+	if why := calc.NothingToPayBack(r); why != "" {
+		spec.Headline = upperFirst(why)
+	} else if cashTotal.IsZero() {
 		spec.Headline = fmt.Sprintf("The 'free' platforms cost %s in staff time", wholeMoney(staffTotal, cur))
 	} else {
 		spec.Headline = fmt.Sprintf("Staff time is %s of the cost: %s of %s", calc.NullPercent(r.Totals.HiddenCostShare), wholeMoney(staffTotal, cur), wholeMoney(staffTotal.Add(cashTotal), cur))
@@ -288,7 +299,9 @@ func cumulativeChart(r *calc.Result, date string) ChartSpec {
 		spec.Table.Rows = append(spec.Table.Rows, []string{fmt.Sprint(m.Month), calc.MoneyText(m.CumulativeCost, cur), calc.MoneyText(m.CumulativeValue, cur), calc.MoneyText(m.CumulativeNet, cur)})
 	}
 	last := r.Months[len(r.Months)-1]
-	if r.Totals.BreakEvenMonth > 0 {
+	if why := calc.NothingToPayBack(r); why != "" {
+		spec.Headline = fmt.Sprintf("%s; after %s, %s of value", upperFirst(why), calc.MonthsText(r.HorizonMonths), wholeMoney(last.CumulativeValue, cur))
+	} else if r.Totals.BreakEvenMonth > 0 {
 		spec.Headline = fmt.Sprintf("Value overtakes cost in month %d; after %s: %s of value for %s of cost",
 			r.Totals.BreakEvenMonth, calc.MonthsText(r.HorizonMonths), wholeMoney(last.CumulativeValue, cur), wholeMoney(last.CumulativeCost, cur))
 	} else {

@@ -60,7 +60,13 @@ func TornadoReachChart(r *calc.Result, u *calc.Uncertainty, labels map[string]st
 	units := fmt.Sprintf("People reached, summed over %s: change from %s", calc.MonthsText(r.HorizonMonths), calc.PeopleText(base))
 	spec.Source = inputsSource(r, true)
 	// Reach runs to millions: fewer, slanted labels keep them apart.
-	spec.Options = tornadoBars(r, spec.Title, units, date, spec.Source,
+	switch {
+	case len(u.Sensitivity) == 0:
+		spec.Headline = "No input of the current plan has a range"
+	case len(sens) == 0:
+		spec.Headline = "No input with a range moves the reach"
+	}
+	spec.Options = tornadoBars(r, spec.Title, spec.Headline, units, date, spec.Source,
 		opts.XAxis{Name: "Change in people reached", NameLocation: "middle", NameGap: 45, SplitNumber: 4, AxisLabel: &opts.AxisLabel{FontSize: 14, Rotate: 30}},
 		names, low, high)
 	if len(sens) == 0 {

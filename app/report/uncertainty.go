@@ -61,7 +61,13 @@ func TornadoChart(r *calc.Result, u *calc.Uncertainty, labels map[string]string,
 			calc.MoneyText(s.NetAtLow, cur), calc.MoneyText(s.NetAtHigh, cur)})
 	}
 	spec.Source = inputsSource(r, true)
-	spec.Options = tornadoBars(r, spec.Title, fmt.Sprintf("%s over %s: change in net value from %s", cur, calc.MonthsText(r.HorizonMonths), calc.MoneyText(base, cur)), date, spec.Source,
+	switch {
+	case len(u.Sensitivity) == 0:
+		spec.Headline = "No input of the current plan has a range"
+	case len(sens) == 0:
+		spec.Headline = "No input with a range moves the net value"
+	}
+	spec.Options = tornadoBars(r, spec.Title, spec.Headline, fmt.Sprintf("%s over %s: change in net value from %s", cur, calc.MonthsText(r.HorizonMonths), calc.MoneyText(base, cur)), date, spec.Source,
 		opts.XAxis{Name: "Change in net value (" + cur + ")", NameLocation: "middle", NameGap: 30, AxisLabel: &opts.AxisLabel{FontSize: 14}}, names, low, high)
 	top := ""
 	if len(sens) > 0 {
@@ -84,7 +90,8 @@ func TornadoChart(r *calc.Result, u *calc.Uncertainty, labels map[string]string,
 
 // tornadoBars is a tornado chart's option: a bar per input (names from the bottom up,
 // so the largest at the top), from the figure in use to the input's low and high end.
-func tornadoBars(r *calc.Result, title, units, date, source string, x opts.XAxis, names []string, low, high []opts.BarData) string {
+// headline, when not empty, is drawn under the title (where no input moves the figure).
+func tornadoBars(r *calc.Result, title, headline, units, date, source string, x opts.XAxis, names []string, low, high []opts.BarData) string {
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(append(common(title, subtitle(r, units, date, source)),
 		charts.WithXAxisOpts(x),
@@ -95,7 +102,7 @@ func tornadoBars(r *calc.Result, title, units, date, source string, x opts.XAxis
 		AddSeries("Input at the high end", high, charts.WithBarChartOpts(opts.BarChart{Stack: "t"}), charts.WithItemStyleOpts(opts.ItemStyle{Color: colorHighEnd}))
 	bar.XYReversal()
 	bar.Validate()
-	return marshal(bar, nil)
+	return toOption(bar).styled(headline).String()
 }
 
 // rangeFrom says where a range came from, for people.
