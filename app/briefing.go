@@ -202,7 +202,7 @@ func (s *ResultsSection) briefProposal() app.UI {
 			names[pl.ID] = pl.Name
 		}
 		for _, m := range rec.Marginal {
-			loss := calc.PeopleText(m.Loss) + " people reached"
+			loss := calc.PeopleCount(m.Loss) + " reached"
 			if rec.Objective == calc.ObjectiveNet {
 				loss = calc.MoneyText(m.Loss, r.Currency) + " of net value"
 			}

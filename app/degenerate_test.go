@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
+	"github.com/shopspring/decimal"
 
 	"platformroi/app/report"
 	"platformroi/calc"
@@ -249,5 +250,29 @@ func TestEmptyPlanChartHeadlines(t *testing.T) {
 	}
 	if reach := p.State().reach.Spec; reach.Headline != "No input with a range moves the reach" || !strings.Contains(reach.Options, reach.Headline) {
 		t.Errorf("the tornado's view of reach: headline %q", reach.Headline)
+	}
+}
+
+// An audience of 1 person: the plan reaches a fraction of a person, which the page
+// says as "under 1 person" rather than "0 people" beside a finite cost per 1,000
+// reached, and the recommendation likewise.
+func TestReachUnderOnePerson(t *testing.T) {
+	p, html := pageAfter(t, func(f *calc.Form) { f.Audience.Size = "1" })
+	r := p.State().Result
+	if !r.Totals.AverageMonthlyReach.IsPositive() || !r.Totals.AverageMonthlyReach.LessThan(decimal.NewFromFloat(0.5)) {
+		t.Fatalf("an audience of 1 is reached by %s people a month", r.Totals.AverageMonthlyReach)
+	}
+	if got := elementText(html, "fig-reach", "div"); !strings.HasPrefix(got, "Unique reach, average per month under 1 person") {
+		t.Errorf("the headline's reach reads %q", got)
+	}
+	got := elementText(html, "recommendation", "section")
+	if i := strings.Index(got, "The recommended plan costs"); i >= 0 {
+		got = got[:i]
+	}
+	if strings.Contains(got, " 0 people") || !strings.Contains(got, "under 1 person") {
+		t.Errorf("the recommendation reads %q", got)
+	}
+	if c := chartOf(t, p, "chart-reach"); strings.Contains(c.Headline, " 0 people") || strings.HasSuffix(c.Headline, "plan 0") {
+		t.Errorf("the chart of reach says %q", c.Headline)
 	}
 }

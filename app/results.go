@@ -164,8 +164,8 @@ func (s *ResultsSection) recommendationBox() app.UI {
 		names[pl.ID] = pl.Name
 	}
 	objective := "the most people reached"
-	value := calc.PeopleText(rec.ObjectiveValue) + " people (monthly unique reach summed over the horizon)"
-	loss := func(d decimal.Decimal) string { return calc.PeopleText(d) + " people" }
+	value := calc.PeopleCount(rec.ObjectiveValue) + " (monthly unique reach summed over the horizon)"
+	loss := calc.PeopleCount
 	if rec.Objective == calc.ObjectiveNet {
 		objective = "the highest net value"
 		value = calc.MoneyText(rec.ObjectiveValue, cur) + " net"

@@ -63,7 +63,7 @@ func (s *ResultsSection) uncertaintyBlock() app.UI {
 	labels := uncertainLabels(st)
 	money := func(d decimal.Decimal) string { return calc.MoneyText(d, cur) }
 	pct := func(d decimal.Decimal) string { return calc.Percent(d) }
-	people := func(d decimal.Decimal) string { return calc.PeopleText(d) + " people" }
+	people := calc.PeopleCount
 	sim := u.Simulation
 	t := r.Totals
 	rows := []struct{ id, label, now, likely string }{

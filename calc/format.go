@@ -41,6 +41,23 @@ func MoneyText(d decimal.Decimal, currency string) string {
 // PeopleText formats a number of people for people: "30,573".
 func PeopleText(d decimal.Decimal) string { return Grouped(People(d)) }
 
+// half is half a person: a number of people below it rounds to 0.
+var half = decimal.New(5, -1)
+
+// PeopleCount says a number of people in words: "30,573 people", "1 person", and
+// "under 1 person" for a number above 0 that rounds to 0 (an audience of one person
+// reached a fraction of the time), so that it does not read as no one beside a cost
+// per 1,000 people reached.
+func PeopleCount(d decimal.Decimal) string {
+	switch {
+	case d.IsPositive() && d.LessThan(half):
+		return "under 1 person"
+	case People(d) == "1":
+		return "1 person"
+	}
+	return PeopleText(d) + " people"
+}
+
 // Percent formats a share as a percentage with 1 decimal: "93.5%".
 func Percent(d decimal.Decimal) string { return Grouped(d.Shift(2).StringFixed(1)) + "%" }
 
@@ -97,7 +114,7 @@ func objectiveAmount(o Objective, d decimal.Decimal, currency string) string {
 	if o == ObjectiveNet {
 		return MoneyText(d, currency)
 	}
-	return PeopleText(d) + " people"
+	return PeopleCount(d)
 }
 
 // NothingToPayBack says why the plan of r has nothing to pay back (or to break even),

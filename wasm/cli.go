@@ -480,8 +480,8 @@ func printResult(w io.Writer, r *calc.Result, rec *calc.Recommendation, u *calc.
 	fmt.Fprintf(tw, "ROI\t%s\n", calc.NullPercent(t.ROI))
 	fmt.Fprintf(tw, "Break-even month\t%s\n", calc.BreakEvenText(r))
 	fmt.Fprintf(tw, "Cost per 1,000 reached\t%s\n", calc.NullMoneyText(t.CostPer1000Reached, cur))
-	fmt.Fprintf(tw, "Unique reach\t%s people a month on average (%s summed over %s)\n",
-		calc.PeopleText(t.AverageMonthlyReach), calc.PeopleText(t.Reach), calc.MonthsText(r.HorizonMonths))
+	fmt.Fprintf(tw, "Unique reach\t%s a month on average (%s summed over %s)\n",
+		calc.PeopleCount(t.AverageMonthlyReach), calc.PeopleCount(t.Reach), calc.MonthsText(r.HorizonMonths))
 	fmt.Fprintf(tw, "Staff hours\t%s planned\n", calc.HoursText(t.HoursPerWeek))
 	tw.Flush()
 
@@ -676,7 +676,7 @@ func objectiveValue(o calc.Objective, d decimal.Decimal, cur string) string {
 	if o == calc.ObjectiveNet {
 		return calc.MoneyText(d, cur)
 	}
-	return calc.PeopleText(d) + " people (monthly unique reach summed over the horizon)"
+	return calc.PeopleCount(d) + " (monthly unique reach summed over the horizon)"
 }
 
 func platformName(r *calc.Result, id string) string {

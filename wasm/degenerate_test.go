@@ -89,3 +89,15 @@ func TestCalcBelowMinimumHoursSaysWhy(t *testing.T) {
 		t.Errorf("the table lacks %q:\n%s", want, out)
 	}
 }
+
+// An audience of 1 person is reached a fraction of the time: "under 1 person", not
+// "0 people" beside a cost per 1,000 people reached.
+func TestCalcReachUnderOnePerson(t *testing.T) {
+	out := calcTable(t, func(s map[string]any) { s["audience"].(map[string]any)["size"] = 1 })
+	for _, want := range []string{"Unique reach            under 1 person a month on average (under 1 person summed over 12 months)",
+		"reach under 1 person (monthly unique reach summed over the horizon)"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the table lacks %q:\n%s", want, out)
+		}
+	}
+}

@@ -348,10 +348,10 @@ func reachChart(r *calc.Result, rec *calc.Recommendation, date string) ChartSpec
 		}
 		spec.Table.Rows = append(spec.Table.Rows, row)
 	}
-	spec.Headline = fmt.Sprintf("The current plan reaches %s people a month on average", calc.PeopleText(r.Totals.AverageMonthlyReach))
+	spec.Headline = fmt.Sprintf("The current plan reaches %s a month on average", calc.PeopleCount(r.Totals.AverageMonthlyReach))
 	if rec != nil {
-		spec.Headline = fmt.Sprintf("The recommendation reaches %s people a month on average; the current plan %s",
-			calc.PeopleText(rec.Result.Totals.AverageMonthlyReach), calc.PeopleText(r.Totals.AverageMonthlyReach))
+		spec.Headline = fmt.Sprintf("The recommendation reaches %s a month on average; the current plan %s",
+			calc.PeopleCount(rec.Result.Totals.AverageMonthlyReach), calc.PeopleCount(r.Totals.AverageMonthlyReach))
 	}
 	line := charts.NewLine()
 	line.SetGlobalOptions(append(common(spec.Title, subtitle(r, "people reached in the month, counted once across platforms", date, spec.Source)),
@@ -365,9 +365,9 @@ func reachChart(r *calc.Result, rec *calc.Recommendation, date string) ChartSpec
 	line.Validate()
 	m := toOption(line).styled(spec.Headline)
 	spec.Options = m.String()
-	spec.Summary = fmt.Sprintf("Line chart over %s: average unique reach %s people a month with the current plan", calc.MonthsText(r.HorizonMonths), calc.PeopleText(r.Totals.AverageMonthlyReach))
+	spec.Summary = fmt.Sprintf("Line chart over %s: average unique reach %s a month with the current plan", calc.MonthsText(r.HorizonMonths), calc.PeopleCount(r.Totals.AverageMonthlyReach))
 	if rec != nil {
-		spec.Summary += fmt.Sprintf(" and %s with the recommendation", calc.PeopleText(rec.Result.Totals.AverageMonthlyReach))
+		spec.Summary += fmt.Sprintf(" and %s with the recommendation", calc.PeopleCount(rec.Result.Totals.AverageMonthlyReach))
 	}
 	spec.Summary += "."
 	return spec

@@ -83,7 +83,6 @@ func deckTable(t Table) DeckTable {
 func Headline(r *calc.Result, u *calc.Uncertainty) []Figure {
 	cur, t := r.Currency, r.Totals
 	money := func(d decimal.Decimal) string { return calc.MoneyText(d, cur) }
-	people := func(d decimal.Decimal) string { return calc.PeopleText(d) }
 	likely := func(sp func(calc.SimulationResult) calc.Spread, show func(decimal.Decimal) string) string {
 		if u == nil || len(u.Inputs) == 0 {
 			return ""
@@ -100,8 +99,8 @@ func Headline(r *calc.Result, u *calc.Uncertainty) []Figure {
 		{"break-even", "Break-even", calc.BreakEvenText(r), ""},
 		{"cost-per-1000", "Cost per 1,000 people reached", calc.NullMoneyText(t.CostPer1000Reached, cur),
 			likely(func(s calc.SimulationResult) calc.Spread { return s.CostPer1000Reached }, money)},
-		{"reach", "Unique reach, average per month", people(t.AverageMonthlyReach) + " people",
-			likely(func(s calc.SimulationResult) calc.Spread { return s.AverageMonthlyReach }, func(d decimal.Decimal) string { return people(d) + " people" })},
+		{"reach", "Unique reach, average per month", calc.PeopleCount(t.AverageMonthlyReach),
+			likely(func(s calc.SimulationResult) calc.Spread { return s.AverageMonthlyReach }, calc.PeopleCount)},
 	}
 }
 
