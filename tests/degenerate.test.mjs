@@ -98,3 +98,35 @@ test("a one-month horizon reads '1 month' on the page, printed and on the comman
   assert.ok(out.includes("Horizon 1 month;") && !out.includes("1 months"), out);
   assert.deepEqual(seen.errors, []);
 });
+
+test("amounts at the limits the form accepts stay inside their headline cards, at every width, as the command line gives them", async (t) => {
+  const { page, seen } = await env.open(t);
+  const s = {
+    format: "platform-roi-scenario", version: 1, name: "Limits", currency: "EUR", horizonMonths: 120,
+    audience: { size: 10000000000, weights: { "18-29": 1 } }, dataset: "pew-us-2023",
+    staff: [{ role: "Digital officer", annualSalary: "1000000000000", onCost: 10, overhead: 10, productiveHours: 1, hoursPerWeek: 168 }],
+    plan: [{ platform: "facebook", role: "Digital officer", hoursPerWeek: 80 }, { platform: "instagram", role: "Digital officer", hoursPerWeek: 88 }],
+    valuePer1000: "1000000000000",
+  };
+  await page.setInputFiles("#import-json", { name: "limits.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(s)) });
+  await page.waitForFunction(() => document.querySelector("#f-name").value === "Limits");
+  await quiet(page);
+  const doc = cli(s);
+  assert.equal(await page.locator("#fig-total-cost .value").innerText().then((v) => v.replace(/\s+/g, " ")), money(doc.totals.cost, "EUR"));
+  assert.equal(await page.locator("#fig-value .value").innerText().then((v) => v.replace(/\s+/g, " ")), money(doc.totals.value, "EUR"));
+  for (const width of [390, 1280, 1600]) {
+    await page.setViewportSize({ width, height: 1000 });
+    await page.waitForTimeout(100);
+    const spill = await page.evaluate(() => [...document.querySelectorAll(".headline .figure")].flatMap((card) => {
+      const box = card.getBoundingClientRect();
+      return [...card.querySelectorAll(".label, .value, .likely")].filter((e) => {
+        const r = document.createRange();
+        r.selectNodeContents(e);
+        const text = r.getBoundingClientRect();
+        return text.right > box.right + 0.5 || text.left < box.left - 0.5;
+      }).map((e) => `${card.id} ${e.className}: ${e.innerText}`);
+    }));
+    assert.deepEqual(spill, [], `at ${width} px`);
+  }
+  assert.deepEqual(seen.errors, []);
+});
