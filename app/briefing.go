@@ -202,7 +202,7 @@ func (s *ResultsSection) briefProposal() app.UI {
 			names[pl.ID] = pl.Name
 		}
 		for _, m := range rec.Marginal {
-			loss := calc.PeopleText(m.Loss) + " people reached"
+			loss := calc.PeopleCount(m.Loss) + " reached"
 			if rec.Objective == calc.ObjectiveNet {
 				loss = calc.MoneyText(m.Loss, r.Currency) + " of net value"
 			}
@@ -258,8 +258,8 @@ func (s *ResultsSection) briefDepends() app.UI {
 		app.If(st.UPending, app.P().Text("Being worked out again for the changed inputs; what follows is for the inputs before them.")),
 		app.P().ID("brief-must-be-true").Text("What would have to be true: "+mustBeTrue(st, u)),
 		app.If(len(u.Inputs) > 0, app.P().ID("brief-likely").Text(fmt.Sprintf(
-			"Likely range: in the middle 80%% of %s draws of the uncertain inputs (P10 to P90) the net value is %s; the plan pays in %s of the draws.",
-			calc.Grouped(fmt.Sprint(sim.Draws)), spreadText(sim.Net, money), calc.Percent(sim.ShareNetAtLeastZero)))),
+			"Likely range: in the middle 80%% of %s draws of the uncertain inputs (P10 to P90) the net value is %s; %s.",
+			calc.Grouped(fmt.Sprint(sim.Draws)), spreadText(sim.Net, money), calc.DrawsPayText(st.Result, sim)))),
 		app.If(len(u.Inputs) == 0, app.P().Text("No input has a range: the figures are exact for the inputs as given.")),
 		app.P().ID("brief-robustness").Text(briefRobustness(u, labels)),
 	)
@@ -278,8 +278,10 @@ func briefRobustness(u *calc.Uncertainty, labels map[string]string) string {
 		}
 	}
 	if len(changes) == 0 {
-		return fmt.Sprintf("The recommendation holds at both ends of the ranges of the %s that move the result most.",
-			plural(len(u.Robustness), "assumption", "assumptions"))
+		if len(u.Robustness) == 1 {
+			return "The recommendation holds at both ends of the range of the 1 assumption that moves the result most."
+		}
+		return fmt.Sprintf("The recommendation holds at both ends of the ranges of the %d assumptions that move the result most.", len(u.Robustness))
 	}
 	return fmt.Sprintf("The recommendation is not certain: it changes when one of these is at an end of its range: %s.", strings.Join(changes, "; "))
 }
@@ -291,8 +293,8 @@ func (s *ResultsSection) briefAssumptions() app.UI {
 	r, sc := st.Result, st.Scenario
 	cur := r.Currency
 	items := []app.UI{}
-	items = append(items, app.Li().Text(fmt.Sprintf("The target audience is %s people; the figures cover %d months.",
-		calc.PeopleText(sc.Audience.Size), r.HorizonMonths)))
+	items = append(items, app.Li().Text(fmt.Sprintf("The target audience is %s people; the figures cover %s.",
+		calc.PeopleText(sc.Audience.Size), calc.MonthsText(r.HorizonMonths))))
 	for _, role := range sc.Staff {
 		rate := decimal.Zero
 		how := "an hour, loaded"

@@ -115,3 +115,22 @@ func TestCompareNothingComparable(t *testing.T) {
 		t.Errorf("the scenario left out is not named: %s", text)
 	}
 }
+
+// When the scenario with the highest net value is one that spends nothing, the
+// comparison's chart says so, rather than only that it has the highest net value.
+func TestCompareBestSpendsNothing(t *testing.T) {
+	c := calc.Embedded()
+	w := NewWorkspace(c)
+	w.New(c, "copy")
+	edit(w.Current(), c, func(f *calc.Form) {
+		f.Plan, f.Name = nil, "No plan"
+	})
+	cmp := Compare(w)
+	if len(cmp.Rows) != 2 || len(cmp.Charts) == 0 {
+		t.Fatalf("%d rows and %d charts compared", len(cmp.Rows), len(cmp.Charts))
+	}
+	const want = "No plan has the highest net value: 0 EUR, spending nothing (no platform has staff hours in the plan, so it costs nothing)"
+	if got := cmp.Charts[0].Headline; got != want {
+		t.Errorf("the comparison's key figures say %q, want %q", got, want)
+	}
+}

@@ -53,7 +53,7 @@ func (s *ResultsSection) Render() app.UI {
 	}
 	return app.Section().ID("results").TabIndex(-1).Class(class).Aria("labelledby", "results-h").Body(
 		app.H2().ID("results-h").Text("Results: "+r.Scenario),
-		app.P().Class("print-only").Text(fmt.Sprintf("Briefing, %s. Amounts in %s over %d months. Prepared with the platform ROI calculator; figures computed from the scenario's inputs.", report.Today(), cur, r.HorizonMonths)),
+		app.P().Class("print-only").Text(fmt.Sprintf("Briefing, %s. Amounts in %s over %s. Prepared with the platform ROI calculator; figures computed from the scenario's inputs.", report.Today(), cur, calc.MonthsText(r.HorizonMonths))),
 		// Stable containers: a notice appearing must not shift what follows (go-app
 		// matches children by position, and would rebuild the open details below).
 		app.Div().Class("notice-area").Body(app.If(st.Stale(), app.Div().Class("stale-notice out-of-date").Role("status").ID("out-of-date").Body(
@@ -68,8 +68,8 @@ func (s *ResultsSection) Render() app.UI {
 		// What screen readers hear of the results: once they are all worked out, not at
 		// each key typed (the figures, then their likely ranges, change at each one).
 		app.P().Class("sr-only").Aria("live", "polite").ID("results-said").Text(resultsSaid(st, s.Said)),
-		app.P().Class("hint").Text(fmt.Sprintf("Unique reach counts a person once a month across platforms; summed over the %d months it is %s. ROI is (value − cost) / cost.",
-			r.HorizonMonths, calc.PeopleText(t.Reach))),
+		app.P().Class("hint").Text(fmt.Sprintf("Unique reach counts a person once a month across platforms; summed over %s it is %s. ROI is (value − cost) / cost.",
+			calc.MonthsText(r.HorizonMonths), calc.PeopleText(t.Reach))),
 		app.Div().Class("downloads no-print").Body(
 			app.Button().Type("button").ID("print-briefing").Text("Print briefing (A4)").
 				OnClick(func(ctx app.Context, e app.Event) { app.Window().Call("print") }),
@@ -164,8 +164,8 @@ func (s *ResultsSection) recommendationBox() app.UI {
 		names[pl.ID] = pl.Name
 	}
 	objective := "the most people reached"
-	value := calc.PeopleText(rec.ObjectiveValue) + " people (monthly unique reach summed over the horizon)"
-	loss := func(d decimal.Decimal) string { return calc.PeopleText(d) + " people" }
+	value := calc.PeopleCount(rec.ObjectiveValue) + " (monthly unique reach summed over the horizon)"
+	loss := calc.PeopleCount
 	if rec.Objective == calc.ObjectiveNet {
 		objective = "the highest net value"
 		value = calc.MoneyText(rec.ObjectiveValue, cur) + " net"
@@ -194,8 +194,8 @@ func (s *ResultsSection) recommendationBox() app.UI {
 		app.If(len(items) == 0, app.P().Text("No platform: with these hours and values, no presence improves the objective.")),
 		app.Ul().ID("recommended-plan").Body(items...),
 		app.If(len(why) > 0, app.P().Text("Why these platforms:"), app.Ul().Body(why...)),
-		app.P().Text(fmt.Sprintf("The recommended plan costs %s over %d months (ROI %s, break-even %s).",
-			calc.MoneyText(rt.Cost, cur), r.HorizonMonths, calc.NullPercent(rt.ROI), calc.BreakEvenText(rec.Result))),
+		app.P().Text(fmt.Sprintf("The recommended plan costs %s over %s (ROI %s, break-even %s).",
+			calc.MoneyText(rt.Cost, cur), calc.MonthsText(r.HorizonMonths), calc.NullPercent(rt.ROI), calc.BreakEvenText(rec.Result))),
 	)
 }
 
@@ -224,7 +224,7 @@ func (s *ResultsSection) platformTable() app.UI {
 		))
 	}
 	return app.Div().Class("scroll").TabIndex(0).Role("region").Aria("label", "Results per platform").Body(app.Table().Class("grid").ID("platform-results").Body(
-		app.Caption().Text(fmt.Sprintf("Per platform over %d months (amounts in %s; a platform's value counts its own reach only)", r.HorizonMonths, cur)),
+		app.Caption().Text(fmt.Sprintf("Per platform over %s (amounts in %s; a platform's value counts its own reach only)", calc.MonthsText(r.HorizonMonths), cur)),
 		app.THead().Body(app.Tr().Body(
 			app.Th().Scope("col").Text("Platform"), app.Th().Scope("col").Text("Hours"), app.Th().Scope("col").Text("Presence"),
 			app.Th().Scope("col").Text("Cost"), app.Th().Scope("col").Text("Staff time"), app.Th().Scope("col").Text("Tools and ads"),

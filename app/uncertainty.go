@@ -63,7 +63,7 @@ func (s *ResultsSection) uncertaintyBlock() app.UI {
 	labels := uncertainLabels(st)
 	money := func(d decimal.Decimal) string { return calc.MoneyText(d, cur) }
 	pct := func(d decimal.Decimal) string { return calc.Percent(d) }
-	people := func(d decimal.Decimal) string { return calc.PeopleText(d) + " people" }
+	people := calc.PeopleCount
 	sim := u.Simulation
 	t := r.Totals
 	rows := []struct{ id, label, now, likely string }{
@@ -88,13 +88,13 @@ func (s *ResultsSection) uncertaintyBlock() app.UI {
 		app.If(st.UPending, app.P().Class("updating-note").ID("uncertainty-progress").Text("Updating for the changed inputs; what follows is for the inputs before them.")),
 		app.If(st.UPending, s.uncertaintyProgress()),
 		app.P().ID("must-be-true").Text(mustBeTrue(st, u)),
-		app.If(len(u.Inputs) > 0, app.P().ID("likely-net-text").Text(fmt.Sprintf("Likely net value (the middle 80%% of %s draws of the uncertain inputs): %s; the plan pays in %s of the draws.",
-			calc.Grouped(fmt.Sprint(sim.Draws)), spreadText(sim.Net, money), calc.Percent(sim.ShareNetAtLeastZero)))),
+		app.If(len(u.Inputs) > 0, app.P().ID("likely-net-text").Text(fmt.Sprintf("Likely net value (the middle 80%% of %s draws of the uncertain inputs): %s; %s.",
+			calc.Grouped(fmt.Sprint(sim.Draws)), spreadText(sim.Net, money), calc.DrawsPayText(r, sim)))),
 		app.If(len(u.Inputs) == 0, app.P().Text("No input has a range: the figures below are exact for the inputs as given.")),
 		app.If(len(u.Inputs) > 0, app.Div().Class("scroll").TabIndex(0).Role("region").Aria("label", "Likely range").Body(
 			app.Table().Class("grid").ID("likely-range").Body(
-				app.Caption().Text(fmt.Sprintf("Likely range: the middle 80%% of %s draws of the uncertain inputs (P10 to P90); the plan pays in %s of them",
-					calc.Grouped(fmt.Sprint(sim.Draws)), calc.Percent(sim.ShareNetAtLeastZero))),
+				app.Caption().Text(fmt.Sprintf("Likely range: the middle 80%% of %s draws of the uncertain inputs (P10 to P90); %s",
+					calc.Grouped(fmt.Sprint(sim.Draws)), calc.DrawsPayText(r, sim))),
 				app.THead().Body(app.Tr().Body(app.Th().Scope("col").Text("Figure"), app.Th().Scope("col").Text("With the values in use"), app.Th().Scope("col").Text("Likely range (P10 to P90)"))),
 				app.TBody().Body(trs...),
 			))),
@@ -107,7 +107,13 @@ func (s *ResultsSection) uncertaintyBlock() app.UI {
 func mustBeTrue(st *State, u *calc.Uncertainty) string {
 	r := st.Result
 	cur := r.Currency
-	if !r.Totals.Net.IsNegative() {
+	if why := calc.NothingToPayBack(r); why != "" {
+		return "There is nothing to break even: " + why + "."
+	}
+	if r.Totals.Net.Round(2).IsZero() { // as shown: to the cent
+		return "The plan breaks even with the values in use: its value equals its cost."
+	}
+	if r.Totals.Net.IsPositive() {
 		return "The plan pays with the values in use."
 	}
 	var parts []string
@@ -126,6 +132,9 @@ func mustBeTrue(st *State, u *calc.Uncertainty) string {
 		parts = append(parts, "no reach rate alone would make it pay")
 	}
 	if len(parts) == 0 {
+		if why := calc.NoReachText(r); why != "" {
+			return "The plan does not pay: it reaches no one, because " + why + ". No value per 1,000 or reach rate alone would change that."
+		}
 		return "The plan does not pay, and no value per 1,000 or reach rate alone would change that."
 	}
 	return "To break even, " + strings.Join(parts, ", or ") + "."
@@ -160,8 +169,11 @@ func robustnessText(st *State, u *calc.Uncertainty, labels map[string]string) st
 		}
 	}
 	if len(changes) == 0 {
-		return fmt.Sprintf("The recommendation (%s) holds for the %s that move the result most, at both ends of their ranges.",
-			names(u.Recommended), plural(len(u.Robustness), "assumption", "assumptions"))
+		if len(u.Robustness) == 1 {
+			return fmt.Sprintf("The recommendation (%s) holds for the 1 assumption that moves the result most, at both ends of its range.", names(u.Recommended))
+		}
+		return fmt.Sprintf("The recommendation (%s) holds for the %d assumptions that move the result most, at both ends of their ranges.",
+			names(u.Recommended), len(u.Robustness))
 	}
 	return fmt.Sprintf("The recommendation (%s) changes: %s.", names(u.Recommended), strings.Join(changes, "; "))
 }

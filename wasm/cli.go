@@ -442,7 +442,7 @@ func printResult(w io.Writer, r *calc.Result, rec *calc.Recommendation, u *calc.
 	cur := r.Currency
 	t := r.Totals
 	fmt.Fprintf(w, "%s\n", r.Scenario)
-	fmt.Fprintf(w, "Horizon %d months; amounts in %s.\n", r.HorizonMonths, cur)
+	fmt.Fprintf(w, "Horizon %s; amounts in %s.\n", calc.MonthsText(r.HorizonMonths), cur)
 	// The year once: the embedded titles carry it.
 	name := r.Dataset.Title
 	if year := strconv.Itoa(r.Dataset.Year); !strings.Contains(name, year) {
@@ -480,8 +480,8 @@ func printResult(w io.Writer, r *calc.Result, rec *calc.Recommendation, u *calc.
 	fmt.Fprintf(tw, "ROI\t%s\n", calc.NullPercent(t.ROI))
 	fmt.Fprintf(tw, "Break-even month\t%s\n", calc.BreakEvenText(r))
 	fmt.Fprintf(tw, "Cost per 1,000 reached\t%s\n", calc.NullMoneyText(t.CostPer1000Reached, cur))
-	fmt.Fprintf(tw, "Unique reach\t%s people a month on average (%s summed over %d months)\n",
-		calc.PeopleText(t.AverageMonthlyReach), calc.PeopleText(t.Reach), r.HorizonMonths)
+	fmt.Fprintf(tw, "Unique reach\t%s a month on average (%s summed over %s)\n",
+		calc.PeopleCount(t.AverageMonthlyReach), calc.PeopleCount(t.Reach), calc.MonthsText(r.HorizonMonths))
 	fmt.Fprintf(tw, "Staff hours\t%s planned\n", calc.HoursText(t.HoursPerWeek))
 	tw.Flush()
 
@@ -560,11 +560,26 @@ func printUncertainty(w io.Writer, r *calc.Result, u *calc.Uncertainty, f *calc.
 		}
 		tw.Flush()
 	}
-	if len(u.Sensitivity) > 0 {
-		n := min(sensitivityShown, len(u.Sensitivity))
-		fmt.Fprintf(w, "  What moves net value most (%d of %d inputs, each at its low and its high end):\n", n, len(u.Sensitivity))
+	// The inputs that move net value (to the cent) or reach (to the person), in the
+	// sensitivity list's order.
+	var moving []calc.Sensitivity
+	for _, x := range u.Sensitivity {
+		if !x.NetAtHigh.Sub(x.NetAtLow).Round(2).IsZero() || !x.ReachAtHigh.Sub(x.ReachAtLow).Round(0).IsZero() {
+			moving = append(moving, x)
+		}
+	}
+	if len(u.Sensitivity) > 0 && len(moving) == 0 {
+		fmt.Fprintln(w, "  No input with a range moves net value or reach.")
+	}
+	if len(moving) > 0 {
+		n := min(sensitivityShown, len(moving))
+		inputs := "inputs"
+		if len(moving) == 1 {
+			inputs = "input"
+		}
+		fmt.Fprintf(w, "  What moves net value most (%d of the %d %s that move net value or reach, each at its low and its high end):\n", n, len(moving), inputs)
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-		for _, x := range u.Sensitivity[:n] {
+		for _, x := range moving[:n] {
 			fmt.Fprintf(tw, "    %s\tnet %s to %s\treach %s to %s\n", label(x.Input), calc.MoneyText(x.NetAtLow, cur), calc.MoneyText(x.NetAtHigh, cur),
 				calc.PeopleText(x.ReachAtLow), calc.PeopleText(x.ReachAtHigh))
 		}
@@ -573,12 +588,19 @@ func printUncertainty(w io.Writer, r *calc.Result, u *calc.Uncertainty, f *calc.
 	}
 	fmt.Fprintln(w, "  What would have to be true for the plan to break even:")
 	sw := u.Switching
-	if sw.ValuePer1000ForBreakEven.Valid {
+	nothing := calc.NothingToPayBack(r)
+	switch {
+	case nothing != "":
+		fmt.Fprintf(w, "    there is nothing to break even: %s\n", nothing)
+	case sw.ValuePer1000ForBreakEven.Valid:
 		fmt.Fprintf(w, "    a value per 1,000 people reached of %s\n", calc.MoneyText(sw.ValuePer1000ForBreakEven.Decimal, cur))
-	} else {
+	case calc.NoReachText(r) != "":
+		fmt.Fprintf(w, "    no value per 1,000 people reached: the plan reaches no one, because %s\n", calc.NoReachText(r))
+	default:
 		fmt.Fprintln(w, "    no value per 1,000 people reached: the plan reaches no one")
 	}
 	switch k := sw.ReachRateScaleForBreakEven; {
+	case nothing != "":
 	case !k.Valid:
 		fmt.Fprintln(w, "    no reach rate makes it pay (or reach has no value)")
 	case k.Decimal.IsZero():
@@ -608,7 +630,11 @@ func printUncertainty(w io.Writer, r *calc.Result, u *calc.Uncertainty, f *calc.
 	fmt.Fprintf(tw, "    Unique reach a month\t%s to %s people\t(%s)\n", calc.PeopleText(a.P10.Decimal), calc.PeopleText(a.P90.Decimal), calc.PeopleText(a.P50.Decimal))
 	money("Cost per 1,000 reached", sim.CostPer1000Reached)
 	tw.Flush()
-	fmt.Fprintf(w, "    net value is 0 or more in %s of the draws\n", calc.Percent(sim.ShareNetAtLeastZero))
+	if nothing != "" {
+		fmt.Fprintf(w, "    there is nothing to pay back: %s\n", nothing)
+	} else {
+		fmt.Fprintf(w, "    net value is 0 or more in %s of the draws\n", calc.Percent(sim.ShareNetAtLeastZero))
+	}
 	if len(u.Robustness) > 0 {
 		fmt.Fprintf(w, "  The recommendation (%s) with each of the first %d inputs at its ends:\n", platformNames(r, u.Recommended), len(u.Robustness))
 		set := func(ids []string) string {
@@ -650,7 +676,7 @@ func objectiveValue(o calc.Objective, d decimal.Decimal, cur string) string {
 	if o == calc.ObjectiveNet {
 		return calc.MoneyText(d, cur)
 	}
-	return calc.PeopleText(d) + " people (monthly unique reach summed over the horizon)"
+	return calc.PeopleCount(d) + " (monthly unique reach summed over the horizon)"
 }
 
 func platformName(r *calc.Result, id string) string {

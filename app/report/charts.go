@@ -116,6 +116,15 @@ func marshal(c interface{ JSON() map[string]interface{} }, extra map[string]any)
 	return m.String()
 }
 
+// upperFirst is s with its first letter in capitals, for a phrase that begins a
+// sentence.
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
 // Charts builds the page's charts for a result and its recommendation (which may be
 // nil), dated date.
 func Charts(r *calc.Result, rec *calc.Recommendation, date string) []ChartSpec {
@@ -200,7 +209,11 @@ func fitChart(r *calc.Result, date string) ChartSpec {
 	// Room on the right for "90.5% · in plan".
 	obj(m, "grid")["right"] = 96
 	spec.Options = m.String()
-	spec.Summary = fmt.Sprintf("Bar chart, largest first: the share of the target audience on each of %d platforms, the %d in the current plan marked; the largest is %s with %s.", len(order), planned, best.Name, calc.Percent(best.Fit))
+	marked := fmt.Sprintf("the %d in the current plan marked", planned)
+	if planned == 0 {
+		marked = "none of them in the current plan"
+	}
+	spec.Summary = fmt.Sprintf("Bar chart, largest first: the share of the target audience on each of %d platforms, %s; the largest is %s with %s.", len(order), marked, best.Name, calc.Percent(best.Fit))
 	return spec
 }
 
@@ -229,15 +242,17 @@ func costChart(r *calc.Result, date string) ChartSpec {
 		spec.Table.Rows = append(spec.Table.Rows, []string{p.Name, calc.MoneyText(p.CashCost, cur), calc.MoneyText(p.StaffCost, cur), calc.MoneyText(p.Cost, cur)})
 	}
 	spec.Table.Rows = append(spec.Table.Rows, []string{"Total", calc.MoneyText(cashTotal, cur), calc.MoneyText(staffTotal, cur), calc.MoneyText(staffTotal.Add(cashTotal), cur)})
-	if cashTotal.IsZero() {
+	if why := calc.NothingToPayBack(r); why != "" {
+		spec.Headline = upperFirst(why)
+	} else if cashTotal.IsZero() {
 		spec.Headline = fmt.Sprintf("The 'free' platforms cost %s in staff time", wholeMoney(staffTotal, cur))
 	} else {
 		spec.Headline = fmt.Sprintf("Staff time is %s of the cost: %s of %s", calc.NullPercent(r.Totals.HiddenCostShare), wholeMoney(staffTotal, cur), wholeMoney(staffTotal.Add(cashTotal), cur))
 	}
-	sub := subtitle(r, fmt.Sprintf("%s over %d months", cur, r.HorizonMonths), date, spec.Source)
+	sub := subtitle(r, fmt.Sprintf("%s over %s", cur, calc.MonthsText(r.HorizonMonths)), date, spec.Source)
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(append(common(spec.Title, sub),
-		charts.WithXAxisOpts(opts.XAxis{Name: cur + " over " + fmt.Sprint(r.HorizonMonths) + " months", NameLocation: "middle", NameGap: 24}),
+		charts.WithXAxisOpts(opts.XAxis{Name: cur + " over " + calc.MonthsText(r.HorizonMonths), NameLocation: "middle", NameGap: 24}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", AxisLabel: &opts.AxisLabel{Show: opts.Bool(false)}}),
 	)...)
 	bar.SetXAxis(names).
@@ -258,8 +273,15 @@ func costChart(r *calc.Result, date string) ChartSpec {
 	s["label"] = map[string]any{"show": true, "position": []int{0, -4}, "align": "left", "verticalAlign": "bottom", "fontSize": dataSize, "lineHeight": textLine, "color": textColor, "overflow": "break"}
 	s["labelLayout"] = map[string]any{"hideOverlap": false}
 	spec.Options = m.String()
-	spec.Summary = fmt.Sprintf("Stacked bar chart, costliest first: for each of the %d platforms in the plan, the sticker price (tools and ads) and the staff time, in %s over %d months; staff time is %s of the total cost of %s.",
-		len(names), cur, r.HorizonMonths, calc.NullPercent(r.Totals.HiddenCostShare), calc.MoneyText(r.Totals.Cost, cur))
+	each := fmt.Sprintf("for each of the %d platforms in the plan", len(names))
+	if len(names) == 1 {
+		each = "for the 1 platform in the plan"
+	}
+	spec.Summary = fmt.Sprintf("Stacked bar chart, costliest first: %s, the sticker price (tools and ads) and the staff time, in %s over %s; staff time is %s of the total cost of %s.",
+		each, cur, calc.MonthsText(r.HorizonMonths), calc.NullPercent(r.Totals.HiddenCostShare), calc.MoneyText(r.Totals.Cost, cur))
+	if len(names) == 0 {
+		spec.Summary = "No platform is in the plan: no platform has staff hours, so there is no cost to show."
+	}
 	return spec
 }
 
@@ -277,12 +299,14 @@ func cumulativeChart(r *calc.Result, date string) ChartSpec {
 		spec.Table.Rows = append(spec.Table.Rows, []string{fmt.Sprint(m.Month), calc.MoneyText(m.CumulativeCost, cur), calc.MoneyText(m.CumulativeValue, cur), calc.MoneyText(m.CumulativeNet, cur)})
 	}
 	last := r.Months[len(r.Months)-1]
-	if r.Totals.BreakEvenMonth > 0 {
-		spec.Headline = fmt.Sprintf("Value overtakes cost in month %d; after %d months: %s of value for %s of cost",
-			r.Totals.BreakEvenMonth, r.HorizonMonths, wholeMoney(last.CumulativeValue, cur), wholeMoney(last.CumulativeCost, cur))
+	if why := calc.NothingToPayBack(r); why != "" {
+		spec.Headline = fmt.Sprintf("%s; after %s, %s of value", upperFirst(why), calc.MonthsText(r.HorizonMonths), wholeMoney(last.CumulativeValue, cur))
+	} else if r.Totals.BreakEvenMonth > 0 {
+		spec.Headline = fmt.Sprintf("Value overtakes cost in month %d; after %s: %s of value for %s of cost",
+			r.Totals.BreakEvenMonth, calc.MonthsText(r.HorizonMonths), wholeMoney(last.CumulativeValue, cur), wholeMoney(last.CumulativeCost, cur))
 	} else {
-		spec.Headline = fmt.Sprintf("Value stays below cost: after %d months, %s of value for %s of cost",
-			r.HorizonMonths, wholeMoney(last.CumulativeValue, cur), wholeMoney(last.CumulativeCost, cur))
+		spec.Headline = fmt.Sprintf("Value stays below cost: after %s, %s of value for %s of cost",
+			calc.MonthsText(r.HorizonMonths), wholeMoney(last.CumulativeValue, cur), wholeMoney(last.CumulativeCost, cur))
 	}
 	be := calc.BreakEvenText(r)
 	line := charts.NewLine()
@@ -302,8 +326,8 @@ func cumulativeChart(r *calc.Result, date string) ChartSpec {
 	line.Validate()
 	m := toOption(line).styled(spec.Headline)
 	spec.Options = m.String()
-	spec.Summary = fmt.Sprintf("Line chart over %d months: cumulative cost reaches %s and cumulative value %s; break-even: %s.",
-		r.HorizonMonths, calc.MoneyText(last.CumulativeCost, cur), calc.MoneyText(last.CumulativeValue, cur), be)
+	spec.Summary = fmt.Sprintf("Line chart over %s: cumulative cost reaches %s and cumulative value %s; break-even: %s.",
+		calc.MonthsText(r.HorizonMonths), calc.MoneyText(last.CumulativeCost, cur), calc.MoneyText(last.CumulativeValue, cur), be)
 	return spec
 }
 
@@ -324,10 +348,10 @@ func reachChart(r *calc.Result, rec *calc.Recommendation, date string) ChartSpec
 		}
 		spec.Table.Rows = append(spec.Table.Rows, row)
 	}
-	spec.Headline = fmt.Sprintf("The current plan reaches %s people a month on average", calc.PeopleText(r.Totals.AverageMonthlyReach))
+	spec.Headline = fmt.Sprintf("The current plan reaches %s a month on average", calc.PeopleCount(r.Totals.AverageMonthlyReach))
 	if rec != nil {
-		spec.Headline = fmt.Sprintf("The recommendation reaches %s people a month on average; the current plan %s",
-			calc.PeopleText(rec.Result.Totals.AverageMonthlyReach), calc.PeopleText(r.Totals.AverageMonthlyReach))
+		spec.Headline = fmt.Sprintf("The recommendation reaches %s a month on average; the current plan %s",
+			calc.PeopleCount(rec.Result.Totals.AverageMonthlyReach), calc.PeopleCount(r.Totals.AverageMonthlyReach))
 	}
 	line := charts.NewLine()
 	line.SetGlobalOptions(append(common(spec.Title, subtitle(r, "people reached in the month, counted once across platforms", date, spec.Source)),
@@ -341,9 +365,9 @@ func reachChart(r *calc.Result, rec *calc.Recommendation, date string) ChartSpec
 	line.Validate()
 	m := toOption(line).styled(spec.Headline)
 	spec.Options = m.String()
-	spec.Summary = fmt.Sprintf("Line chart over %d months: average unique reach %s people a month with the current plan", r.HorizonMonths, calc.PeopleText(r.Totals.AverageMonthlyReach))
+	spec.Summary = fmt.Sprintf("Line chart over %s: average unique reach %s a month with the current plan", calc.MonthsText(r.HorizonMonths), calc.PeopleCount(r.Totals.AverageMonthlyReach))
 	if rec != nil {
-		spec.Summary += fmt.Sprintf(" and %s with the recommendation", calc.PeopleText(rec.Result.Totals.AverageMonthlyReach))
+		spec.Summary += fmt.Sprintf(" and %s with the recommendation", calc.PeopleCount(rec.Result.Totals.AverageMonthlyReach))
 	}
 	spec.Summary += "."
 	return spec

@@ -132,6 +132,9 @@ func (c *Comparison) keyChart() ChartSpec {
 		if best.Result.Totals.Net.IsNegative() {
 			spec.Headline = fmt.Sprintf("%s loses least: a net value of %s", best.Name, wholeMoney(best.Result.Totals.Net, cur))
 		}
+		if why := calc.NothingToPayBack(best.Result); why != "" {
+			spec.Headline += ", spending nothing (" + why + ")"
+		}
 	}
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(append(common(spec.Title, c.compareSubtitle(cur+" over each scenario's horizon")),

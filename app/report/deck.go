@@ -83,7 +83,6 @@ func deckTable(t Table) DeckTable {
 func Headline(r *calc.Result, u *calc.Uncertainty) []Figure {
 	cur, t := r.Currency, r.Totals
 	money := func(d decimal.Decimal) string { return calc.MoneyText(d, cur) }
-	people := func(d decimal.Decimal) string { return calc.PeopleText(d) }
 	likely := func(sp func(calc.SimulationResult) calc.Spread, show func(decimal.Decimal) string) string {
 		if u == nil || len(u.Inputs) == 0 {
 			return ""
@@ -91,7 +90,7 @@ func Headline(r *calc.Result, u *calc.Uncertainty) []Figure {
 		return SpreadText(sp(u.Simulation), show)
 	}
 	return []Figure{
-		{"total-cost", "Total cost over " + fmt.Sprint(r.HorizonMonths) + " months", money(t.Cost),
+		{"total-cost", "Total cost over " + calc.MonthsText(r.HorizonMonths), money(t.Cost),
 			likely(func(s calc.SimulationResult) calc.Spread { return s.Cost }, money)},
 		{"staff-cost", "of which staff time", money(t.StaffCost) + " (" + calc.NullPercent(t.HiddenCostShare) + ")", ""},
 		{"cash-cost", "Sticker price: tools and ads", money(t.CashCost), ""},
@@ -100,8 +99,8 @@ func Headline(r *calc.Result, u *calc.Uncertainty) []Figure {
 		{"break-even", "Break-even", calc.BreakEvenText(r), ""},
 		{"cost-per-1000", "Cost per 1,000 people reached", calc.NullMoneyText(t.CostPer1000Reached, cur),
 			likely(func(s calc.SimulationResult) calc.Spread { return s.CostPer1000Reached }, money)},
-		{"reach", "Unique reach, average per month", people(t.AverageMonthlyReach) + " people",
-			likely(func(s calc.SimulationResult) calc.Spread { return s.AverageMonthlyReach }, func(d decimal.Decimal) string { return people(d) + " people" })},
+		{"reach", "Unique reach, average per month", calc.PeopleCount(t.AverageMonthlyReach),
+			likely(func(s calc.SimulationResult) calc.Spread { return s.AverageMonthlyReach }, calc.PeopleCount)},
 	}
 }
 
@@ -225,7 +224,7 @@ func NewDeck(in DeckInput) Deck {
 	d := Deck{
 		Scenario:    r.Scenario,
 		Date:        in.Date,
-		Basis:       fmt.Sprintf("Amounts in %s over %d months. Figures computed from the scenario's inputs with the platform ROI calculator.", r.Currency, r.HorizonMonths),
+		Basis:       fmt.Sprintf("Amounts in %s over %s. Figures computed from the scenario's inputs with the platform ROI calculator.", r.Currency, calc.MonthsText(r.HorizonMonths)),
 		Figures:     Headline(r, in.U),
 		Charts:      deckCharts(in.Charts),
 		Assumptions: Assumptions(r),

@@ -57,17 +57,26 @@ func TornadoReachChart(r *calc.Result, u *calc.Uncertainty, labels map[string]st
 			fmt.Sprintf("%s to %s (%s)", calc.InputText(in, in.Low), calc.InputText(in, in.High), rangeFrom(in.From)),
 			calc.PeopleText(s.ReachAtLow), calc.PeopleText(s.ReachAtHigh)})
 	}
-	units := fmt.Sprintf("People reached, summed over %d months: change from %s", r.HorizonMonths, calc.PeopleText(base))
+	units := fmt.Sprintf("People reached, summed over %s: change from %s", calc.MonthsText(r.HorizonMonths), calc.PeopleText(base))
 	spec.Source = inputsSource(r, true)
 	// Reach runs to millions: fewer, slanted labels keep them apart.
-	spec.Options = tornadoBars(r, spec.Title, units, date, spec.Source,
+	switch {
+	case len(u.Sensitivity) == 0:
+		spec.Headline = "No input of the current plan has a range"
+	case len(sens) == 0:
+		spec.Headline = "No input with a range moves the reach"
+	}
+	spec.Options = tornadoBars(r, spec.Title, spec.Headline, units, date, spec.Source,
 		opts.XAxis{Name: "Change in people reached", NameLocation: "middle", NameGap: 45, SplitNumber: 4, AxisLabel: &opts.AxisLabel{FontSize: 14, Rotate: 30}},
 		names, low, high)
 	if len(sens) == 0 {
 		spec.Summary = "No input of the current plan with a range moves the reach."
+	} else if len(sens) == 1 {
+		spec.Summary = fmt.Sprintf("Bar chart of the 1 input that moves the reach: %s moves it from %s to %s people (summed over %s).",
+			label(sens[0].Input), calc.PeopleText(sens[0].ReachAtLow), calc.PeopleText(sens[0].ReachAtHigh), calc.MonthsText(r.HorizonMonths))
 	} else {
-		spec.Summary = fmt.Sprintf("Bar chart of the %d inputs that move the reach most; the first, %s, moves it from %s to %s people (summed over %d months).",
-			len(sens), label(sens[0].Input), calc.PeopleText(sens[0].ReachAtLow), calc.PeopleText(sens[0].ReachAtHigh), r.HorizonMonths)
+		spec.Summary = fmt.Sprintf("Bar chart of the %d inputs that move the reach most; the first, %s, moves it from %s to %s people (summed over %s).",
+			len(sens), label(sens[0].Input), calc.PeopleText(sens[0].ReachAtLow), calc.PeopleText(sens[0].ReachAtHigh), calc.MonthsText(r.HorizonMonths))
 	}
 	return described(spec)[0]
 }

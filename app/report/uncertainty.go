@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -26,7 +27,14 @@ func TornadoChart(r *calc.Result, u *calc.Uncertainty, labels map[string]string,
 	for _, in := range u.Inputs {
 		inputs[in.Name] = in
 	}
-	sens := u.Sensitivity
+	// Inputs that do not move the net value (to the cent) are left out: the chart of
+	// reach shows those that move the reach only.
+	sens := []calc.Sensitivity{}
+	for _, s := range u.Sensitivity {
+		if !s.NetAtHigh.Sub(s.NetAtLow).Round(2).IsZero() {
+			sens = append(sens, s)
+		}
+	}
 	if len(sens) > tornadoInputs {
 		sens = sens[:tornadoInputs]
 	}
@@ -53,12 +61,27 @@ func TornadoChart(r *calc.Result, u *calc.Uncertainty, labels map[string]string,
 			calc.MoneyText(s.NetAtLow, cur), calc.MoneyText(s.NetAtHigh, cur)})
 	}
 	spec.Source = inputsSource(r, true)
-	spec.Options = tornadoBars(r, spec.Title, fmt.Sprintf("%s over %d months: change in net value from %s", cur, r.HorizonMonths, calc.MoneyText(base, cur)), date, spec.Source,
+	switch {
+	case len(u.Sensitivity) == 0:
+		spec.Headline = "No input of the current plan has a range"
+	case len(sens) == 0:
+		spec.Headline = "No input with a range moves the net value"
+	}
+	spec.Options = tornadoBars(r, spec.Title, spec.Headline, fmt.Sprintf("%s over %s: change in net value from %s", cur, calc.MonthsText(r.HorizonMonths), calc.MoneyText(base, cur)), date, spec.Source,
 		opts.XAxis{Name: "Change in net value (" + cur + ")", NameLocation: "middle", NameGap: 30, AxisLabel: &opts.AxisLabel{FontSize: 14}}, names, low, high)
-	if len(sens) == 0 {
+	top := ""
+	if len(sens) > 0 {
+		top = labels[sens[0].Input]
+	}
+	switch {
+	case len(u.Sensitivity) == 0:
 		spec.Summary = "No input of the current plan has a range: nothing moves the result."
-	} else {
-		top := labels[sens[0].Input]
+	case len(sens) == 0:
+		spec.Summary = "No input with a range moves the net value of the current plan."
+	case len(sens) == 1:
+		spec.Summary = fmt.Sprintf("Bar chart of the 1 input that moves the net value: %s moves it from %s to %s.",
+			top, calc.MoneyText(sens[0].NetAtLow, cur), calc.MoneyText(sens[0].NetAtHigh, cur))
+	default:
 		spec.Summary = fmt.Sprintf("Bar chart of the %d inputs that move the net value most; the first, %s, moves it from %s to %s.",
 			len(sens), top, calc.MoneyText(sens[0].NetAtLow, cur), calc.MoneyText(sens[0].NetAtHigh, cur))
 	}
@@ -67,7 +90,8 @@ func TornadoChart(r *calc.Result, u *calc.Uncertainty, labels map[string]string,
 
 // tornadoBars is a tornado chart's option: a bar per input (names from the bottom up,
 // so the largest at the top), from the figure in use to the input's low and high end.
-func tornadoBars(r *calc.Result, title, units, date, source string, x opts.XAxis, names []string, low, high []opts.BarData) string {
+// headline, when not empty, is drawn under the title (where no input moves the figure).
+func tornadoBars(r *calc.Result, title, headline, units, date, source string, x opts.XAxis, names []string, low, high []opts.BarData) string {
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(append(common(title, subtitle(r, units, date, source)),
 		charts.WithXAxisOpts(x),
@@ -78,7 +102,7 @@ func tornadoBars(r *calc.Result, title, units, date, source string, x opts.XAxis
 		AddSeries("Input at the high end", high, charts.WithBarChartOpts(opts.BarChart{Stack: "t"}), charts.WithItemStyleOpts(opts.ItemStyle{Color: colorHighEnd}))
 	bar.XYReversal()
 	bar.Validate()
-	return marshal(bar, nil)
+	return toOption(bar).styled(headline).String()
 }
 
 // rangeFrom says where a range came from, for people.
@@ -111,15 +135,18 @@ func NetDistributionChart(r *calc.Result, u *calc.Uncertainty, nets []float64, d
 			hi = n
 		}
 	}
+	// Draws that all have one net value (to the cent: nothing uncertain moves it) are
+	// one band at that value, not bands of a made-up width beside it.
+	bins := histogramBins
 	width := (hi - lo) / histogramBins
-	if width <= 0 {
-		width = 1
+	if math.Round(lo*100) == math.Round(hi*100) {
+		bins, width = 1, 0
 	}
-	counts := make([]int, histogramBins)
+	counts := make([]int, bins)
 	for _, n := range nets {
-		i := int((n - lo) / width)
-		if i >= histogramBins {
-			i = histogramBins - 1
+		i := 0
+		if width > 0 {
+			i = min(int((n-lo)/width), bins-1)
 		}
 		counts[i]++
 	}
@@ -138,7 +165,7 @@ func NetDistributionChart(r *calc.Result, u *calc.Uncertainty, nets []float64, d
 	sim := u.Simulation
 	bar := charts.NewBar()
 	spec.Source = inputsSource(r, true)
-	bar.SetGlobalOptions(append(common(spec.Title, subtitle(r, fmt.Sprintf("%s over %d months; draws of %s", cur, r.HorizonMonths, calc.Grouped(fmt.Sprint(sim.Draws))), date, spec.Source)),
+	bar.SetGlobalOptions(append(common(spec.Title, subtitle(r, fmt.Sprintf("%s over %s; draws of %s", cur, calc.MonthsText(r.HorizonMonths), calc.Grouped(fmt.Sprint(sim.Draws))), date, spec.Source)),
 		charts.WithXAxisOpts(opts.XAxis{Name: "Net value (" + cur + "), middle of the band", NameLocation: "middle", NameGap: 30, AxisLabel: &opts.AxisLabel{FontSize: 12}}),
 		charts.WithYAxisOpts(opts.YAxis{Name: "Draws", AxisLabel: &opts.AxisLabel{FontSize: 14}}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
@@ -146,8 +173,8 @@ func NetDistributionChart(r *calc.Result, u *calc.Uncertainty, nets []float64, d
 	bar.SetXAxis(names).AddSeries("Draws", data)
 	bar.Validate()
 	spec.Options = marshal(bar, nil)
-	spec.Summary = fmt.Sprintf("Bar chart of %s draws of the uncertain inputs: the net value is likely between %s and %s (P10 to P90); the plan pays in %s of the draws.",
-		calc.Grouped(fmt.Sprint(len(nets))), money(sim.Net.P10, cur), money(sim.Net.P90, cur), calc.Percent(sim.ShareNetAtLeastZero))
+	spec.Summary = fmt.Sprintf("Bar chart of %s draws of the uncertain inputs: the net value is likely between %s and %s (P10 to P90); %s.",
+		calc.Grouped(fmt.Sprint(len(nets))), money(sim.Net.P10, cur), money(sim.Net.P90, cur), calc.DrawsPayText(r, sim))
 	return described(spec)[0]
 }
 
