@@ -98,9 +98,9 @@ func notA(root *node, kind, format string) error {
 		}
 		switch f := root.vals[i].text; {
 		case f == DatasetFormat && format == FileFormat:
-			return one("format", "this is a dataset file (%q), not a scenario file (\"format\": %q); a scenario names a dataset under \"dataset\", or carries one under \"datasetInline\"", f, FileFormat)
+			return one("format", "this is a dataset file (%s), not a scenario file (\"format\": %q); a scenario names a dataset under \"dataset\", or carries one under \"datasetInline\"", Quote(f), FileFormat)
 		case f == FileFormat && format == DatasetFormat:
-			return one("format", "this is a scenario file (%q), not a dataset file (\"format\": %q)", f, DatasetFormat)
+			return one("format", "this is a scenario file (%s), not a dataset file (\"format\": %q)", Quote(f), DatasetFormat)
 		}
 	}
 	return nil
@@ -119,7 +119,7 @@ func fields(n *node, path string, ps *problems, names []string, fn func(name str
 	for i, k := range n.keys {
 		p := join(path, k)
 		if !contains(names, k) {
-			ps.add(p, "unknown field %q; the fields accepted here are %s", k, strings.Join(names, ", "))
+			ps.add(p, "unknown field %s; the fields accepted here are %s", Quote(k), strings.Join(names, ", "))
 			continue
 		}
 		fn(k, n.vals[i], p)
@@ -169,7 +169,7 @@ func number(n *node, p string, ps *problems) (decimal.Decimal, bool) {
 	}
 	d, err := decimal.NewFromString(text)
 	if err != nil || strings.ContainsAny(text, "\u2212") {
-		ps.add(p, "must be a number (such as 12 or \"12.50\"), found %q", n.text)
+		ps.add(p, "must be a number (such as 12 or \"12.50\"), found %s", Quote(n.text))
 		return decimal.Zero, false
 	}
 	// The number as it will be written back must fit the same limit, so that a file

@@ -281,14 +281,14 @@ func (f *Form) FieldLabel(path string, ds *Dataset) string {
 	platformName := func(id string) string {
 		if ds != nil {
 			if p := ds.Platform(id); p != nil {
-				return p.Name
+				return ShortText(p.Name)
 			}
 		}
-		return id
+		return ShortPath(id)
 	}
 	roleName := func(i int) string {
 		if i >= 0 && i < len(f.Staff) && strings.TrimSpace(f.Staff[i].Role) != "" {
-			return f.Staff[i].Role
+			return ShortText(f.Staff[i].Role)
 		}
 		return fmt.Sprintf("Role %d", i+1)
 	}
@@ -357,10 +357,10 @@ func (f *Form) FieldLabel(path string, ds *Dataset) string {
 		}
 	}
 	if seg, ok := strings.CutPrefix(path, "audience.weights."); ok {
-		label := seg
+		label := ShortPath(seg)
 		if ds != nil {
 			if s := ds.Segment(seg); s != nil && s.Label != "" {
-				label = s.Label
+				label = ShortText(s.Label)
 			}
 		}
 		return "Audience: weight of " + label
@@ -372,7 +372,7 @@ func (f *Form) FieldLabel(path string, ds *Dataset) string {
 		i, _ := strconv.Atoi(m[1])
 		if i < len(f.Plan) {
 			l := f.Plan[i]
-			role := l.Role
+			role := ShortText(l.Role)
 			if l.ref > 0 {
 				role = roleName(l.ref - 1)
 			}
@@ -405,7 +405,7 @@ func (f *Form) FieldLabel(path string, ds *Dataset) string {
 		case "benefits":
 			name := fmt.Sprintf("Benefit %d", i+1)
 			if i < len(f.Benefits) && strings.TrimSpace(f.Benefits[i].Name) != "" {
-				name = f.Benefits[i].Name
+				name = ShortText(f.Benefits[i].Name)
 			}
 			switch m[3] {
 			case "amountPerMonth":
@@ -419,9 +419,9 @@ func (f *Form) FieldLabel(path string, ds *Dataset) string {
 		}
 	}
 	if strings.HasPrefix(path, "staff[") {
-		return "Staff: " + path
+		return "Staff: " + ShortPath(path)
 	}
-	return path
+	return ShortPath(path)
 }
 
 // inlineLabel names a field of a scenario's own dataset (path within it, such as
@@ -430,16 +430,16 @@ func inlineLabel(path string, ds *Dataset) string {
 	m := inlinePath.FindStringSubmatch(path)
 	if m == nil {
 		if rest, ok := strings.CutPrefix(path, "provenance."); ok {
-			return "provenance, " + rest
+			return "provenance, " + ShortPath(rest)
 		}
-		return path
+		return ShortPath(path)
 	}
 	i, _ := strconv.Atoi(m[2])
 	field, sub := m[3], m[4]
 	if m[1] == "segments" {
 		name := fmt.Sprintf("segment %d", i+1)
 		if ds != nil && i < len(ds.Segments) && strings.TrimSpace(ds.Segments[i].Label) != "" {
-			name += " (" + ds.Segments[i].Label + ")"
+			name += " (" + ShortText(ds.Segments[i].Label) + ")"
 		}
 		if field == "" {
 			return name
@@ -451,7 +451,7 @@ func inlineLabel(path string, ds *Dataset) string {
 	if ds != nil && i < len(ds.Platforms) {
 		pl = &ds.Platforms[i]
 		if strings.TrimSpace(pl.Name) != "" {
-			name = pl.Name
+			name = ShortText(pl.Name)
 		}
 	}
 	switch {
@@ -460,10 +460,10 @@ func inlineLabel(path string, ds *Dataset) string {
 	case paramWords[field] != "":
 		return name + ": " + paramWords[field]
 	case field == "penetration" && sub != "":
-		label := sub
+		label := ShortPath(sub)
 		if ds != nil {
 			if s := ds.Segment(sub); s != nil && s.Label != "" {
-				label = s.Label
+				label = ShortText(s.Label)
 			}
 		}
 		return name + ": use by " + label
@@ -471,7 +471,7 @@ func inlineLabel(path string, ds *Dataset) string {
 		return name + ": use by segment"
 	}
 	if sub != "" {
-		return name + ": " + field + ", " + sub
+		return name + ": " + field + ", " + ShortPath(sub)
 	}
 	return name + ": " + field
 }

@@ -2,7 +2,9 @@ package calc
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Problem is one thing wrong with an input: the field it is about, as a path into the
@@ -17,7 +19,7 @@ func (p Problem) String() string {
 	if p.Field == "" {
 		return p.Message
 	}
-	return p.Field + ": " + p.Message
+	return ShortPath(p.Field) + ": " + p.Message
 }
 
 // InputError is returned for invalid input. It holds every problem found, in the
@@ -93,3 +95,51 @@ func join(path, name string) string {
 }
 
 func index(path string, i int) string { return fmt.Sprintf("%s[%d]", path, i) }
+
+// quoteLimit is the most characters of a typed or read text that a message quotes: a
+// longer text is quoted by its start, so that a problem stays a line however long the
+// text (the field keeps the whole of it).
+const quoteLimit = 40
+
+// Quote quotes a typed or read text for a message: "Digital officer" in quotes, or,
+// for a text longer than 40 characters, its first 40 and an ellipsis, said to be
+// shortened: "RRRR…" (first 40 of 10,000 characters).
+func Quote(s string) string {
+	if r := []rune(s); len(r) > quoteLimit {
+		return strconv.Quote(string(r[:quoteLimit])+"…") + shortened(len(r))
+	}
+	return strconv.Quote(s)
+}
+
+// ShortText is a name for a message or a field's label, unquoted: the name, or, for
+// one longer than 40 characters, its first 40 and an ellipsis, said to be shortened.
+func ShortText(s string) string {
+	if r := []rune(s); len(r) > quoteLimit {
+		return string(r[:quoteLimit]) + "…" + shortened(len(r))
+	}
+	return s
+}
+
+func shortened(n int) string {
+	return fmt.Sprintf(" (first %d of %s characters)", quoteLimit, Grouped(strconv.Itoa(n)))
+}
+
+// ShortPath is a field's path for a message: the path, with any name in it longer than
+// 40 characters (an unknown field's, say) shortened as ShortText does.
+func ShortPath(path string) string {
+	if utf8.RuneCountInString(path) <= quoteLimit {
+		return path
+	}
+	var b strings.Builder
+	start := 0
+	for i := 0; i <= len(path); i++ {
+		if i == len(path) || path[i] == '.' || path[i] == '[' || path[i] == ']' {
+			b.WriteString(ShortText(path[start:i]))
+			if i < len(path) {
+				b.WriteByte(path[i])
+			}
+			start = i + 1
+		}
+	}
+	return b.String()
+}
