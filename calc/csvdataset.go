@@ -814,8 +814,8 @@ func parseCSVNumber(cell string, share bool) (v decimal.Decimal, msg string) {
 	case err != nil || text == "" || strings.ContainsAny(text, "\u2212"):
 		return v, fmt.Sprintf("must be %s, found %s", what, Quote(cell))
 	}
-	if e := v.Exponent(); e > maxNumberText || e < -maxNumberText || len(v.String()) > maxNumberText {
-		return v, fmt.Sprintf("must be %s of at most %d digits, found %q", what, maxNumberText, cell)
+	if beyondDigits(v) {
+		return v, fmt.Sprintf("must be %s, found %s%s", what, Quote(cell), numberGloss(text, v))
 	}
 	if pct {
 		v = v.Shift(-2)
@@ -903,8 +903,8 @@ func (r *csvRead) resolveMeta(d *Dataset) {
 				ps.add(r.metaField(k), "must be a whole number of people, such as 5400000 (no thousands separators), found %s", Quote(m.value))
 				continue
 			}
-			if e := v.Exponent(); e > maxNumberText || e < -maxNumberText || len(v.String()) > maxNumberText {
-				ps.add(r.metaField(k), "must be a whole number of people of at most %d digits, found %q", maxNumberText, m.value)
+			if beyondDigits(v) {
+				ps.add(r.metaField(k), "must be a whole number of people, such as 5400000, found %s%s", Quote(m.value), numberGloss(m.value, v))
 				continue
 			}
 			s.Population = &v

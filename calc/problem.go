@@ -2,9 +2,12 @@ package calc
 
 import (
 	"fmt"
+	"math/big"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
 )
 
 // Problem is one thing wrong with an input: the field it is about, as a path into the
@@ -43,6 +46,62 @@ func (e *InputError) Error() string {
 type problems struct {
 	list []Problem
 	seen map[string]bool
+	// typed holds the numbers written with an exponent, as written, by field, for the
+	// messages about them; standIns, the fields of those beyond reach (see number)
+	// whose check has not yet reported them.
+	typed    map[string]typedNumber
+	standIns []string
+}
+
+type typedNumber struct {
+	text string
+	d    decimal.Decimal
+}
+
+// typedNumber keeps the text of the number at field, written with an exponent.
+func (ps *problems) typedNumber(field, text string, d decimal.Decimal) {
+	if ps.typed == nil {
+		ps.typed = map[string]typedNumber{}
+	}
+	ps.typed[field] = typedNumber{text, d}
+}
+
+// standIn is the number that stands for d at field, d having more digits than any
+// figure of the model: one beyond every field's range (d ≥ 1 in size), or one with
+// more decimal places than any field accepts. The field is reported when nothing else
+// has reported it (err), so that nothing is ever computed from a stand-in.
+func (ps *problems) standIn(field string, d decimal.Decimal) decimal.Decimal {
+	ps.standIns = append(ps.standIns, field)
+	exp := int32(maxNumberText + 1)
+	if d.Exponent() < 0 && len(d.Coefficient().String()) <= int(-d.Exponent()) { // |d| < 1
+		exp = -exp
+	}
+	return decimal.New(int64(d.Sign()), exp)
+}
+
+// found is the number at field for a message: as written when it was written with an
+// exponent, with what it stands for ("1e400 (a number of 401 digits)"), else d.
+func (ps *problems) found(field string, d decimal.Decimal) string {
+	if t, ok := ps.typed[field]; ok {
+		return t.text + numberGloss(t.text, t.d)
+	}
+	return d.String()
+}
+
+// places is how many decimal places the number at field has, said for a message: ""
+// for one not written with an exponent (the message quotes it in full).
+func (ps *problems) places(field string) string {
+	t, ok := ps.typed[field]
+	if !ok {
+		return ""
+	}
+	coef, exp := t.d.Coefficient(), int(t.d.Exponent())
+	ten := big.NewInt(10)
+	for exp < 0 && coef.Sign() != 0 && new(big.Int).Rem(coef, ten).Sign() == 0 {
+		coef.Quo(coef, ten)
+		exp++
+	}
+	return fmt.Sprintf("%s has %d", t.text, -exp)
 }
 
 func (ps *problems) add(field, format string, args ...any) {
@@ -81,6 +140,12 @@ func (ps *problems) has(field string) bool {
 }
 
 func (ps *problems) err() error {
+	for _, f := range ps.standIns {
+		if t := ps.typed[f]; !ps.seen[f] && !ps.insideSeen(f) {
+			ps.add(f, "is not a figure this field can take: %s", t.text+numberGloss(t.text, t.d))
+		}
+	}
+	ps.standIns = nil
 	if len(ps.list) == 0 {
 		return nil
 	}

@@ -39,10 +39,12 @@ const MaxHorizonMonths = 120
 // most maxPlaces decimal places. what says what is accepted, for the message.
 func checkNumber(ps *problems, path string, d decimal.Decimal, lo, hi decimal.Decimal, openLow bool, what string) bool {
 	switch {
+	case d.Exponent() < -maxPlaces && ps.places(path) != "":
+		ps.add(path, "has more than %d decimal places: %s", maxPlaces, ps.places(path))
 	case d.Exponent() < -maxPlaces:
 		ps.add(path, "has more than %d decimal places (%s)", maxPlaces, d.String())
 	case openLow && !d.GreaterThan(lo), !openLow && d.LessThan(lo), d.GreaterThan(hi):
-		ps.add(path, "must be %s, found %s", what, d.String())
+		ps.add(path, "must be %s, found %s", what, ps.found(path, d))
 	default:
 		return true
 	}
@@ -117,7 +119,7 @@ func checkDataset(d *Dataset, path string, ps *problems) {
 		}
 		segs[s.ID] = true
 		if s.Population != nil && (!s.Population.IsInteger() || !checkNumber(ps, join(p, "population"), *s.Population, decimal.Zero, maxPeople, false, "a whole number of people")) {
-			ps.add(join(p, "population"), "must be a whole number of people, found %s", s.Population.String())
+			ps.add(join(p, "population"), "must be a whole number of people, found %s", ps.found(join(p, "population"), *s.Population))
 		}
 	}
 	if len(d.Platforms) == 0 {
@@ -360,7 +362,7 @@ func checkParams(ps *problems, base string, pr Params, paths map[string]string, 
 	okMin := checkWeekHours(ps, at("minHours"), pr.MinHours)
 	okFull := checkNumber(ps, at("fullHours"), pr.FullHours, decimal.Zero, maxWeekHour, true, "hours per week above 0, up to 168")
 	if okMin && okFull && pr.FullHours.LessThan(pr.MinHours) {
-		ps.add(at("fullHours"), "must be at least the minimum hours per week, %s, found %s", pr.MinHours.String(), pr.FullHours.String())
+		ps.add(at("fullHours"), "must be at least the minimum hours per week, %s, found %s", pr.MinHours.String(), ps.found(at("fullHours"), pr.FullHours))
 	}
 	checkShare(ps, at("reachRate"), pr.ReachRate)
 	checkNumber(ps, at("setupHours"), pr.SetupHours, decimal.Zero, maxSetup, false, "hours from 0 to 10000")
@@ -392,10 +394,10 @@ func checkRange(ps *problems, path string, r *Range, base decimal.Decimal, baseO
 		return
 	}
 	if okLow && r.Low.GreaterThan(base) {
-		ps.add(lo, "must be at most the value in use, %s (a range runs from low through the value in use to high), found %s", base.String(), r.Low.String())
+		ps.add(lo, "must be at most the value in use, %s (a range runs from low through the value in use to high), found %s", base.String(), ps.found(lo, r.Low))
 	}
 	if okHigh && r.High.LessThan(base) {
-		ps.add(hi, "must be at least the value in use, %s (a range runs from low through the value in use to high), found %s", base.String(), r.High.String())
+		ps.add(hi, "must be at least the value in use, %s (a range runs from low through the value in use to high), found %s", base.String(), ps.found(hi, r.High))
 	}
 }
 
@@ -482,7 +484,7 @@ func resolveWith(s *Scenario, c *Catalog, ps *problems) (*model, error) {
 
 	// Audience.
 	if !s.Audience.Size.IsInteger() || s.Audience.Size.IsNegative() || s.Audience.Size.GreaterThan(maxPeople) {
-		ps.add("audience.size", "must be a whole number of people from 0 to 10000000000, found %s", s.Audience.Size.String())
+		ps.add("audience.size", "must be a whole number of people from 0 to 10000000000, found %s", ps.found("audience.size", s.Audience.Size))
 	}
 	sum := decimal.Zero
 	for _, k := range sortedKeys(s.Audience.Weights) {

@@ -72,3 +72,17 @@ test("the command line quotes a long text shortened", () => {
   assert.match(err, /currency \(Currency\): must be an ISO 4217 currency code/);
   quotesShortened(err, "the command line's message");
 });
+
+test("a number typed with an exponent is refused in the person's terms: what the field takes and what was typed", async (t) => {
+  const { page, seen } = await env.open(t);
+  await page.fill("#f-staff-0-hoursPerWeek", "1e400");
+  await page.waitForSelector("#f-staff-0-hoursPerWeek-error");
+  assert.equal(await page.locator("#f-staff-0-hoursPerWeek-error").innerText(), "must be hours per week from 0 to 168, found 1e400 (a number of 401 digits)");
+  assert.match(await page.locator("#out-of-date").innerText(), /Digital officer: hours per week available: must be hours per week from 0 to 168, found 1e400 \(a number of 401 digits\)/);
+  await page.fill("#f-staff-0-hoursPerWeek", "1e-400");
+  await page.waitForFunction(() => document.querySelector("#f-staff-0-hoursPerWeek-error")?.innerText.includes("decimal places"));
+  assert.equal(await page.locator("#f-staff-0-hoursPerWeek-error").innerText(), "has more than 12 decimal places: 1e-400 has 400");
+  await page.fill("#f-staff-0-hoursPerWeek", "3e1");
+  await page.waitForFunction(() => !document.querySelector("#out-of-date"));
+  assert.deepEqual(seen.errors, []);
+});
