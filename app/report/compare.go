@@ -236,11 +236,15 @@ func (c *Comparison) source() string {
 	var surveys []string
 	for _, r := range c.Rows {
 		ds := r.Result.Dataset
-		k := fmt.Sprintf("%s (%d)", ds.CitedSource(), ds.Year)
+		k := ds.SourceWithYear()
 		if !seen[k] {
 			seen[k] = true
 			surveys = append(surveys, k)
 		}
+	}
+	// Listed with "; ", each but the last without its final full stop.
+	for i := range surveys[:max(len(surveys)-1, 0)] {
+		surveys[i] = strings.TrimSuffix(surveys[i], ".")
 	}
 	return "Source: each scenario's staff costs, plan and value inputs; reach from " + strings.Join(surveys, "; ")
 }

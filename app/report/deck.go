@@ -195,12 +195,12 @@ func MarkStale(option, note string) string {
 	return string(out)
 }
 
-// DatasetText names a dataset: source, year and what it measures.
+// DatasetText names a dataset: source, year and what it measures, as sentences.
 func DatasetText(ds *calc.Dataset) string {
 	if ds == nil {
-		return "no dataset"
+		return "No dataset."
 	}
-	return fmt.Sprintf("%s, %d (%s)", strings.TrimSuffix(ds.CitedSource(), "."), ds.Year, strings.TrimSuffix(ds.Measure, "."))
+	return ds.SourceText()
 }
 
 // DeckInput is what NewDeck needs: the results shown (the last without problems), the
