@@ -297,7 +297,7 @@ func deckCompare(c *Comparison) *DeckCompare {
 		}
 		t.Rows = append(t.Rows, row)
 	}
-	ahead := []string{"Net value above " + c.Base + "'s, share of the simulation's draws"}
+	ahead := []string{AheadLabel}
 	for i := range c.Rows {
 		text := "—"
 		if i < len(c.Ahead) && c.Ahead[i] != "" {
@@ -306,7 +306,7 @@ func deckCompare(c *Comparison) *DeckCompare {
 		ahead = append(ahead, text)
 	}
 	t.Rows = append(t.Rows, ahead)
-	note := "Differences are against " + c.Base + "; amounts in " + c.Currency + "."
+	note := "Differences are against " + c.Base + "; amounts in " + c.Currency + ". " + AheadNote
 	if len(c.Left) > 0 {
 		note += " Not compared: " + strings.Join(c.Left, "; ") + "."
 	}
