@@ -15,6 +15,7 @@ import (
 
 var (
 	indexedPath      = regexp.MustCompile(`^(staff|benefits|maturity)\[(\d+)\]\.(\w+)$`)
+	indexedLinePath  = regexp.MustCompile(`^(staff|benefits|maturity)\[(\d+)\](?:\.(\w+))?$`) // a line, or a field of it
 	planPath         = regexp.MustCompile(`^plan\[(\d+)\](?:\.(\w+))?$`)
 	benefitRangePath = regexp.MustCompile(`^ranges\.benefits\[(\d+)\]\.(low|high)$`)
 	candidatePath    = regexp.MustCompile(`^candidates\[(\d+)\]$`)
@@ -295,6 +296,14 @@ func (f *Form) FieldLabel(path string, ds *Dataset) string {
 	switch path {
 	case "":
 		return "Scenario"
+	case "format":
+		return "File format"
+	case "version":
+		return "File version"
+	case "platforms":
+		return "Platform parameters"
+	case "benefits":
+		return "Benefits"
 	case "name":
 		return "Scenario name"
 	case "currency":
@@ -352,9 +361,14 @@ func (f *Form) FieldLabel(path string, ds *Dataset) string {
 		return "The scenario's own demographics: " + inlineLabel(rest, f.DatasetInline)
 	}
 	if m := candidatePath.FindStringSubmatch(path); m != nil {
-		if i, _ := strconv.Atoi(m[1]); i < len(f.Candidates) {
+		i, _ := strconv.Atoi(m[1])
+		if i < len(f.Candidates) {
 			return "Platforms considered for the recommendation: " + platformName(f.Candidates[i])
 		}
+		return fmt.Sprintf("Platforms considered for the recommendation, entry %d", i+1)
+	}
+	if rest, ok := strings.CutPrefix(path, "simulation."); ok {
+		return "Simulation: " + ShortPath(rest)
 	}
 	if seg, ok := strings.CutPrefix(path, "audience.weights."); ok {
 		label := ShortPath(seg)
@@ -393,21 +407,30 @@ func (f *Form) FieldLabel(path string, ds *Dataset) string {
 				return platformName(rest[:i]) + ": " + w
 			}
 		}
+		if id, field, ok := strings.Cut(rest, "."); ok && ds != nil && ds.Platform(id) != nil {
+			return platformName(id) + ": " + ShortPath(field)
+		}
 		return platformName(rest)
 	}
-	if m := indexedPath.FindStringSubmatch(path); m != nil {
+	if m := indexedLinePath.FindStringSubmatch(path); m != nil {
 		i, _ := strconv.Atoi(m[2])
 		switch m[1] {
 		case "staff":
 			if w, ok := roleWords[m[3]]; ok {
 				return roleName(i) + ": " + w
 			}
+			if m[3] == "" {
+				return roleName(i)
+			}
+			return roleName(i) + ": " + m[3]
 		case "benefits":
 			name := fmt.Sprintf("Benefit %d", i+1)
 			if i < len(f.Benefits) && strings.TrimSpace(f.Benefits[i].Name) != "" {
 				name = ShortText(f.Benefits[i].Name)
 			}
 			switch m[3] {
+			case "":
+				return name
 			case "amountPerMonth":
 				return name + ": value per month"
 			case "ramped":
@@ -415,7 +438,13 @@ func (f *Form) FieldLabel(path string, ds *Dataset) string {
 			}
 			return name + ": name"
 		case "maturity":
-			return fmt.Sprintf("Maturity point %d: %s", i+1, map[string]string{"month": "month", "factor": "effect"}[m[3]])
+			if w, ok := map[string]string{"month": "month", "factor": "effect"}[m[3]]; ok {
+				return fmt.Sprintf("Maturity point %d: %s", i+1, w)
+			}
+			if m[3] == "" {
+				return fmt.Sprintf("Maturity point %d", i+1)
+			}
+			return fmt.Sprintf("Maturity point %d: %s", i+1, m[3])
 		}
 	}
 	if strings.HasPrefix(path, "staff[") {
