@@ -3,6 +3,7 @@ package calc
 import (
 	"fmt"
 	"math/big"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -170,7 +171,7 @@ func number(n *node, p string, ps *problems) (decimal.Decimal, bool) {
 	}
 	d, err := decimal.NewFromString(text)
 	if err != nil || strings.ContainsAny(text, "\u2212") {
-		ps.add(p, "must be a number (such as 12 or \"12.50\"), found %s", Quote(n.text))
+		ps.add(p, "%s", notANumber(text))
 		return decimal.Zero, false
 	}
 	if strings.ContainsAny(text, "eE") {
@@ -188,6 +189,52 @@ func number(n *node, p string, ps *problems) (decimal.Decimal, bool) {
 		return ps.standIn(p, d), true
 	}
 	return d, true
+}
+
+var (
+	thousandsText = regexp.MustCompile(`^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$`)
+	spacedText    = regexp.MustCompile(`^[-+]?\d{1,3}([ \x{a0}\x{202f}]\d{3})+([.,]\d+)?$`)
+	commaText     = regexp.MustCompile(`^[-+]?\d*,\d+$`)
+	unitText      = regexp.MustCompile(`^(?:(?:[A-Z]{3}|[€$£¥₹₩₦₱])\s*)?([-+]?\d+(?:\.\d+)?)\s*(?:[A-Z]{3}|[€$£¥₹₩₦₱]|h|hrs?|hours?|people|months?)?$`)
+	percentText   = regexp.MustCompile(`^([-+]?\d+(?:\.\d+)?)\s*%$`)
+	wordsText     = regexp.MustCompile(`(?i)^([-+]?\d+(?:\.\d+)?)\s*(k|thousand|m|mn|million|bn|billion)$`)
+)
+
+var wordShift = map[string]int32{"k": 3, "thousand": 3, "m": 6, "mn": 6, "million": 6, "bn": 9, "billion": 9}
+
+// notANumber says what is wrong with text, which is not a number, in the terms of a
+// person who wrote a number as people write them, and what to write instead:
+// "1,500,000", "1 500 000", "30,5", "€10", "10 EUR", "30h", "−3".
+func notANumber(text string) string {
+	found := Quote(text)
+	switch {
+	case thousandsText.MatchString(text):
+		return fmt.Sprintf("must be a number without thousands separators, found %s: write %s", found, strings.ReplaceAll(text, ",", ""))
+	case spacedText.MatchString(text):
+		w := strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "", ",", ".").Replace(text)
+		return fmt.Sprintf("must be a number without spaces, found %s: write %s", found, w)
+	case commaText.MatchString(text):
+		return fmt.Sprintf("must be a number with a point for the decimals, found %s: write %s", found, strings.Replace(text, ",", ".", 1))
+	case strings.ContainsRune(text, '\u2212'):
+		if w := strings.ReplaceAll(text, "\u2212", "-"); isDecimal(w) {
+			return fmt.Sprintf("must be a number written with the keyboard's minus sign (-), found %s: write %s", found, w)
+		}
+	}
+	if m := percentText.FindStringSubmatch(text); m != nil {
+		return fmt.Sprintf("must be a number without the %% sign, found %s: a share is written as a decimal, %s%% as %s", found, m[1], decimal.RequireFromString(m[1]).Shift(-2).String())
+	}
+	if m := wordsText.FindStringSubmatch(text); m != nil {
+		return fmt.Sprintf("must be a number written in full, found %s: write %s", found, decimal.RequireFromString(m[1]).Shift(wordShift[strings.ToLower(m[2])]).String())
+	}
+	if m := unitText.FindStringSubmatch(text); m != nil && m[1] != text {
+		return fmt.Sprintf("must be the number alone, without a unit or currency, found %s: write %s", found, m[1])
+	}
+	return fmt.Sprintf("must be a number, such as 12 or 12.5, found %s", found)
+}
+
+func isDecimal(s string) bool {
+	_, err := decimal.NewFromString(s)
+	return err == nil
 }
 
 // beyondDigits reports whether d has more than maxNumberText digits when written out
@@ -440,8 +487,8 @@ func decodeScenario(root *node, ps *problems) *Scenario {
 
 // What the simulation's settings accept, for messages.
 var (
-	drawsWhat = fmt.Sprintf("a whole number of draws from %d to %d", MinDraws, MaxDraws)
-	seedWhat  = fmt.Sprintf("a whole number from 0 to %d", int64(MaxSeed))
+	drawsWhat = fmt.Sprintf("a whole number of draws from %d to %s", MinDraws, Grouped(strconv.Itoa(MaxDraws)))
+	seedWhat  = fmt.Sprintf("a whole number from 0 to %s", Grouped(strconv.FormatInt(int64(MaxSeed), 10)))
 )
 
 // whole reads a whole number from lo to hi; what says what is accepted.

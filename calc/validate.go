@@ -60,7 +60,7 @@ func checkMoney(ps *problems, path string, d decimal.Decimal, currency string) b
 	if currency != "" {
 		unit = "an amount in " + currency
 	}
-	return checkNumber(ps, path, d, decimal.Zero, maxMoney, false, unit+" from 0 to 1000000000000")
+	return checkNumber(ps, path, d, decimal.Zero, maxMoney, false, unit+" from 0 to 1,000,000,000,000")
 }
 
 func checkWeekHours(ps *problems, path string, d decimal.Decimal) bool {
@@ -365,7 +365,7 @@ func checkParams(ps *problems, base string, pr Params, paths map[string]string, 
 		ps.add(at("fullHours"), "must be at least the minimum hours per week, %s, found %s", pr.MinHours.String(), ps.found(at("fullHours"), pr.FullHours))
 	}
 	checkShare(ps, at("reachRate"), pr.ReachRate)
-	checkNumber(ps, at("setupHours"), pr.SetupHours, decimal.Zero, maxSetup, false, "hours from 0 to 10000")
+	checkNumber(ps, at("setupHours"), pr.SetupHours, decimal.Zero, maxSetup, false, "hours from 0 to 10,000")
 	checkMoney(ps, at("toolCost"), pr.ToolCost, currency)
 	checkMoney(ps, at("adCost"), pr.AdCost, currency)
 }
@@ -385,7 +385,7 @@ func checkRange(ps *problems, path string, r *Range, base decimal.Decimal, baseO
 		case "fullHours":
 			return checkNumber(ps, p, d, decimal.Zero, maxWeekHour, true, "hours per week above 0, up to 168")
 		case "setupHours":
-			return checkNumber(ps, p, d, decimal.Zero, maxSetup, false, "hours from 0 to 10000")
+			return checkNumber(ps, p, d, decimal.Zero, maxSetup, false, "hours from 0 to 10,000")
 		}
 		return checkMoney(ps, p, d, currency)
 	}
@@ -484,7 +484,7 @@ func resolveWith(s *Scenario, c *Catalog, ps *problems) (*model, error) {
 
 	// Audience.
 	if !s.Audience.Size.IsInteger() || s.Audience.Size.IsNegative() || s.Audience.Size.GreaterThan(maxPeople) {
-		ps.add("audience.size", "must be a whole number of people from 0 to 10000000000, found %s", ps.found("audience.size", s.Audience.Size))
+		ps.add("audience.size", "must be a whole number of people from 0 to 10,000,000,000, found %s", ps.found("audience.size", s.Audience.Size))
 	}
 	sum := decimal.Zero
 	for _, k := range sortedKeys(s.Audience.Weights) {
@@ -540,7 +540,7 @@ func resolveWith(s *Scenario, c *Catalog, ps *problems) (*model, error) {
 			on, ov, ph := orDefault(r.OnCost, DefaultOnCost), orDefault(r.Overhead, DefaultOverhead), orDefault(r.ProductiveHours, DefaultProductiveHours)
 			ok = checkNumber(ps, join(p, "onCost"), on, decimal.Zero, maxLoading, false, "a share of salary from 0 to 10 (0.30 means 30%)") && ok
 			ok = checkNumber(ps, join(p, "overhead"), ov, decimal.Zero, maxLoading, false, "a share from 0 to 10 (0.12 means 12%)") && ok
-			ok = checkNumber(ps, join(p, "productiveHours"), ph, decimal.Zero, maxYearHour, true, "productive hours per year above 0, up to 8784") && ok
+			ok = checkNumber(ps, join(p, "productiveHours"), ph, decimal.Zero, maxYearHour, true, "productive hours per year above 0, up to 8,784") && ok
 			if ok {
 				roles[i].rate = LoadedRate(*r.AnnualSalary, on, ov, ph)
 			}
@@ -558,7 +558,7 @@ func resolveWith(s *Scenario, c *Catalog, ps *problems) (*model, error) {
 	for i, b := range s.Benefits {
 		p := index("benefits", i)
 		checkText(ps, join(p, "name"), b.Name, true, "the benefit a name")
-		checkNumber(ps, join(p, "amountPerMonth"), b.AmountPerMonth, decimal.Zero, maxMoney, false, "an amount per month in "+cur+" from 0 to 1000000000000")
+		checkNumber(ps, join(p, "amountPerMonth"), b.AmountPerMonth, decimal.Zero, maxMoney, false, "an amount per month in "+cur+" from 0 to 1,000,000,000,000")
 	}
 	curve := s.Maturity
 	if curve == nil {

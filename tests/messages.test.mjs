@@ -86,3 +86,18 @@ test("a number typed with an exponent is refused in the person's terms: what the
   await page.waitForFunction(() => !document.querySelector("#out-of-date"));
   assert.deepEqual(seen.errors, []);
 });
+
+test("a number typed as people write numbers is refused with what to write instead", async (t) => {
+  const { page, seen } = await env.open(t);
+  for (const [typed, want] of [["1,500,000", `must be a number without thousands separators, found "1,500,000": write 1500000`],
+    ["1.5 million", `must be a number written in full, found "1.5 million": write 1500000`], ["about 2000", `must be a number, such as 12 or 12.5, found "about 2000"`]]) {
+    await page.fill("#f-audience-size", typed);
+    await page.waitForFunction((w) => document.querySelector("#f-audience-size-error")?.innerText === w, want);
+  }
+  await page.fill("#f-audience-size", "15000000000");
+  await page.waitForFunction(() => document.querySelector("#f-audience-size-error")?.innerText === "must be a whole number of people from 0 to 10,000,000,000, found 15000000000");
+  await page.fill("#f-staff-0-hoursPerWeek", "30h");
+  await page.waitForFunction(() => document.querySelector("#f-staff-0-hoursPerWeek-error")?.innerText === `must be the number alone, without a unit or currency, found "30h": write 30`);
+  assert.match(await page.locator("#out-of-date").innerText(), /Out of date: fix 2 problems/);
+  assert.deepEqual(seen.errors, []);
+});
