@@ -60,3 +60,28 @@ test("from 320 to 1920 px: no sideways page, no empty band under a table's heade
   assert.match(await page.locator("#compare-table tbody tr").first().locator("td").first().textContent(), /vs Copy of Mid-size embassy/);
   assert.deepEqual(seen.errors, []);
 });
+
+// Text typed without spaces wraps inside its column wherever it shows: a currency
+// code typed wrong is quoted in its problem and named in the labels of every amount
+// ("Annual salary (https://example.org/… per year)"); the share link's box fits a
+// phone. At 320 px these made the page 530 px and 357 px wide.
+test("at 320 and 390 px, long typed text and the share link stay inside the page", async (t) => {
+  const { page, seen } = await env.open(t);
+  const problems = [];
+  const measure = async (what) => {
+    for (const width of [320, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.waitForTimeout(150);
+      const m = await page.evaluate(layout);
+      if (m.page > 0) problems.push(`${width} px, ${what}: the page scrolls ${m.page} px sideways`);
+    }
+  };
+  await page.click("#share");
+  await page.waitForSelector("#share-link");
+  await measure("the share link");
+  await page.fill("#f-currency", "https://example.org/a/very/long/address/without/spaces");
+  await page.waitForSelector("#f-currency-error");
+  await measure("a long currency");
+  assert.deepEqual(problems, []);
+  assert.deepEqual(seen.errors, []);
+});
