@@ -115,7 +115,7 @@ func (p *Page) importText(name, text, failure string) {
 		return
 	}
 	p.ws.AddForm(p.cat, f)
-	p.ws.Notice = fmt.Sprintf("Imported %q from %s as a new scenario.", p.ws.Current().Form.Name, name)
+	p.ws.Notice = fmt.Sprintf("Imported %s from %s as a new scenario.", calc.Quote(p.ws.Current().Form.Name), calc.ShortText(name))
 	p.changed()
 }
 
@@ -138,6 +138,7 @@ func (p *Page) setImportProblem(msg string) {
 func describe(source string, err error, label func(path string) string) string {
 	var se *calc.SyntaxError
 	var ie *calc.InputError
+	source = calc.ShortText(source)
 	switch {
 	case asError(err, &se):
 		return fmt.Sprintf("%s, line %d, column %d: not valid JSON: %s", source, se.Line, se.Column, se.Msg)
@@ -170,10 +171,10 @@ func scenarioLabels(data []byte, c *calc.Catalog, withPath bool) func(path strin
 	return func(path string) string {
 		l := f.FieldLabel(path, ds)
 		switch {
-		case l == path:
+		case l == path || l == calc.ShortPath(path):
 			return ""
 		case withPath:
-			return l + " (" + path + " in the file)"
+			return l + " (" + calc.ShortPath(path) + " in the file)"
 		}
 		return l
 	}
@@ -230,7 +231,7 @@ func (p *Page) openShared(hash string) {
 		return
 	}
 	p.ws.AddForm(p.cat, f)
-	p.ws.Notice = fmt.Sprintf("Opened the scenario %q from the link as a new scenario; nothing was replaced.", p.ws.Current().Form.Name)
+	p.ws.Notice = fmt.Sprintf("Opened the scenario %s from the link as a new scenario; nothing was replaced.", calc.Quote(p.ws.Current().Form.Name))
 }
 
 // refused lists the problems of a file that was not imported, one per line of msg.

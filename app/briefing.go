@@ -380,7 +380,7 @@ func (s *ResultsSection) briefSources() app.UI {
 	return app.Section().Class("brief-sources").Body(
 		app.H3().Text("Sources"),
 		app.Ul().Body(
-			app.Li().ID("brief-source-demographics").Text(demo+"."),
+			app.Li().ID("brief-source-demographics").Text(demo),
 			app.Li().Text("Costs and value: the scenario's own inputs; platform parameters from the dataset unless the scenario sets them."),
 		),
 	)

@@ -97,7 +97,7 @@ func compareSection(ed *Editor, c *report.Comparison, kept int, stale string) ap
 		head = append(head, app.Th().Scope("col").Text(label))
 	}
 	rows := []app.UI{}
-	ahead := []app.UI{app.Th().Scope("row").Text("Net value above " + c.Base + "'s, share of the simulation's draws (the same draws for the assumptions they share)")}
+	ahead := []app.UI{app.Th().Scope("row").Text(report.AheadLabel)}
 	for i := range c.Rows {
 		text := "—"
 		if i < len(c.Ahead) && c.Ahead[i] != "" {
@@ -126,6 +126,7 @@ func compareSection(ed *Editor, c *report.Comparison, kept int, stale string) ap
 					app.THead().Body(app.Tr().Body(head...)),
 					app.TBody().Body(append(rows, app.Tr().ID("compare-ahead").Body(ahead...))...),
 				)),
+			app.P().Class("hint").ID("compare-ahead-note").Text(report.AheadNote),
 			app.If(len(c.Left) > 0, app.P().Class("hint").Text("Not compared: "+joinNames(c.Left)+".")),
 			app.If(mixedMeasures(c) != "", app.P().Class("notice").Role("note").ID("compare-measures").Text(mixedMeasures(c))),
 			app.If(c.Unchecked > 0, app.Button().Type("button").Class("secondary").ID("compare-all").

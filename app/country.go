@@ -130,7 +130,7 @@ func countryPicker(ed *Editor, c *calc.Catalog, country, typed string) app.UI {
 				names[i] = a.Name
 			}
 			found = app.P().Class("notice").Role("status").ID("country-found").Text(
-				fmt.Sprintf("Several countries or regions match %q: %s. Choose one from the list.", typed, strings.Join(names, "; ")))
+				fmt.Sprintf("Several countries or regions match %s: %s. Choose one from the list.", calc.Quote(typed), strings.Join(names, "; ")))
 			break
 		}
 		found = noDatasetNotice(ed, c, typed)
@@ -173,7 +173,7 @@ func noDatasetNotice(ed *Editor, c *calc.Catalog, typed string) app.UI {
 		))
 	}
 	return app.Div().Class("notice").Role("status").ID("country-found").Body(
-		app.P().Text(fmt.Sprintf("No dataset describes %q yet. The nearest are regional or all-markets figures, not the country's own:", typed)),
+		app.P().Text(fmt.Sprintf("No dataset describes %s yet. The nearest are regional or all-markets figures, not the country's own:", calc.Quote(typed))),
 		app.Ul().ID("country-offers").Body(offers...),
 		app.P().Body(app.Text("Or import the country's own figures (CSV): "),
 			app.A().Href("#import-csv").Text("the import and its template are below the demographics").

@@ -2,6 +2,7 @@ package app
 
 import (
 	"html"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -273,7 +274,7 @@ func TestImportedSecondHandSaysSo(t *testing.T) {
 	if got := report.DatasetText(r.Dataset); !strings.Contains(got, want[:len(want)-1]) {
 		t.Errorf("slides' source %q", got)
 	}
-	if got := sourceText(r.Dataset); !strings.Contains(got, want[:len(want)-1]+", 2024") {
+	if got := sourceText(r.Dataset); !strings.Contains(got, want+" Figures of 2024.") {
 		t.Errorf("page's source %q", got)
 	}
 	// Embedded datasets' sources say so themselves, and are shown as they are.
@@ -310,12 +311,12 @@ func TestDatasetName(t *testing.T) {
 	}
 }
 
-// The page's and the briefing's source line reads as a sentence for every embedded
+// The page's and the briefing's source line reads as sentences for every embedded
 // dataset: a source that ends with a full stop is not followed by ", 2023" (the
-// default's printed "their figures are assumptions., 2023").
+// default's printed "their figures are assumptions., 2023"), nor by "(2023)".
 func TestSourceTextPunctuation(t *testing.T) {
 	for _, d := range calc.Embedded().Datasets() {
-		if got := sourceText(d); strings.Contains(got, ".,") || strings.Contains(got, ". (") {
+		if got := sourceText(d); strings.Contains(got, ".,") || strings.Contains(got, ". (") || strings.Contains(got, "..") || !strings.Contains(got, " "+strconv.Itoa(d.Year)) {
 			t.Errorf("%s: %q", d.ID, got)
 		}
 	}

@@ -23,7 +23,7 @@ func datasetImport(ed *Editor, problem string, pending *calc.Dataset, imported [
 	var choice app.UI
 	if pending != nil {
 		choice = app.Div().Class("notice").Role("alert").ID("import-csv-choice").Body(
-			app.P().Text(fmt.Sprintf("A dataset with the id %q is already imported. Replace it with this file (the scenarios using it will be computed with the new figures), or import this file as a copy with its own id?", pending.ID)),
+			app.P().Text(fmt.Sprintf("A dataset with the id %s is already imported. Replace it with this file (the scenarios using it will be computed with the new figures), or import this file as a copy with its own id?", calc.Quote(pending.ID))),
 			// The choice goes once made: the focus goes back to the import.
 			app.Button().Type("button").Class("secondary small").ID("import-csv-replace").Text("Replace "+pending.ID).
 				OnClick(func(ctx app.Context, e app.Event) { ed.focusAfter("import-csv"); ed.resolveImport(true) }),
@@ -96,7 +96,7 @@ func (e *Editor) importDataset(name, text, failure string) {
 		p.Update()
 		return
 	}
-	w.Notice = fmt.Sprintf("Imported the dataset %q (%s, %d) from %s. Choose it under Platform demographics; it is kept in this browser.", ds.Title, ds.ID, ds.Year, name)
+	w.Notice = fmt.Sprintf("Imported the dataset %s (%s, %d) from %s. Choose it under Platform demographics; it is kept in this browser.", calc.Quote(ds.Title), ds.ID, ds.Year, calc.ShortText(name))
 	p.recomputeAll()
 	p.changed()
 }
@@ -134,7 +134,7 @@ func (e *Editor) resolveImport(replace bool) {
 		for _, st := range users {
 			f := st.Form.Clone()
 			if lost := f.SwitchDataset(old, ds, ds.ID, presets(ds)[0].Weights); len(lost) > 0 {
-				w.Notice += fmt.Sprintf(" Not kept in %q: %s", f.Name, strings.Join(lost, " "))
+				w.Notice += fmt.Sprintf(" Not kept in %s: %s", calc.Quote(f.Name), strings.Join(lost, " "))
 			}
 			st.Form = f
 		}
@@ -177,7 +177,7 @@ func (e *Editor) removeDataset(id string) {
 	}
 	p.cat.Remove(id)
 	p.recomputeAll()
-	msg := fmt.Sprintf("Removed the imported dataset %q (%s).", ds.Title, id)
+	msg := fmt.Sprintf("Removed the imported dataset %s (%s).", calc.Quote(ds.Title), id)
 	if len(users) > 0 {
 		names := make([]string, len(users))
 		for i, st := range users {

@@ -329,7 +329,7 @@ func (p *Page) Render() app.UI {
 			&ResultsSection{Ed: p.ed, St: st, Version: st.Version, Said: p.said, DS: ds, Labels: p.labels(), Compare: p.comparison(), Kept: len(p.ws.Entries)},
 		),
 		app.Footer().Class("footer").Body(
-			app.P().Text("Demographics: "+sourceText(ds)+". Platform parameters marked "),
+			app.P().Text("Demographics: "+sourceText(ds)+" Platform parameters marked "),
 			app.Span().Class("badge").Text("assumption"),
 			app.Text(" are not survey figures: replace them with your own where you can. "),
 			app.P().Text("Runs entirely in your browser: nothing you type leaves this page."),
@@ -342,11 +342,13 @@ func (p *Page) labels() []ProblemLink {
 	return problemLinks(p.st.Form, p.st.Form.DatasetIn(p.cat), p.st.Problems)
 }
 
+// sourceText is the source of the demographic figures, their year and what a figure
+// measures, as sentences.
 func sourceText(ds *calc.Dataset) string {
 	if ds == nil {
-		return "no dataset"
+		return "No dataset."
 	}
-	return strings.TrimSuffix(ds.CitedSource(), ".") + ", " + itoa(ds.Year) + " (" + strings.TrimSuffix(ds.Measure, ".") + ")"
+	return ds.SourceText()
 }
 
 // problemsUnder returns the problems at the given paths or below them.

@@ -211,7 +211,7 @@ func TestChartsStandAlone(t *testing.T) {
 		sub := title.Subtext
 		// The chart's own source, whole: the survey for the audience's figures, the
 		// scenario's inputs for costs and value.
-		source := []string{"Source: Pew Research Center", "(2023)", "their figures are assumptions."}
+		source := []string{"Source: Pew Research Center", "their figures are assumptions. Figures of 2023."}
 		if c.ID == "chart-cost" || c.ID == "chart-cumulative" {
 			source = []string{"Source: the scenario's staff costs, plan and value inputs"}
 		}

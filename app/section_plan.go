@@ -92,7 +92,7 @@ func (s *PlanSection) Render() app.UI {
 			path := fmt.Sprintf("plan[%d]", i)
 			msg := s.Problems[path+".platform"] + s.Problems[path+".role"]
 			other = append(other, app.Li().Body(
-				app.Text(fmt.Sprintf("%s h a week on %q by %q. %s ", l.HoursPerWeek, l.Platform, l.Role, msg)),
+				app.Text(fmt.Sprintf("%s h a week on %s by %s. %s ", calc.ShortText(l.HoursPerWeek), calc.Quote(l.Platform), calc.Quote(l.Role), msg)),
 				app.Button().Type("button").Class("secondary small").Text("Remove this line").
 					OnClick(func(ctx app.Context, e app.Event) {
 						s.Ed.Edit(func(f *calc.Form) {

@@ -247,7 +247,7 @@ func (w *Workspace) Delete() {
 	if w.Active >= len(w.Entries) {
 		w.Active = len(w.Entries) - 1
 	}
-	w.Notice = fmt.Sprintf("Deleted %q.", w.Deleted.State.Form.Name)
+	w.Notice = fmt.Sprintf("Deleted %s.", calc.Quote(w.Deleted.State.Form.Name))
 }
 
 // Undo puts the last deleted scenario back where it was.

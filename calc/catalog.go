@@ -164,7 +164,7 @@ func (c *Catalog) Add(d *Dataset) error {
 	var ps problems
 	checkDataset(d, "", &ps)
 	if IsEmbedded(d.ID) {
-		ps.add("id", "%q is the id of a dataset built into the tool; give the imported dataset another id", d.ID)
+		ps.add("id", "%s is the id of a dataset built into the tool; give the imported dataset another id", Quote(d.ID))
 	}
 	if err := ps.err(); err != nil {
 		return err

@@ -227,7 +227,7 @@ func (r *csvRead) full() bool {
 
 func (r *csvRead) cellField(line, col int) string {
 	c := r.cols[col]
-	f := fmt.Sprintf("row %d, column %q", line, c.header)
+	f := fmt.Sprintf("row %d, column %s", line, Quote(c.header))
 	if c.header == "" {
 		f = fmt.Sprintf("row %d, column %d", line, col+1)
 	}
@@ -451,16 +451,16 @@ func (r *csvRead) metaLine(line int, text string) {
 		return // a comment
 	case isKey:
 		if old, dup := r.meta[stored]; dup {
-			f := fmt.Sprintf("# %s (line %d)", key, line)
+			f := fmt.Sprintf("# %s (line %d)", ShortText(key), line)
 			r.pos[f] = [2]int{line, 0}
 			ps.add(f, "given twice (first on line %d); give each key once", old.line)
 			return
 		}
 		r.meta[stored] = csvMeta{line: line, key: csvKeyName(stored), value: value}
 	default:
-		f := fmt.Sprintf("# %s (line %d)", key, line)
+		f := fmt.Sprintf("# %s (line %d)", ShortText(key), line)
 		r.pos[f] = [2]int{line, 0}
-		ps.add(f, "unknown key %q; the keys are %s (a comment line has no colon, or several words before it)", key, csvKeyList)
+		ps.add(f, "unknown key %s; the keys are %s (a comment line has no colon, or several words before it)", Quote(key), csvKeyList)
 	}
 }
 
@@ -647,14 +647,14 @@ func (r *csvRead) readHeader(line int, rec []string, d *Dataset) int {
 		case 'b':
 			continue
 		case 'x':
-			what := fmt.Sprintf("unknown column %q: the columns are %s, and one per audience segment", h, csvFixedList)
+			what := fmt.Sprintf("unknown column %s: the columns are %s, and one per audience segment", Quote(h), csvFixedList)
 			if contains(csvNotCarried, n) {
 				what += fmt.Sprintf("; a CSV file cannot give a dataset's %s (a dataset file can)", h)
 				if k, isMeta := csvMetaKey(n); isMeta && !contains(csvMetaKeys, k) {
-					what = fmt.Sprintf("unknown column %q: a dataset's %s is given above the table, in a line such as \"# %s: …\"; the columns are %s, and one per audience segment", h, csvKeyName(k), csvKeyName(k), csvFixedList)
+					what = fmt.Sprintf("unknown column %s: a dataset's %s is given above the table, in a line such as \"# %s: …\"; the columns are %s, and one per audience segment", Quote(h), csvKeyName(k), csvKeyName(k), csvFixedList)
 				}
 				if n == "id" {
-					what = fmt.Sprintf("unknown column %q: the platform ids go in a column named \"platform\"; the columns are %s, and one per audience segment", h, csvFixedList)
+					what = fmt.Sprintf("unknown column %s: the platform ids go in a column named \"platform\"; the columns are %s, and one per audience segment", Quote(h), csvFixedList)
 				}
 			}
 			ps.add(r.cellField(line, j), "%s", what)
@@ -665,7 +665,7 @@ func (r *csvRead) readHeader(line int, rec []string, d *Dataset) int {
 			if c.kind == 's' {
 				kind = "segment column"
 			}
-			ps.add(r.cellField(line, j), "the %s %q appears twice in the header row (columns %d and %d): give each %s once", kind, h, k+1, j+1, kind)
+			ps.add(r.cellField(line, j), "the %s %s appears twice in the header row (columns %d and %d): give each %s once", kind, Quote(h), k+1, j+1, kind)
 			r.cols[j].kind = 'x' // its cells are not read
 			continue
 		}
@@ -715,7 +715,7 @@ func (r *csvRead) readRow(line int, rec []string, platformCol int, def *Dataset,
 		ps.add(pf, "empty: give the platform's id, such as facebook")
 		ok = false
 	case dup:
-		ps.add(pf, "the platform %q is listed twice (first on row %d): give each platform one row", id, first)
+		ps.add(pf, "the platform %s is listed twice (first on row %d): give each platform one row", Quote(id), first)
 		ok = false
 	default:
 		seen[id] = line
@@ -783,8 +783,8 @@ func (r *csvRead) readRow(line int, rec []string, platformCol int, def *Dataset,
 			}
 		}
 		if len(missing) > 0 {
-			ps.add(r.rowField(line), "%q is not a built-in platform (those are %s), so its row gives every parameter: %s; missing here: %s",
-				id, platformList(def), strings.Join(ParamNames, ", "), strings.Join(missing, ", "))
+			ps.add(r.rowField(line), "%s is not a built-in platform (those are %s), so its row gives every parameter: %s; missing here: %s",
+				Quote(id), platformList(def), strings.Join(ParamNames, ", "), strings.Join(missing, ", "))
 		}
 	}
 	if ok {
@@ -810,12 +810,12 @@ func parseCSVNumber(cell string, share bool) (v decimal.Decimal, msg string) {
 	v, err := decimal.NewFromString(text)
 	switch {
 	case (err != nil || text == "" || strings.ContainsAny(text, "\u2212")) && strings.Contains(text, ","):
-		return v, fmt.Sprintf("must be %s, written with a point for the decimals and no thousands separators, found %q", what, cell)
+		return v, fmt.Sprintf("must be %s, written with a point for the decimals and no thousands separators, found %s", what, Quote(cell))
 	case err != nil || text == "" || strings.ContainsAny(text, "\u2212"):
-		return v, fmt.Sprintf("must be %s, found %q", what, cell)
+		return v, fmt.Sprintf("must be %s, found %s", what, Quote(cell))
 	}
-	if e := v.Exponent(); e > maxNumberText || e < -maxNumberText || len(v.String()) > maxNumberText {
-		return v, fmt.Sprintf("must be %s of at most %d digits, found %q", what, maxNumberText, cell)
+	if beyondDigits(v) {
+		return v, fmt.Sprintf("must be %s, found %s%s", what, Quote(cell), numberGloss(text, v))
 	}
 	if pct {
 		v = v.Shift(-2)
@@ -825,7 +825,7 @@ func parseCSVNumber(cell string, share bool) (v decimal.Decimal, msg string) {
 		if !pct && v.GreaterThan(one) && !v.GreaterThan(decimal.NewFromInt(100)) {
 			hint = fmt.Sprintf(" (for %s%%, write %s or %s%%)", v.String(), v.Shift(-2).String(), v.String())
 		}
-		return v, fmt.Sprintf("must be %s, found %q%s", what, cell, hint)
+		return v, fmt.Sprintf("must be %s, found %s%s", what, Quote(cell), hint)
 	}
 	return v, ""
 }
@@ -846,7 +846,7 @@ func (r *csvRead) resolveMeta(d *Dataset) {
 	if y, ok := get("year"); !ok {
 		ps.add("# year", "missing: add a line such as \"# year: 2024\" (the year of the figures)")
 	} else if n, err := strconv.Atoi(y); err != nil {
-		ps.add(r.metaField("year"), "must be the year of the figures, a whole number such as 2024, found %q", y)
+		ps.add(r.metaField("year"), "must be the year of the figures, a whole number such as 2024, found %s", Quote(y))
 	} else {
 		d.Year = n
 	}
@@ -861,13 +861,13 @@ func (r *csvRead) resolveMeta(d *Dataset) {
 		if id == "" {
 			ps.add("# id", "missing: the title has no letters or digits to make an id from; add a line such as \"# id: fr-2024\"")
 		} else if IsEmbedded(id) {
-			ps.add("# id", "missing: the id made from the title, %q, is the id of a dataset built into the tool; add a line such as \"# id: fr-2024\"", id)
+			ps.add("# id", "missing: the id made from the title, %s, is the id of a dataset built into the tool; add a line such as \"# id: fr-2024\"", Quote(id))
 		}
 	case !hasTitle:
 		title = id
 	}
 	if hasID && IsEmbedded(id) {
-		ps.add(r.metaField("id"), "%q is the id of a dataset built into the tool; give the imported dataset another id", id)
+		ps.add(r.metaField("id"), "%s is the id of a dataset built into the tool; give the imported dataset another id", Quote(id))
 	}
 	d.ID, d.Title = id, title
 	r.resolveProvenance(d)
@@ -900,11 +900,11 @@ func (r *csvRead) resolveMeta(d *Dataset) {
 		case "population":
 			v, err := decimal.NewFromString(m.value)
 			if err != nil || len(m.value) > maxNumberText || strings.ContainsAny(m.value, "\u2212") {
-				ps.add(r.metaField(k), "must be a whole number of people, such as 5400000 (no thousands separators), found %q", m.value)
+				ps.add(r.metaField(k), "must be a whole number of people, such as 5400000 (no thousands separators), found %s", Quote(m.value))
 				continue
 			}
-			if e := v.Exponent(); e > maxNumberText || e < -maxNumberText || len(v.String()) > maxNumberText {
-				ps.add(r.metaField(k), "must be a whole number of people of at most %d digits, found %q", maxNumberText, m.value)
+			if beyondDigits(v) {
+				ps.add(r.metaField(k), "must be a whole number of people, such as 5400000, found %s%s", Quote(m.value), numberGloss(m.value, v))
 				continue
 			}
 			s.Population = &v
@@ -941,9 +941,9 @@ func (r *csvRead) resolveProvenance(d *Dataset) {
 			n, err := strconv.Atoi(v)
 			switch {
 			case err != nil && strings.ContainsAny(v, ", "):
-				r.ps.add(r.metaField("sample"), "must be the number of respondents, a whole number without thousands separators, such as 2043, found %q", v)
+				r.ps.add(r.metaField("sample"), "must be the number of respondents, a whole number without thousands separators, such as 2043, found %s", Quote(v))
 			case err != nil || n < 1:
-				r.ps.add(r.metaField("sample"), "must be the number of respondents, a whole number of at least 1 such as 2043 (leave the line out when the source does not give it), found %q", v)
+				r.ps.add(r.metaField("sample"), "must be the number of respondents, a whole number of at least 1 such as 2043 (leave the line out when the source does not give it), found %s", Quote(v))
 			default:
 				pr.Sample = n
 			}

@@ -287,7 +287,7 @@ func TestReadDatasetCSVErrors(t *testing.T) {
 		{"built-in id", meta + "# id: pew-us-2023\n" + table, "# id (line 5)", "built into the tool"},
 		{"title making a built-in id", strings.Replace(meta, "# title: T", "# title: Pew US 2023", 1) + table, "# id", "built into the tool"},
 		{"title without letters", strings.Replace(meta, "# title: T", "# title: ---", 1) + table, "# id", "no letters or digits"},
-		{"long source", strings.Replace(meta, "# source: S", "# source: "+strings.Repeat("s", 2001), 1) + table, "# source (line 2)", "longer than 2000"},
+		{"long source", strings.Replace(meta, "# source: S", "# source: "+strings.Repeat("s", 2001), 1) + table, "# source (line 2)", "has 2,001 characters; at most 2,000 are accepted"},
 		{"label of no segment", meta + "# label c: C\n" + table, "# label c (line 5)", `the segments are "a", "b"`},
 		{"population not a number", meta + "# population a: 5,400,000\n" + table, "# population a (line 5)", `found "5,400,000"`},
 		{"population not whole", meta + "# population a: 10.5\n" + table, "# population a (line 5)", "whole number of people"},

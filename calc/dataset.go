@@ -1,6 +1,7 @@
 package calc
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -354,4 +355,42 @@ func (d *Dataset) CitedSource() string {
 		s += "."
 	}
 	return s + " Read second-hand (" + pr.ReadAt + "); check against the original, " + pr.Original + "."
+}
+
+// SourceWithYear is the cited source followed by the year of the figures, so that it
+// reads as a phrase or as sentences: "The Daily, 3 May (2024)", or, for a source that
+// ends with a full stop, "… their figures are assumptions. Figures of 2023." (not
+// "assumptions. (2023)").
+func (d *Dataset) SourceWithYear() string {
+	s := strings.TrimSpace(d.CitedSource())
+	switch {
+	case d.Year == 0:
+		return s
+	case s == "":
+		return "Figures of " + strconv.Itoa(d.Year) + "."
+	case endsSentence(s):
+		return s + " Figures of " + strconv.Itoa(d.Year) + "."
+	}
+	return s + " (" + strconv.Itoa(d.Year) + ")"
+}
+
+// SourceText is the source of the figures, their year and what a figure measures, as
+// sentences, each with its full stop: "… are assumptions. Figures of 2023. Share of US
+// adults in each age band who say they ever use the platform."
+func (d *Dataset) SourceText() string {
+	return Sentence(d.SourceWithYear()) + " " + Sentence(d.Measure)
+}
+
+// Sentence is s with a full stop at its end, unless it already ends a sentence; ""
+// stays "".
+func Sentence(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" || endsSentence(s) {
+		return s
+	}
+	return s + "."
+}
+
+func endsSentence(s string) bool {
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?")
 }

@@ -2,6 +2,8 @@ package calc
 
 import (
 	"fmt"
+	"math/big"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -73,7 +75,7 @@ func ReadDataset(data []byte) (*Dataset, error) {
 	}
 	var ps problems
 	d := decodeDataset(root, "", &ps)
-	if ps.err() == nil {
+	if len(ps.list) == 0 { // a number's stand-in is checked by its field (see number)
 		checkDataset(d, "", &ps)
 	}
 	if err := ps.err(); err != nil {
@@ -98,9 +100,9 @@ func notA(root *node, kind, format string) error {
 		}
 		switch f := root.vals[i].text; {
 		case f == DatasetFormat && format == FileFormat:
-			return one("format", "this is a dataset file (%q), not a scenario file (\"format\": %q); a scenario names a dataset under \"dataset\", or carries one under \"datasetInline\"", f, FileFormat)
+			return one("format", "this is a dataset file (%s), not a scenario file (\"format\": %q); a scenario names a dataset under \"dataset\", or carries one under \"datasetInline\"", Quote(f), FileFormat)
 		case f == FileFormat && format == DatasetFormat:
-			return one("format", "this is a scenario file (%q), not a dataset file (\"format\": %q)", f, DatasetFormat)
+			return one("format", "this is a scenario file (%s), not a dataset file (\"format\": %q)", Quote(f), DatasetFormat)
 		}
 	}
 	return nil
@@ -119,7 +121,7 @@ func fields(n *node, path string, ps *problems, names []string, fn func(name str
 	for i, k := range n.keys {
 		p := join(path, k)
 		if !contains(names, k) {
-			ps.add(p, "unknown field %q; the fields accepted here are %s", k, strings.Join(names, ", "))
+			ps.add(p, "unknown field %s; the fields accepted here are %s", Quote(k), strings.Join(names, ", "))
 			continue
 		}
 		fn(k, n.vals[i], p)
@@ -169,16 +171,107 @@ func number(n *node, p string, ps *problems) (decimal.Decimal, bool) {
 	}
 	d, err := decimal.NewFromString(text)
 	if err != nil || strings.ContainsAny(text, "\u2212") {
-		ps.add(p, "must be a number (such as 12 or \"12.50\"), found %q", n.text)
+		ps.add(p, "%s", notANumber(text))
 		return decimal.Zero, false
+	}
+	if strings.ContainsAny(text, "eE") {
+		ps.typedNumber(p, text, d)
 	}
 	// The number as it will be written back must fit the same limit, so that a file
 	// saved by this tool always opens again ("1e40" is short, its 41 digits are not).
-	if e := d.Exponent(); e > maxNumberText || e < -maxNumberText || len(d.String()) > maxNumberText {
-		ps.add(p, "must be a number of at most %d digits, found %s", maxNumberText, n.text)
-		return decimal.Zero, false
+	// Such a number is beyond every field's range, or has more decimal places than any
+	// accepts: a stand-in takes its place for the field's own check, which says what
+	// the field accepts (and quotes the number as written); nothing is computed from it.
+	switch {
+	case d.IsZero():
+		return decimal.Zero, true // "0e400" is 0
+	case beyondDigits(d):
+		return ps.standIn(p, d), true
 	}
 	return d, true
+}
+
+var (
+	thousandsText = regexp.MustCompile(`^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$`)
+	spacedText    = regexp.MustCompile(`^[-+]?\d{1,3}([ \x{a0}\x{202f}]\d{3})+([.,]\d+)?$`)
+	commaText     = regexp.MustCompile(`^[-+]?\d*,\d+$`)
+	unitText      = regexp.MustCompile(`^(?:(?:[A-Z]{3}|[€$£¥₹₩₦₱])\s*)?([-+]?\d+(?:\.\d+)?)\s*(?:[A-Z]{3}|[€$£¥₹₩₦₱]|h|hrs?|hours?|people|months?)?$`)
+	percentText   = regexp.MustCompile(`^([-+]?\d+(?:\.\d+)?)\s*%$`)
+	wordsText     = regexp.MustCompile(`(?i)^([-+]?\d+(?:\.\d+)?)\s*(k|thousand|m|mn|million|bn|billion)$`)
+)
+
+var wordShift = map[string]int32{"k": 3, "thousand": 3, "m": 6, "mn": 6, "million": 6, "bn": 9, "billion": 9}
+
+// notANumber says what is wrong with text, which is not a number, in the terms of a
+// person who wrote a number as people write them, and what to write instead:
+// "1,500,000", "1 500 000", "30,5", "€10", "10 EUR", "30h", "−3".
+func notANumber(text string) string {
+	found := Quote(text)
+	switch {
+	case thousandsText.MatchString(text):
+		return fmt.Sprintf("must be a number without thousands separators, found %s: write %s", found, strings.ReplaceAll(text, ",", ""))
+	case spacedText.MatchString(text):
+		w := strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "", ",", ".").Replace(text)
+		return fmt.Sprintf("must be a number without spaces, found %s: write %s", found, w)
+	case commaText.MatchString(text):
+		return fmt.Sprintf("must be a number with a point for the decimals, found %s: write %s", found, strings.Replace(text, ",", ".", 1))
+	case strings.ContainsRune(text, '\u2212'):
+		if w := strings.ReplaceAll(text, "\u2212", "-"); isDecimal(w) {
+			return fmt.Sprintf("must be a number written with the keyboard's minus sign (-), found %s: write %s", found, w)
+		}
+	}
+	if m := percentText.FindStringSubmatch(text); m != nil {
+		return fmt.Sprintf("must be a number without the %% sign, found %s: a share is written as a decimal, %s%% as %s", found, m[1], decimal.RequireFromString(m[1]).Shift(-2).String())
+	}
+	if m := wordsText.FindStringSubmatch(text); m != nil {
+		return fmt.Sprintf("must be a number written in full, found %s: write %s", found, decimal.RequireFromString(m[1]).Shift(wordShift[strings.ToLower(m[2])]).String())
+	}
+	if m := unitText.FindStringSubmatch(text); m != nil && m[1] != text {
+		return fmt.Sprintf("must be the number alone, without a unit or currency, found %s: write %s", found, m[1])
+	}
+	return fmt.Sprintf("must be a number, such as 12 or 12.5, found %s", found)
+}
+
+func isDecimal(s string) bool {
+	_, err := decimal.NewFromString(s)
+	return err == nil
+}
+
+// beyondDigits reports whether d has more than maxNumberText digits when written out
+// (without writing it out: "1e100000000" is short).
+func beyondDigits(d decimal.Decimal) bool {
+	e := d.Exponent()
+	return e > maxNumberText || e < -maxNumberText || len(d.String()) > maxNumberText
+}
+
+// numberGloss says in digits what a number written with an exponent stands for, for a
+// message that quotes it: " (a number of 401 digits)" for 1e400, " (a number with 400
+// decimal places)" for 1e-400, " (that is, 2500)" for 2.5e3; "" for other text.
+func numberGloss(text string, d decimal.Decimal) string {
+	if !strings.ContainsAny(text, "eE") {
+		return ""
+	}
+	coef, exp := d.Coefficient(), int(d.Exponent())
+	digits := len(coef.String())
+	if coef.Sign() < 0 {
+		digits--
+	}
+	if coef.Sign() == 0 {
+		return " (that is, 0)"
+	}
+	ten := big.NewInt(10)
+	for exp < 0 && new(big.Int).Rem(coef, ten).Sign() == 0 {
+		coef.Quo(coef, ten)
+		exp++
+		digits--
+	}
+	switch {
+	case exp >= 0 && digits+exp > 20:
+		return fmt.Sprintf(" (a number of %d digits)", digits+exp)
+	case exp < 0 && -exp > 20:
+		return fmt.Sprintf(" (a number with %d decimal places)", -exp)
+	}
+	return " (that is, " + decimal.NewFromBigInt(coef, int32(exp)).String() + ")"
 }
 
 func optNumber(n *node, p string, ps *problems) *decimal.Decimal {
@@ -189,13 +282,16 @@ func optNumber(n *node, p string, ps *problems) *decimal.Decimal {
 	return &d
 }
 
-func integer(n *node, p string, ps *problems) (int, bool) {
+// integer reads a whole number; what says what the field accepts, for the message
+// about one that is not whole or is beyond a million in size (the field's own range is
+// checked later, by Validate).
+func integer(n *node, p string, ps *problems, what string) (int, bool) {
 	d, ok := number(n, p, ps)
 	if !ok {
 		return 0, false
 	}
 	if !d.IsInteger() || d.Abs().GreaterThan(decimal.NewFromInt(1_000_000)) {
-		ps.add(p, "must be a whole number, found %s", n.text)
+		ps.add(p, "must be %s, found %s", what, ps.found(p, d))
 		return 0, false
 	}
 	return int(d.IntPart()), true
@@ -259,7 +355,7 @@ func decodeScenario(root *node, ps *problems) *Scenario {
 		case "currency":
 			s.Currency = str(v, p, ps)
 		case "horizonMonths":
-			s.HorizonMonths, _ = integer(v, p, ps)
+			s.HorizonMonths, _ = integer(v, p, ps, fmt.Sprintf("a whole number of months from 1 to %d", MaxHorizonMonths))
 		case "audience":
 			fields(v, p, ps, []string{"size", "weights"}, func(name string, v *node, p string) {
 				switch name {
@@ -391,8 +487,8 @@ func decodeScenario(root *node, ps *problems) *Scenario {
 
 // What the simulation's settings accept, for messages.
 var (
-	drawsWhat = fmt.Sprintf("a whole number of draws from %d to %d", MinDraws, MaxDraws)
-	seedWhat  = fmt.Sprintf("a whole number from 0 to %d", int64(MaxSeed))
+	drawsWhat = fmt.Sprintf("a whole number of draws from %d to %s", MinDraws, Grouped(strconv.Itoa(MaxDraws)))
+	seedWhat  = fmt.Sprintf("a whole number from 0 to %s", Grouped(strconv.FormatInt(int64(MaxSeed), 10)))
 )
 
 // whole reads a whole number from lo to hi; what says what is accepted.
@@ -402,7 +498,7 @@ func whole(n *node, p string, ps *problems, lo, hi int64, what string) (int64, b
 		return 0, false
 	}
 	if !d.IsInteger() || d.LessThan(decimal.NewFromInt(lo)) || d.GreaterThan(decimal.NewFromInt(hi)) {
-		ps.add(p, "must be %s, found %s", what, n.text)
+		ps.add(p, "must be %s, found %s", what, ps.found(p, d))
 		return 0, false
 	}
 	return d.IntPart(), true
@@ -464,7 +560,7 @@ func decodeRange(n *node, path string, ps *problems) *Range {
 }
 
 func readVersion(v *node, p string, ps *problems) {
-	n, ok := integer(v, p, ps)
+	n, ok := integer(v, p, ps, fmt.Sprintf("a version from 1 to %d", FileVersion))
 	switch {
 	case !ok:
 	case n > FileVersion:
@@ -541,7 +637,7 @@ func decodeDataset(n *node, path string, ps *problems) *Dataset {
 		case "source":
 			d.Source = str(v, p, ps)
 		case "year":
-			d.Year, _ = integer(v, p, ps)
+			d.Year, _ = integer(v, p, ps, "the year of the figures, from 1990 to 2100")
 		case "url":
 			d.URL = str(v, p, ps)
 		case "measure":
@@ -626,7 +722,7 @@ func decodeProvenance(n *node, path string, ps *problems) *Provenance {
 		case "method":
 			pr.Method = str(v, p, ps)
 		case "sample":
-			if n, ok := integer(v, p, ps); ok && n < 1 {
+			if n, ok := integer(v, p, ps, "the number of respondents, a whole number of at least 1 (leave sample out when the source does not give it)"); ok && n < 1 {
 				ps.add(p, "must be the number of respondents, a whole number of at least 1 (leave sample out when the source does not give it), found %d", n)
 			} else {
 				pr.Sample = n

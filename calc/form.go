@@ -340,9 +340,10 @@ func formOf(root *node, ps *problems) *Form {
 		case "datasetInline":
 			var dps problems
 			d := decodeDataset(v, p, &dps)
-			if dps.err() == nil {
+			if len(dps.list) == 0 { // a number's stand-in is checked by its field (see number)
 				checkDataset(d, p, &dps)
 			}
+			_ = dps.err() // reports the stand-ins no check reported
 			for _, pr := range dps.list {
 				ps.add(pr.Field, "%s", pr.Message)
 			}

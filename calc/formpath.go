@@ -15,6 +15,7 @@ import (
 
 var (
 	indexedPath      = regexp.MustCompile(`^(staff|benefits|maturity)\[(\d+)\]\.(\w+)$`)
+	indexedLinePath  = regexp.MustCompile(`^(staff|benefits|maturity)\[(\d+)\](?:\.(\w+))?$`) // a line, or a field of it
 	planPath         = regexp.MustCompile(`^plan\[(\d+)\](?:\.(\w+))?$`)
 	benefitRangePath = regexp.MustCompile(`^ranges\.benefits\[(\d+)\]\.(low|high)$`)
 	candidatePath    = regexp.MustCompile(`^candidates\[(\d+)\]$`)
@@ -281,20 +282,28 @@ func (f *Form) FieldLabel(path string, ds *Dataset) string {
 	platformName := func(id string) string {
 		if ds != nil {
 			if p := ds.Platform(id); p != nil {
-				return p.Name
+				return ShortText(p.Name)
 			}
 		}
-		return id
+		return ShortPath(id)
 	}
 	roleName := func(i int) string {
 		if i >= 0 && i < len(f.Staff) && strings.TrimSpace(f.Staff[i].Role) != "" {
-			return f.Staff[i].Role
+			return ShortText(f.Staff[i].Role)
 		}
 		return fmt.Sprintf("Role %d", i+1)
 	}
 	switch path {
 	case "":
 		return "Scenario"
+	case "format":
+		return "File format"
+	case "version":
+		return "File version"
+	case "platforms":
+		return "Platform parameters"
+	case "benefits":
+		return "Benefits"
 	case "name":
 		return "Scenario name"
 	case "currency":
@@ -352,15 +361,20 @@ func (f *Form) FieldLabel(path string, ds *Dataset) string {
 		return "The scenario's own demographics: " + inlineLabel(rest, f.DatasetInline)
 	}
 	if m := candidatePath.FindStringSubmatch(path); m != nil {
-		if i, _ := strconv.Atoi(m[1]); i < len(f.Candidates) {
+		i, _ := strconv.Atoi(m[1])
+		if i < len(f.Candidates) {
 			return "Platforms considered for the recommendation: " + platformName(f.Candidates[i])
 		}
+		return fmt.Sprintf("Platforms considered for the recommendation, entry %d", i+1)
+	}
+	if rest, ok := strings.CutPrefix(path, "simulation."); ok {
+		return "Simulation: " + ShortPath(rest)
 	}
 	if seg, ok := strings.CutPrefix(path, "audience.weights."); ok {
-		label := seg
+		label := ShortPath(seg)
 		if ds != nil {
 			if s := ds.Segment(seg); s != nil && s.Label != "" {
-				label = s.Label
+				label = ShortText(s.Label)
 			}
 		}
 		return "Audience: weight of " + label
@@ -372,7 +386,7 @@ func (f *Form) FieldLabel(path string, ds *Dataset) string {
 		i, _ := strconv.Atoi(m[1])
 		if i < len(f.Plan) {
 			l := f.Plan[i]
-			role := l.Role
+			role := ShortText(l.Role)
 			if l.ref > 0 {
 				role = roleName(l.ref - 1)
 			}
@@ -393,21 +407,30 @@ func (f *Form) FieldLabel(path string, ds *Dataset) string {
 				return platformName(rest[:i]) + ": " + w
 			}
 		}
+		if id, field, ok := strings.Cut(rest, "."); ok && ds != nil && ds.Platform(id) != nil {
+			return platformName(id) + ": " + ShortPath(field)
+		}
 		return platformName(rest)
 	}
-	if m := indexedPath.FindStringSubmatch(path); m != nil {
+	if m := indexedLinePath.FindStringSubmatch(path); m != nil {
 		i, _ := strconv.Atoi(m[2])
 		switch m[1] {
 		case "staff":
 			if w, ok := roleWords[m[3]]; ok {
 				return roleName(i) + ": " + w
 			}
+			if m[3] == "" {
+				return roleName(i)
+			}
+			return roleName(i) + ": " + m[3]
 		case "benefits":
 			name := fmt.Sprintf("Benefit %d", i+1)
 			if i < len(f.Benefits) && strings.TrimSpace(f.Benefits[i].Name) != "" {
-				name = f.Benefits[i].Name
+				name = ShortText(f.Benefits[i].Name)
 			}
 			switch m[3] {
+			case "":
+				return name
 			case "amountPerMonth":
 				return name + ": value per month"
 			case "ramped":
@@ -415,13 +438,19 @@ func (f *Form) FieldLabel(path string, ds *Dataset) string {
 			}
 			return name + ": name"
 		case "maturity":
-			return fmt.Sprintf("Maturity point %d: %s", i+1, map[string]string{"month": "month", "factor": "effect"}[m[3]])
+			if w, ok := map[string]string{"month": "month", "factor": "effect"}[m[3]]; ok {
+				return fmt.Sprintf("Maturity point %d: %s", i+1, w)
+			}
+			if m[3] == "" {
+				return fmt.Sprintf("Maturity point %d", i+1)
+			}
+			return fmt.Sprintf("Maturity point %d: %s", i+1, m[3])
 		}
 	}
 	if strings.HasPrefix(path, "staff[") {
-		return "Staff: " + path
+		return "Staff: " + ShortPath(path)
 	}
-	return path
+	return ShortPath(path)
 }
 
 // inlineLabel names a field of a scenario's own dataset (path within it, such as
@@ -430,16 +459,16 @@ func inlineLabel(path string, ds *Dataset) string {
 	m := inlinePath.FindStringSubmatch(path)
 	if m == nil {
 		if rest, ok := strings.CutPrefix(path, "provenance."); ok {
-			return "provenance, " + rest
+			return "provenance, " + ShortPath(rest)
 		}
-		return path
+		return ShortPath(path)
 	}
 	i, _ := strconv.Atoi(m[2])
 	field, sub := m[3], m[4]
 	if m[1] == "segments" {
 		name := fmt.Sprintf("segment %d", i+1)
 		if ds != nil && i < len(ds.Segments) && strings.TrimSpace(ds.Segments[i].Label) != "" {
-			name += " (" + ds.Segments[i].Label + ")"
+			name += " (" + ShortText(ds.Segments[i].Label) + ")"
 		}
 		if field == "" {
 			return name
@@ -451,7 +480,7 @@ func inlineLabel(path string, ds *Dataset) string {
 	if ds != nil && i < len(ds.Platforms) {
 		pl = &ds.Platforms[i]
 		if strings.TrimSpace(pl.Name) != "" {
-			name = pl.Name
+			name = ShortText(pl.Name)
 		}
 	}
 	switch {
@@ -460,10 +489,10 @@ func inlineLabel(path string, ds *Dataset) string {
 	case paramWords[field] != "":
 		return name + ": " + paramWords[field]
 	case field == "penetration" && sub != "":
-		label := sub
+		label := ShortPath(sub)
 		if ds != nil {
 			if s := ds.Segment(sub); s != nil && s.Label != "" {
-				label = s.Label
+				label = ShortText(s.Label)
 			}
 		}
 		return name + ": use by " + label
@@ -471,7 +500,7 @@ func inlineLabel(path string, ds *Dataset) string {
 		return name + ": use by segment"
 	}
 	if sub != "" {
-		return name + ": " + field + ", " + sub
+		return name + ": " + field + ", " + ShortPath(sub)
 	}
 	return name + ": " + field
 }

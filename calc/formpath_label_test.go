@@ -30,3 +30,31 @@ func TestFieldLabelOfInlineDataset(t *testing.T) {
 		t.Errorf("without the dataset: %q", got)
 	}
 }
+
+// Every field a scenario file can have a problem at is named in words: a file's
+// "format", a role or benefit line as a whole, an unknown field inside a role, a
+// platform or the simulation were named by their paths ("Staff: staff[0]",
+// "facebook.foo", "benefits[0]", "simulation.foo").
+func TestFieldLabelInWords(t *testing.T) {
+	f := &Form{Staff: []FormRole{{Role: "Digital officer"}}, Benefits: []FormBenefit{{Name: "Calls answered"}}}
+	ds := Embedded().Get("pew-us-2023")
+	for path, want := range map[string]string{
+		"format":                 "File format",
+		"version":                "File version",
+		"platforms":              "Platform parameters",
+		"platforms.facebook.foo": "Facebook: foo",
+		"staff[0]":               "Digital officer",
+		"staff[1]":               "Role 2",
+		"staff[0].foo":           "Digital officer: foo",
+		"benefits":               "Benefits",
+		"benefits[0]":            "Calls answered",
+		"benefits[1]":            "Benefit 2",
+		"maturity[0]":            "Maturity point 1",
+		"candidates[3]":          "Platforms considered for the recommendation, entry 4",
+		"simulation.foo":         "Simulation: foo",
+	} {
+		if got := f.FieldLabel(path, ds); got != want {
+			t.Errorf("%s: %q, want %q", path, got, want)
+		}
+	}
+}

@@ -191,7 +191,7 @@ func (r *treeReader) value(sh *shape, at, name string, i, depth int) (*node, err
 				}
 			}
 			if seen != nil && seen[key] || seen == nil && n.has(key) {
-				return nil, syntaxAt(data, start, fmt.Sprintf("the field %q appears twice in the same object", key))
+				return nil, syntaxAt(data, start, fmt.Sprintf("the field %s appears twice in the same object", Quote(key)))
 			}
 			v, err := r.value(sh.field(key), path, key, 0, depth+1)
 			if err != nil {

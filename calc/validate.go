@@ -2,6 +2,7 @@ package calc
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -38,10 +39,12 @@ const MaxHorizonMonths = 120
 // most maxPlaces decimal places. what says what is accepted, for the message.
 func checkNumber(ps *problems, path string, d decimal.Decimal, lo, hi decimal.Decimal, openLow bool, what string) bool {
 	switch {
+	case d.Exponent() < -maxPlaces && ps.places(path) != "":
+		ps.add(path, "has more than %d decimal places: %s", maxPlaces, ps.places(path))
 	case d.Exponent() < -maxPlaces:
 		ps.add(path, "has more than %d decimal places (%s)", maxPlaces, d.String())
 	case openLow && !d.GreaterThan(lo), !openLow && d.LessThan(lo), d.GreaterThan(hi):
-		ps.add(path, "must be %s, found %s", what, d.String())
+		ps.add(path, "must be %s, found %s", what, ps.found(path, d))
 	default:
 		return true
 	}
@@ -57,7 +60,7 @@ func checkMoney(ps *problems, path string, d decimal.Decimal, currency string) b
 	if currency != "" {
 		unit = "an amount in " + currency
 	}
-	return checkNumber(ps, path, d, decimal.Zero, maxMoney, false, unit+" from 0 to 1000000000000")
+	return checkNumber(ps, path, d, decimal.Zero, maxMoney, false, unit+" from 0 to 1,000,000,000,000")
 }
 
 func checkWeekHours(ps *problems, path string, d decimal.Decimal) bool {
@@ -73,7 +76,7 @@ func checkTextLen(ps *problems, path, s string, required bool, what string, limi
 	case required && strings.TrimSpace(s) == "":
 		ps.add(path, "missing: give %s", what)
 	case len([]rune(s)) > limit:
-		ps.add(path, "is longer than %d characters", limit)
+		ps.add(path, "has %s characters; at most %s are accepted", Grouped(strconv.Itoa(len([]rune(s)))), Grouped(strconv.Itoa(limit)))
 	}
 }
 
@@ -112,11 +115,11 @@ func checkDataset(d *Dataset, path string, ps *problems) {
 		checkText(ps, join(p, "id"), s.ID, true, "the segment an id, such as \"18-29\"")
 		checkText(ps, join(p, "label"), s.Label, false, "")
 		if segs[s.ID] {
-			ps.add(join(p, "id"), "the segment %q is listed twice", s.ID)
+			ps.add(join(p, "id"), "the segment %s is listed twice", Quote(s.ID))
 		}
 		segs[s.ID] = true
 		if s.Population != nil && (!s.Population.IsInteger() || !checkNumber(ps, join(p, "population"), *s.Population, decimal.Zero, maxPeople, false, "a whole number of people")) {
-			ps.add(join(p, "population"), "must be a whole number of people, found %s", s.Population.String())
+			ps.add(join(p, "population"), "must be a whole number of people, found %s", ps.found(join(p, "population"), *s.Population))
 		}
 	}
 	if len(d.Platforms) == 0 {
@@ -130,13 +133,13 @@ func checkDataset(d *Dataset, path string, ps *problems) {
 		checkText(ps, join(p, "name"), pl.Name, true, "the platform a name")
 		checkText(ps, join(p, "kind"), pl.Kind, false, "")
 		if ids[pl.ID] {
-			ps.add(join(p, "id"), "the platform %q is listed twice", pl.ID)
+			ps.add(join(p, "id"), "the platform %s is listed twice", Quote(pl.ID))
 		}
 		ids[pl.ID] = true
 		for _, seg := range sortedKeys(pl.Penetration) {
 			q := join(join(p, "penetration"), seg)
 			if !segs[seg] {
-				ps.add(q, "names the segment %q, which this dataset does not have; the segments are %s", seg, segmentList(d))
+				ps.add(q, "names the segment %s, which this dataset does not have; the segments are %s", Quote(seg), segmentList(d))
 				continue
 			}
 			checkShare(ps, q, pl.Penetration[seg])
@@ -156,7 +159,7 @@ func checkDataset(d *Dataset, path string, ps *problems) {
 		}
 		for j, a := range pl.Assumed {
 			if a != "penetration" && !contains(ParamNames, a) {
-				ps.add(index(join(p, "assumed"), j), "must name a field of the platform (penetration, %s), found %q", strings.Join(ParamNames, ", "), a)
+				ps.add(index(join(p, "assumed"), j), "must name a field of the platform (penetration, %s), found %s", strings.Join(ParamNames, ", "), Quote(a))
 			}
 		}
 		for _, k := range sortedKeys(pl.Notes) {
@@ -171,7 +174,7 @@ func checkDataset(d *Dataset, path string, ps *problems) {
 		for _, seg := range sortedKeys(pl.SegmentCitations) {
 			q := join(join(join(p, "citation"), "segments"), seg)
 			if !segs[seg] {
-				ps.add(q, "names the segment %q, which this dataset does not have; the segments are %s", seg, segmentList(d))
+				ps.add(q, "names the segment %s, which this dataset does not have; the segments are %s", Quote(seg), segmentList(d))
 				continue
 			}
 			checkCitation(pl.SegmentCitations[seg], q, ps)
@@ -186,13 +189,13 @@ func checkDataset(d *Dataset, path string, ps *problems) {
 func checkProvenance(pr *Provenance, path string, ps *problems) {
 	at := func(name string) string { return join(path, name) }
 	if pr.Area != "" && !validArea(pr.Area) {
-		ps.add(at("area"), "must be an ISO 3166-1 alpha-2 country code in capitals (such as \"KE\"), an ISO 3166-2 subdivision code (such as \"CA-QC\"), or a region id in lower case (such as \"global\" or \"arab-states\"), found %q", pr.Area)
+		ps.add(at("area"), "must be an ISO 3166-1 alpha-2 country code in capitals (such as \"KE\"), an ISO 3166-2 subdivision code (such as \"CA-QC\"), or a region id in lower case (such as \"global\" or \"arab-states\"), found %s", Quote(pr.Area))
 	}
 	switch {
 	case pr.Area != "" && strings.TrimSpace(pr.AreaName) == "":
-		ps.add(at("areaName"), "missing: give the name of the area %q, such as \"Kenya\"", pr.Area)
+		ps.add(at("areaName"), "missing: give the name of the area %s, such as \"Kenya\"", Quote(pr.Area))
 	case pr.Area == "" && pr.AreaName != "":
-		ps.add(at("area"), "missing: give the code of %q, such as \"KE\" for Kenya or \"global\" for all markets of a survey", pr.AreaName)
+		ps.add(at("area"), "missing: give the code of %s, such as \"KE\" for Kenya or \"global\" for all markets of a survey", Quote(pr.AreaName))
 	}
 	checkText(ps, at("areaName"), pr.AreaName, false, "")
 	if pr.MeasureKind != "" && pr.MeasureKind.Description() == "" {
@@ -200,17 +203,17 @@ func checkProvenance(pr *Provenance, path string, ps *problems) {
 		for i, k := range MeasureKinds {
 			kinds[i] = string(k)
 		}
-		ps.add(at("measureKind"), "must be one of %s, found %q", strings.Join(kinds, ", "), pr.MeasureKind)
+		ps.add(at("measureKind"), "must be one of %s, found %s", strings.Join(kinds, ", "), Quote(string(pr.MeasureKind)))
 	}
 	switch pr.Base {
 	case "", BaseAdults, BaseInternetUsers, BaseOnlineNewsUsers:
 	default:
 		if !validAges(pr.Base) {
-			ps.add(at("base"), "must be %s, %s, %s, or an age range such as \"13-69\" or \"15+\", found %q", BaseAdults, BaseInternetUsers, BaseOnlineNewsUsers, pr.Base)
+			ps.add(at("base"), "must be %s, %s, %s, or an age range such as \"13-69\" or \"15+\", found %s", BaseAdults, BaseInternetUsers, BaseOnlineNewsUsers, Quote(pr.Base))
 		}
 	}
 	if pr.Ages != "" && !validAges(pr.Ages) {
-		ps.add(at("ages"), "must be an age range such as \"18-50\" or \"19+\" (whole years, the lower first), found %q", pr.Ages)
+		ps.add(at("ages"), "must be an age range such as \"18-50\" or \"19+\" (whole years, the lower first), found %s", Quote(pr.Ages))
 	}
 	checkTextLen(ps, at("method"), pr.Method, false, "", maxLongText)
 	if pr.Sample < 0 {
@@ -234,7 +237,7 @@ func checkCitation(c Citation, path string, ps *problems) {
 	switch c.Hand {
 	case "", HandFirst, HandSecond:
 	default:
-		ps.add(at("hand"), "must be %q (read on the publisher's own page or document) or %q (quoted by someone else), found %q", HandFirst, HandSecond, c.Hand)
+		ps.add(at("hand"), "must be %q (read on the publisher's own page or document) or %q (quoted by someone else), found %s", HandFirst, HandSecond, Quote(string(c.Hand)))
 	}
 	switch {
 	case c.Hand == "" && (c.ReadAt != "" || c.Original != ""):
@@ -317,15 +320,15 @@ func checkFieldwork(s string) string {
 	from, to, isInterval := strings.Cut(s, "/")
 	start, _, ok := fieldworkDate(from)
 	if !ok {
-		return fmt.Sprintf("%s, found %q", what, s)
+		return fmt.Sprintf("%s, found %s", what, Quote(s))
 	}
 	if isInterval {
 		_, end, ok := fieldworkDate(to)
 		if !ok {
-			return fmt.Sprintf("%s, found %q", what, s)
+			return fmt.Sprintf("%s, found %s", what, Quote(s))
 		}
 		if !end.After(start) {
-			return fmt.Sprintf("must start before it ends, found %q", s)
+			return fmt.Sprintf("must start before it ends, found %s", Quote(s))
 		}
 	}
 	return ""
@@ -359,10 +362,10 @@ func checkParams(ps *problems, base string, pr Params, paths map[string]string, 
 	okMin := checkWeekHours(ps, at("minHours"), pr.MinHours)
 	okFull := checkNumber(ps, at("fullHours"), pr.FullHours, decimal.Zero, maxWeekHour, true, "hours per week above 0, up to 168")
 	if okMin && okFull && pr.FullHours.LessThan(pr.MinHours) {
-		ps.add(at("fullHours"), "must be at least the minimum hours per week, %s, found %s", pr.MinHours.String(), pr.FullHours.String())
+		ps.add(at("fullHours"), "must be at least the minimum hours per week, %s, found %s", pr.MinHours.String(), ps.found(at("fullHours"), pr.FullHours))
 	}
 	checkShare(ps, at("reachRate"), pr.ReachRate)
-	checkNumber(ps, at("setupHours"), pr.SetupHours, decimal.Zero, maxSetup, false, "hours from 0 to 10000")
+	checkNumber(ps, at("setupHours"), pr.SetupHours, decimal.Zero, maxSetup, false, "hours from 0 to 10,000")
 	checkMoney(ps, at("toolCost"), pr.ToolCost, currency)
 	checkMoney(ps, at("adCost"), pr.AdCost, currency)
 }
@@ -382,7 +385,7 @@ func checkRange(ps *problems, path string, r *Range, base decimal.Decimal, baseO
 		case "fullHours":
 			return checkNumber(ps, p, d, decimal.Zero, maxWeekHour, true, "hours per week above 0, up to 168")
 		case "setupHours":
-			return checkNumber(ps, p, d, decimal.Zero, maxSetup, false, "hours from 0 to 10000")
+			return checkNumber(ps, p, d, decimal.Zero, maxSetup, false, "hours from 0 to 10,000")
 		}
 		return checkMoney(ps, p, d, currency)
 	}
@@ -391,17 +394,17 @@ func checkRange(ps *problems, path string, r *Range, base decimal.Decimal, baseO
 		return
 	}
 	if okLow && r.Low.GreaterThan(base) {
-		ps.add(lo, "must be at most the value in use, %s (a range runs from low through the value in use to high), found %s", base.String(), r.Low.String())
+		ps.add(lo, "must be at most the value in use, %s (a range runs from low through the value in use to high), found %s", base.String(), ps.found(lo, r.Low))
 	}
 	if okHigh && r.High.LessThan(base) {
-		ps.add(hi, "must be at least the value in use, %s (a range runs from low through the value in use to high), found %s", base.String(), r.High.String())
+		ps.add(hi, "must be at least the value in use, %s (a range runs from low through the value in use to high), found %s", base.String(), ps.found(hi, r.High))
 	}
 }
 
 func segmentList(d *Dataset) string {
 	ids := make([]string, len(d.Segments))
 	for i, s := range d.Segments {
-		ids[i] = fmt.Sprintf("%q", s.ID)
+		ids[i] = Quote(s.ID)
 	}
 	return strings.Join(ids, ", ")
 }
@@ -454,7 +457,7 @@ func resolveWith(s *Scenario, c *Catalog, ps *problems) (*model, error) {
 	}
 	checkText(ps, "name", s.Name, true, "the scenario a name")
 	if !IsCurrency(s.Currency) {
-		ps.add("currency", "must be an ISO 4217 currency code in capitals, such as EUR, USD or GBP, found %q", s.Currency)
+		ps.add("currency", "must be an ISO 4217 currency code in capitals, such as EUR, USD or GBP, found %s", Quote(s.Currency))
 	}
 	cur := s.Currency
 	if s.HorizonMonths < 1 || s.HorizonMonths > MaxHorizonMonths {
@@ -475,20 +478,20 @@ func resolveWith(s *Scenario, c *Catalog, ps *problems) (*model, error) {
 		ps.add("dataset", "missing: name a dataset (%s) or give one under datasetInline", strings.Join(c.IDs(), ", "))
 	default:
 		if ds = c.Get(s.Dataset); ds == nil {
-			ps.add("dataset", "unknown dataset %q; the datasets available are %s", s.Dataset, strings.Join(c.IDs(), ", "))
+			ps.add("dataset", "unknown dataset %s; the datasets available are %s", Quote(s.Dataset), strings.Join(c.IDs(), ", "))
 		}
 	}
 
 	// Audience.
 	if !s.Audience.Size.IsInteger() || s.Audience.Size.IsNegative() || s.Audience.Size.GreaterThan(maxPeople) {
-		ps.add("audience.size", "must be a whole number of people from 0 to 10000000000, found %s", s.Audience.Size.String())
+		ps.add("audience.size", "must be a whole number of people from 0 to 10,000,000,000, found %s", ps.found("audience.size", s.Audience.Size))
 	}
 	sum := decimal.Zero
 	for _, k := range sortedKeys(s.Audience.Weights) {
 		w := s.Audience.Weights[k]
 		p := "audience.weights." + k
 		if ds != nil && ds.Segment(k) == nil {
-			ps.add(p, "names the segment %q, which dataset %q does not have; its segments are %s", k, ds.ID, segmentList(ds))
+			ps.add(p, "names the segment %s, which dataset %s does not have; its segments are %s", Quote(k), Quote(ds.ID), segmentList(ds))
 			continue
 		}
 		if checkNumber(ps, p, w, decimal.Zero, maxWeight, false, "a weight of 0 or more (weights are relative: 60 and 40 mean the same as 0.6 and 0.4)") {
@@ -515,7 +518,7 @@ func resolveWith(s *Scenario, c *Catalog, ps *problems) (*model, error) {
 		// as the page's form ties them (calc.Form).
 		if j, dup := names[r.Name]; dup {
 			if r.Name != "" {
-				ps.add(join(p, "role"), "the role %q is already the name of role %d of the staff; give each role its own name", r.Name, j+1)
+				ps.add(join(p, "role"), "the role %s is already the name of role %d of the staff; give each role its own name", Quote(r.Name), j+1)
 			}
 		} else {
 			names[r.Name] = i
@@ -524,7 +527,7 @@ func resolveWith(s *Scenario, c *Catalog, ps *problems) (*model, error) {
 		roles[i] = role{name: r.Name, avail: r.HoursPerWeek, index: i}
 		switch {
 		case r.HourlyCost != nil && r.AnnualSalary != nil:
-			ps.add(join(p, "hourlyCost"), "give either hourlyCost or annualSalary for role %q, not both", r.Name)
+			ps.add(join(p, "hourlyCost"), "give either hourlyCost or annualSalary for role %s, not both", Quote(r.Name))
 		case r.HourlyCost != nil:
 			if r.OnCost != nil || r.Overhead != nil || r.ProductiveHours != nil {
 				ps.add(join(p, "hourlyCost"), "onCost, overhead and productiveHours apply only to a role given by annualSalary; a given hourlyCost is already loaded")
@@ -537,7 +540,7 @@ func resolveWith(s *Scenario, c *Catalog, ps *problems) (*model, error) {
 			on, ov, ph := orDefault(r.OnCost, DefaultOnCost), orDefault(r.Overhead, DefaultOverhead), orDefault(r.ProductiveHours, DefaultProductiveHours)
 			ok = checkNumber(ps, join(p, "onCost"), on, decimal.Zero, maxLoading, false, "a share of salary from 0 to 10 (0.30 means 30%)") && ok
 			ok = checkNumber(ps, join(p, "overhead"), ov, decimal.Zero, maxLoading, false, "a share from 0 to 10 (0.12 means 12%)") && ok
-			ok = checkNumber(ps, join(p, "productiveHours"), ph, decimal.Zero, maxYearHour, true, "productive hours per year above 0, up to 8784") && ok
+			ok = checkNumber(ps, join(p, "productiveHours"), ph, decimal.Zero, maxYearHour, true, "productive hours per year above 0, up to 8,784") && ok
 			if ok {
 				roles[i].rate = LoadedRate(*r.AnnualSalary, on, ov, ph)
 			}
@@ -545,7 +548,7 @@ func resolveWith(s *Scenario, c *Catalog, ps *problems) (*model, error) {
 			// The salary given could not be read: that is the role's one problem (no
 			// second one at its hourly cost, which is not what the person typed).
 		default:
-			ps.add(join(p, "hourlyCost"), "missing: give role %q an hourlyCost (loaded, per hour) or an annualSalary", r.Name)
+			ps.add(join(p, "hourlyCost"), "missing: give role %s an hourlyCost (loaded, per hour) or an annualSalary", Quote(r.Name))
 		}
 	}
 
@@ -555,7 +558,7 @@ func resolveWith(s *Scenario, c *Catalog, ps *problems) (*model, error) {
 	for i, b := range s.Benefits {
 		p := index("benefits", i)
 		checkText(ps, join(p, "name"), b.Name, true, "the benefit a name")
-		checkNumber(ps, join(p, "amountPerMonth"), b.AmountPerMonth, decimal.Zero, maxMoney, false, "an amount per month in "+cur+" from 0 to 1000000000000")
+		checkNumber(ps, join(p, "amountPerMonth"), b.AmountPerMonth, decimal.Zero, maxMoney, false, "an amount per month in "+cur+" from 0 to 1,000,000,000,000")
 	}
 	curve := s.Maturity
 	if curve == nil {
@@ -577,7 +580,7 @@ func resolveWith(s *Scenario, c *Catalog, ps *problems) (*model, error) {
 		obj = ObjectiveReach
 	}
 	if obj != ObjectiveReach && obj != ObjectiveNet {
-		ps.add("objective", "must be \"reach\" (monthly unique reach over the horizon) or \"net\" (net value), found %q", s.Objective)
+		ps.add("objective", "must be \"reach\" (monthly unique reach over the horizon) or \"net\" (net value), found %s", Quote(string(s.Objective)))
 	}
 
 	if ds == nil {
@@ -589,7 +592,7 @@ func resolveWith(s *Scenario, c *Catalog, ps *problems) (*model, error) {
 	// Platforms: overrides and effective parameters.
 	for _, id := range sortedKeys(s.Platforms) {
 		if ds.Platform(id) == nil {
-			ps.add("platforms."+id, "names the platform %q, which dataset %q does not have; its platforms are %s", id, ds.ID, platformList(ds))
+			ps.add("platforms."+id, "names the platform %s, which dataset %s does not have; its platforms are %s", Quote(id), Quote(ds.ID), platformList(ds))
 		}
 	}
 	plats := make([]platform, len(ds.Platforms))
@@ -620,9 +623,9 @@ func resolveWith(s *Scenario, c *Catalog, ps *problems) (*model, error) {
 		p := index("candidates", i)
 		switch {
 		case seenCand[id]:
-			ps.add(p, "%q is listed twice", id)
+			ps.add(p, "%s is listed twice", Quote(id))
 		case ds.Platform(id) == nil:
-			ps.add(p, "names the platform %q, which dataset %q does not have; its platforms are %s", id, ds.ID, platformList(ds))
+			ps.add(p, "names the platform %s, which dataset %s does not have; its platforms are %s", Quote(id), Quote(ds.ID), platformList(ds))
 		}
 		seenCand[id] = true
 	}
@@ -643,18 +646,18 @@ func resolveWith(s *Scenario, c *Catalog, ps *problems) (*model, error) {
 			}
 		}
 		if pi < 0 {
-			ps.add(join(p, "platform"), "names the platform %q, which dataset %q does not have; its platforms are %s", l.Platform, ds.ID, platformList(ds))
+			ps.add(join(p, "platform"), "names the platform %s, which dataset %s does not have; its platforms are %s", Quote(l.Platform), Quote(ds.ID), platformList(ds))
 		}
 		ri, ok := names[l.Role]
 		if !ok && rolesKnown {
 			known := make([]string, len(s.Staff))
 			for j, r := range s.Staff {
-				known[j] = fmt.Sprintf("%q", r.Name)
+				known[j] = Quote(r.Name)
 			}
 			if len(known) == 0 {
-				ps.add(join(p, "role"), "names role %q, but the scenario has no staff; add the role under staff", l.Role)
+				ps.add(join(p, "role"), "names role %s, but the scenario has no staff; add the role under staff", Quote(l.Role))
 			} else {
-				ps.add(join(p, "role"), "names the role %q, which is not in the staff; the roles are %s", l.Role, strings.Join(known, ", "))
+				ps.add(join(p, "role"), "names the role %s, which is not in the staff; the roles are %s", Quote(l.Role), strings.Join(known, ", "))
 			}
 		}
 		if !checkWeekHours(ps, join(p, "hoursPerWeek"), l.HoursPerWeek) || pi < 0 || !ok {
@@ -667,12 +670,12 @@ func resolveWith(s *Scenario, c *Catalog, ps *problems) (*model, error) {
 	for i := range roles {
 		p := join(index("staff", i), "hoursPerWeek")
 		if used[i].GreaterThan(roles[i].avail) && !ps.has(p) {
-			ps.add(p, "role %q has %s hours per week available, but the plan gives it %s; add hours here or take them off the plan", roles[i].name, roles[i].avail.String(), used[i].String())
+			ps.add(p, "role %s has %s hours per week available, but the plan gives it %s; add hours here or take them off the plan", Quote(roles[i].name), roles[i].avail.String(), used[i].String())
 		}
 	}
 	for i := range plats {
 		if plats[i].hours.GreaterThan(maxWeekHour) {
-			ps.add("plan", "platform %q gets %s hours per week in all; a week has 168", plats[i].ID, plats[i].hours.String())
+			ps.add("plan", "platform %s gets %s hours per week in all; a week has 168", Quote(plats[i].ID), plats[i].hours.String())
 		}
 	}
 	checkUncertainty(s, ds, plats, value, ps)
@@ -694,7 +697,7 @@ func checkUncertainty(s *Scenario, ds *Dataset, plats []platform, value decimal.
 		if ds != nil {
 			for _, id := range sortedKeys(r.Platforms) {
 				if ds.Platform(id) == nil {
-					ps.add("ranges.platforms."+id, "names the platform %q, which dataset %q does not have; its platforms are %s", id, ds.ID, platformList(ds))
+					ps.add("ranges.platforms."+id, "names the platform %s, which dataset %s does not have; its platforms are %s", Quote(id), Quote(ds.ID), platformList(ds))
 				}
 			}
 		}

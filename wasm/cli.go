@@ -76,7 +76,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, usage)
 		return exitOK
 	}
-	fmt.Fprintf(stderr, "unknown command %q\n\n%s", args[0], usage)
+	fmt.Fprintf(stderr, "unknown command %s\n\n%s", calc.Quote(args[0]), usage)
 	return exitInput
 }
 
@@ -105,7 +105,7 @@ func runCalc(args []string, stdout, stderr io.Writer) int {
 			}
 			n, err := strconv.ParseInt(value, 10, 64)
 			if err != nil || n < lo || n > hi {
-				fmt.Fprintf(stderr, "calc: --%s must be a whole number from %d to %d, found %q\n", name, lo, hi, value)
+				fmt.Fprintf(stderr, "calc: --%s must be a whole number from %d to %d, found %s\n", name, lo, hi, calc.Quote(value))
 				return exitInput
 			}
 			if name == "draws" {
@@ -115,10 +115,10 @@ func runCalc(args []string, stdout, stderr io.Writer) int {
 				seed = &n
 			}
 		case strings.HasPrefix(a, "-") && a != "-":
-			fmt.Fprintf(stderr, "calc: unknown flag %q (the flags are --json, --draws and --seed)\n", a)
+			fmt.Fprintf(stderr, "calc: unknown flag %s (the flags are --json, --draws and --seed)\n", calc.Quote(a))
 			return exitInput
 		case file != "":
-			fmt.Fprintf(stderr, "calc: one scenario file at a time, found %q and %q\n", file, a)
+			fmt.Fprintf(stderr, "calc: one scenario file at a time, found %s and %s\n", calc.Quote(file), calc.Quote(a))
 			return exitInput
 		default:
 			file = a
@@ -276,10 +276,10 @@ func runDatasets(args []string, stdout, stderr io.Writer) int {
 			_, country, _ = strings.Cut(a, "=")
 			hasCountry = true
 		case strings.HasPrefix(a, "-"):
-			fmt.Fprintf(stderr, "datasets: unknown flag %q (the flag is --country CODE)\n", a)
+			fmt.Fprintf(stderr, "datasets: unknown flag %s (the flag is --country CODE)\n", calc.Quote(a))
 			return exitInput
 		default:
-			fmt.Fprintf(stderr, "datasets: unexpected argument %q (to list one country's datasets: --country %s)\n", a, a)
+			fmt.Fprintf(stderr, "datasets: unexpected argument %s (to list one country's datasets: --country %s)\n", calc.Quote(a), calc.ShortText(a))
 			return exitInput
 		}
 	}
@@ -291,7 +291,7 @@ func runDatasets(args []string, stdout, stderr io.Writer) int {
 			for _, a := range c.Areas() {
 				known = append(known, a.Code+" ("+a.Name+")")
 			}
-			fmt.Fprintf(stderr, "datasets: no dataset describes %q; the countries and regions with datasets are %s\n", country, strings.Join(known, ", "))
+			fmt.Fprintf(stderr, "datasets: no dataset describes %s; the countries and regions with datasets are %s\n", calc.Quote(country), strings.Join(known, ", "))
 			return exitInput
 		}
 	}

@@ -93,7 +93,7 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 		rest = fs.Args()[1:]
 	}
 	if *format != "png" && *format != "svg" && *format != "pptx" {
-		fmt.Fprintf(stderr, "render: --format is png, svg or pptx, found %q\n", *format)
+		fmt.Fprintf(stderr, "render: --format is png, svg or pptx, found %s\n", calc.Quote(*format))
 		return exitInput
 	}
 	if len(files) == 0 {

@@ -80,7 +80,7 @@ func gridTop(sub string) int {
 // surveySource is the source line of a chart of the audience's figures: the
 // dataset's source and year, whole.
 func surveySource(ds *calc.Dataset) string {
-	return fmt.Sprintf("Source: %s (%d)", ds.CitedSource(), ds.Year)
+	return "Source: " + ds.SourceWithYear()
 }
 
 // inputsSource is the source line of a chart of costs and value: the scenario's own
@@ -88,7 +88,7 @@ func surveySource(ds *calc.Dataset) string {
 func inputsSource(r *calc.Result, withReach bool) string {
 	text := "Source: the scenario's staff costs, plan and value inputs"
 	if withReach {
-		text += fmt.Sprintf("; reach from %s (%d)", r.Dataset.CitedSource(), r.Dataset.Year)
+		text += "; reach from " + r.Dataset.SourceWithYear()
 	}
 	return text
 }

@@ -60,6 +60,17 @@ var KeyFigures = []KeyFigure{
 	{"Staff hours per week", func(r *calc.Result) (decimal.Decimal, bool) { return r.Totals.HoursPerWeek, true }, func(d decimal.Decimal, _ string) string { return d.String() + " h" }, nil},
 }
 
+// AheadLabel names the comparison's row of the share of the simulation's draws in
+// which each scenario's net value is above the scenario edited's, and AheadNote says
+// how those draws are made. (The row named the scenario edited in full:
+// "Net value above Copy of Mid-size embassy, US adults (example)'s, share of the
+// simulation's draws (the same draws for the assumptions they share)", eight lines
+// at 640 px.)
+const (
+	AheadLabel = "Draws with a higher net value than the scenario being edited"
+	AheadNote  = "Draws: the share of the simulation's draws in which a scenario's net value is above that of the scenario being edited; both take the same draws for the assumptions they share."
+)
+
 // NewComparison returns the comparison of rows (one per scenario with valid figures in
 // currency), against the scenario named base, with its charts; left names the
 // scenarios that could not be compared, and why.
@@ -239,11 +250,15 @@ func (c *Comparison) source() string {
 	var surveys []string
 	for _, r := range c.Rows {
 		ds := r.Result.Dataset
-		k := fmt.Sprintf("%s (%d)", ds.CitedSource(), ds.Year)
+		k := ds.SourceWithYear()
 		if !seen[k] {
 			seen[k] = true
 			surveys = append(surveys, k)
 		}
+	}
+	// Listed with "; ", each but the last without its final full stop.
+	for i := range surveys[:max(len(surveys)-1, 0)] {
+		surveys[i] = strings.TrimSuffix(surveys[i], ".")
 	}
 	return "Source: each scenario's staff costs, plan and value inputs; reach from " + strings.Join(surveys, "; ")
 }

@@ -194,12 +194,12 @@ func MarkStale(option, note string) string {
 	return string(out)
 }
 
-// DatasetText names a dataset: source, year and what it measures.
+// DatasetText names a dataset: source, year and what it measures, as sentences.
 func DatasetText(ds *calc.Dataset) string {
 	if ds == nil {
-		return "no dataset"
+		return "No dataset."
 	}
-	return fmt.Sprintf("%s, %d (%s)", strings.TrimSuffix(ds.CitedSource(), "."), ds.Year, strings.TrimSuffix(ds.Measure, "."))
+	return ds.SourceText()
 }
 
 // DeckInput is what NewDeck needs: the results shown (the last without problems), the
@@ -296,7 +296,7 @@ func deckCompare(c *Comparison) *DeckCompare {
 		}
 		t.Rows = append(t.Rows, row)
 	}
-	ahead := []string{"Net value above " + c.Base + "'s, share of the simulation's draws"}
+	ahead := []string{AheadLabel}
 	for i := range c.Rows {
 		text := "—"
 		if i < len(c.Ahead) && c.Ahead[i] != "" {
@@ -305,7 +305,7 @@ func deckCompare(c *Comparison) *DeckCompare {
 		ahead = append(ahead, text)
 	}
 	t.Rows = append(t.Rows, ahead)
-	note := "Differences are against " + c.Base + "; amounts in " + c.Currency + "."
+	note := "Differences are against " + c.Base + "; amounts in " + c.Currency + ". " + AheadNote
 	if len(c.Left) > 0 {
 		note += " Not compared: " + strings.Join(c.Left, "; ") + "."
 	}
