@@ -193,6 +193,7 @@ func (e *Editor) SwitchDataset(value string) {
 		e.UndoSwitch()
 		return
 	}
+	p.ws.Removed = nil // a switch changes the plan's shape
 	next := before.Clone()
 	lost := next.SwitchDataset(before.DatasetIn(p.cat), to, id, presets(to)[0].Weights)
 	p.st.Form = next
@@ -210,7 +211,7 @@ func (e *Editor) UndoSwitch() {
 	}
 	p.st.Form = sw.Before
 	p.st.Recompute(p.cat)
-	p.ws.Switched = nil
+	p.ws.Switched, p.ws.Removed = nil, nil
 	p.ws.Notice = "The switch of demographics was undone."
 	p.changed()
 }

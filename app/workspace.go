@@ -60,6 +60,8 @@ type Workspace struct {
 	ApplyNote string
 	// Switched is the last change of demographics, for its notice and its undo.
 	Switched *Switch
+	// Removed is the last removal from a list of the form, for its notice and its undo.
+	Removed *Removal
 	// Country is the host country or region chosen (an area code), and CountryTyped
 	// what was typed when no dataset describes it.
 	Country, CountryTyped string
