@@ -77,6 +77,10 @@ func (e *Editor) Remove(area string, remove func(f *calc.Form) *calc.Removed, te
 		return
 	}
 	p.ws.Removed = &Removal{ID: p.ws.CurrentID(), Area: area, Text: text(r, before), Focus: focus(r), removed: r}
+	// The removed line's button goes with it: the focus goes to the notice, which says
+	// what went, not to the next line's Remove button (a second Enter would remove that
+	// line too). Undo is the next stop of Tab.
+	e.focusAfter("removal-notice")
 	p.Update()
 }
 

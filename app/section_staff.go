@@ -93,7 +93,6 @@ func (s *StaffSection) Render() app.UI {
 			app.P().Class("derived").Text(rate),
 			app.Button().Type("button").Class("secondary").ID(removeRoleID(i)).Text("Remove "+roleLabel(r.Role, i)).
 				OnClick(func(ctx app.Context, e app.Event) {
-					s.Ed.focusAfter(afterRemoval(i, len(s.Staff), removeRoleID, "add-role"))
 					s.Ed.Remove(areaStaff, func(f *calc.Form) *calc.Removed { return f.RemoveRole(i) },
 						removedRoleText(s.DS, s.Currency), func(r *calc.Removed) string { return fieldID(fmt.Sprintf("staff[%d].role", r.Index)) })
 				}, base, s.DS, s.Currency),

@@ -54,7 +54,6 @@ func (s *ValueSection) Render() app.UI {
 				app.Label().For(rampID).Text("grows with maturity"),
 			),
 			app.Button().Type("button").Class("secondary").ID(removeBenefitID(i)).Text("Remove benefit "+itoa(i+1)).OnClick(func(ctx app.Context, e app.Event) {
-				s.Ed.focusAfter(afterRemoval(i, len(s.Benefits), removeBenefitID, "add-benefit"))
 				s.Ed.Remove(areaBenefits, func(f *calc.Form) *calc.Removed { return f.RemoveBenefit(i) }, removedBenefitText(s.Currency),
 					func(r *calc.Removed) string { return fieldID(fmt.Sprintf("benefits[%d].name", r.Index)) })
 			}, base, s.Currency),
@@ -73,11 +72,6 @@ func (s *ValueSection) Render() app.UI {
 			fieldOf(s.Ed, base+".month", "Month", "since start", "point "+itoa(i+1), a.Month, "", s.Problems),
 			fieldOf(s.Ed, base+".factor", "Effect", "share of full effect, 0–1", "point "+itoa(i+1), a.Factor, "", s.Problems),
 			app.Button().Type("button").Class("secondary").ID(removePointID(i)).Text("Remove point "+itoa(i+1)).OnClick(func(ctx app.Context, e app.Event) {
-				n := len(s.Maturity) // the curve as it is now (not as this handler was made)
-				if s.Maturity == nil {
-					n = len(calc.DefaultFormMaturity())
-				}
-				s.Ed.focusAfter(afterRemoval(i, n, removePointID, "add-point"))
 				s.Ed.Remove(areaMaturity, func(f *calc.Form) *calc.Removed { return f.RemovePoint(i) }, removedPointText,
 					func(r *calc.Removed) string { return fieldID(fmt.Sprintf("maturity[%d].month", r.Index)) })
 			}, base),
@@ -116,7 +110,6 @@ func (s *ValueSection) Render() app.UI {
 			}),
 			app.If(s.Maturity != nil, app.Button().Type("button").Class("secondary").ID("default-curve").Text("Back to the default curve").
 				OnClick(func(ctx app.Context, e app.Event) {
-					s.Ed.focusAfter("add-point") // this button goes with the curve of your own
 					s.Ed.Remove(areaMaturity, func(f *calc.Form) *calc.Removed { return f.DefaultCurve() }, removedCurveText,
 						func(*calc.Removed) string { return "default-curve" })
 				})),

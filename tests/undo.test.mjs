@@ -152,3 +152,40 @@ test("the undo of a removal ends with the next edit of the form's shape", async 
   assert.equal(await page.locator("#undo-removal").count(), 0, "Undo is still offered after a role was added");
   assert.deepEqual(seen.errors, []);
 });
+
+test("after a removal by keyboard the focus is on its notice: a second Enter removes nothing more, Tab reaches Undo", async (t) => {
+  const { page, seen } = await env.open(t);
+  const focused = () => page.evaluate(() => document.activeElement.id || document.activeElement.tagName);
+  const focusOn = (id) => page.waitForFunction((id) => document.activeElement.id === id, id, { timeout: 5000 })
+    .catch(async () => assert.fail(`the focus is on ${await focused()}, not on ${id}`));
+  await press(page, "Add a role");
+  await page.waitForSelector("#f-staff-1-role");
+  await page.locator("#f-staff-1-role").fill("Press attaché");
+  await page.getByLabel("Hours per week of Press attaché on YouTube").fill("3");
+  const before = await snapshot(page);
+  await press(page, "Remove Digital officer");
+  await page.waitForSelector("#f-staff-1-role", { state: "detached" });
+  await focusOn("removal-notice");
+  // Enter again, as a person who pressed it twice: nothing more goes.
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Enter");
+  await quiet(page);
+  assert.deepEqual(await page.locator("fieldset.role legend").allInnerTexts(), ["Press attaché"]);
+  assert.equal(await focused(), "removal-notice");
+  await page.keyboard.press("Tab");
+  assert.equal(await focused(), "undo-removal");
+  await page.keyboard.press("Enter");
+  await focusOn("f-staff-0-role");
+  assert.deepEqual((await snapshot(page)).file, before.file);
+  // The same for a benefit and a point of the curve.
+  for (const [add, remove, gone] of [["Add a benefit", "Remove benefit 1", "#f-benefits-0-name"], [null, "Remove point 3", "#f-maturity-2-month"]]) {
+    if (add) {
+      await press(page, add);
+      await page.waitForSelector(gone);
+    }
+    await press(page, remove);
+    await page.waitForSelector(gone, { state: "detached" });
+    await focusOn("removal-notice");
+  }
+  assert.deepEqual(seen.errors, []);
+});
