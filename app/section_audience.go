@@ -48,8 +48,12 @@ func (p *Page) audienceSection(ds *calc.Dataset) app.UI {
 	f := p.st.Form
 	var inline, missing *DatasetOption
 	selected := f.Dataset
+	// The dataset the scenario carries stays an option once switched away from, so
+	// that the arrow keys, or a choice, go back to it.
+	if c := carried(f); c != nil {
+		inline = &DatasetOption{inlineOption, datasetName(c.Title, c.Year, "") + ", carried by this scenario"}
+	}
 	if f.DatasetInline != nil {
-		inline = &DatasetOption{inlineOption, datasetName(f.DatasetInline.Title, f.DatasetInline.Year, "") + ", carried by this scenario"}
 		selected = inlineOption
 	}
 	if ds == nil {
@@ -182,7 +186,7 @@ func (e *Editor) SwitchDataset(value string) {
 	var to *calc.Dataset
 	id := value
 	if value == inlineOption {
-		to, id = before.DatasetInline, ""
+		to, id = carried(before), ""
 	} else {
 		to = p.cat.Get(value)
 	}
@@ -200,6 +204,14 @@ func (e *Editor) SwitchDataset(value string) {
 	p.st.Recompute(p.cat)
 	p.ws.Switched = &Switch{ID: p.ws.CurrentID(), Before: before, Lost: lost}
 	p.changed()
+}
+
+// carried is the dataset the form carries, in use or not, or nil.
+func carried(f *calc.Form) *calc.Dataset {
+	if f.DatasetInline != nil {
+		return f.DatasetInline
+	}
+	return f.Carried
 }
 
 // UndoSwitch puts back the form as it was before the last change of demographics.

@@ -35,6 +35,9 @@ type Entry struct {
 	// scenario it changed.
 	stored     stored
 	storedForm *calc.Form
+	// carriedFile caches the form's Carried dataset as a file (datasets never change).
+	carriedFile json.RawMessage
+	carriedOf   *calc.Dataset
 }
 
 // Workspace is the user's scenarios, the one being edited, the last deleted one (for
@@ -106,6 +109,9 @@ type storedEntry struct {
 	Scenario json.RawMessage `json:"scenario"`
 	// Aside holds, per role (by position), the typed cost fields of the way not chosen.
 	Aside []map[string]string `json:"aside,omitempty"`
+	// Carried is the dataset the scenario carried before it was switched to another
+	// (calc.Form.Carried), as a dataset file.
+	Carried json.RawMessage `json:"carried,omitempty"`
 }
 
 // asideOf returns the cost fields of each role's way not chosen, or nil when none.
@@ -282,7 +288,17 @@ func storedOf(e *Entry) stored {
 	if e.storedForm == e.State.Form && e.stored.entry.ID == e.ID {
 		return e.stored
 	}
-	se := storedEntry{ID: e.ID, Scenario: compact(e.State.Form.File()), Aside: asideOf(e.State.Form)}
+	f := e.State.Form
+	se := storedEntry{ID: e.ID, Scenario: compact(f.File()), Aside: asideOf(f)}
+	if f.Carried != nil && f.DatasetInline == nil {
+		if e.carriedOf != f.Carried {
+			e.carriedFile, e.carriedOf = nil, f.Carried
+			if data, err := calc.MarshalDataset(f.Carried); err == nil {
+				e.carriedFile = compact(data)
+			}
+		}
+		se.Carried = e.carriedFile
+	}
 	data, _ := json.Marshal(se)
 	e.stored, e.storedForm = stored{se, string(data)}, e.State.Form
 	return e.stored
@@ -498,6 +514,11 @@ func formOfEntry(se storedEntry) *calc.Form {
 		return nil
 	}
 	putAside(f, se.Aside)
+	if len(se.Carried) > 0 && f.DatasetInline == nil {
+		if d, err := calc.ReadDataset(se.Carried); err == nil {
+			f.Carried = d
+		}
+	}
 	return f
 }
 

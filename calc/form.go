@@ -25,6 +25,10 @@ type Form struct {
 	// Dataset names a dataset of the catalog; DatasetInline carries one instead.
 	Dataset       string
 	DatasetInline *Dataset
+	// Carried is the dataset the scenario carried before it was switched to one of
+	// the catalog, kept (as a role keeps the cost fields of the way not chosen) so that
+	// it can be switched back to; it is not part of the file while not in use.
+	Carried *Dataset
 	// Platforms holds the parameters the scenario sets, by platform id and parameter
 	// name (ParamNames); a parameter left out keeps the dataset's default.
 	Platforms map[string]map[string]string
@@ -1054,7 +1058,7 @@ func (f *Form) IsCandidate(id string) bool {
 }
 
 // SwitchDataset moves the form to dataset to (id is what the form names it by; ""
-// with an inline dataset), keeping what still applies: plan lines and parameters of
+// with an inline dataset; a dataset the form carried is then kept as Carried), keeping what still applies: plan lines and parameters of
 // the platforms both datasets have, weights of the segments both have, candidates
 // that exist in both. When no weight is left, the weights become general. It returns
 // what could not be kept, one sentence each, for the person to read.
@@ -1157,8 +1161,11 @@ func (f *Form) SwitchDataset(from, to *Dataset, id string, general map[string]st
 		lost = append(lost, msg)
 	}
 	if id == "" {
-		f.Dataset, f.DatasetInline = "", to
+		f.Dataset, f.DatasetInline, f.Carried = "", to, nil
 	} else {
+		if f.DatasetInline != nil {
+			f.Carried = f.DatasetInline
+		}
 		f.Dataset, f.DatasetInline = id, nil
 	}
 	return lost

@@ -5,7 +5,9 @@
 // the removal, and the command line computes the same figures from the file.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { cli, money, people, settled, browserSession } from "./harness.mjs";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { root, ready, cli, money, people, settled, browserSession } from "./harness.mjs";
 
 const env = browserSession();
 
@@ -187,5 +189,58 @@ test("after a removal by keyboard the focus is on its notice: a second Enter rem
     await page.waitForSelector(gone, { state: "detached" });
     await focusOn("removal-notice");
   }
+  assert.deepEqual(seen.errors, []);
+});
+
+test("a dataset the scenario carries stays in the demographics list once switched away from: the arrow keys go back to it, after an edit and a reload too", async (t) => {
+  const { page, seen } = await env.open(t);
+  const ds = JSON.parse(readFileSync(path.join(root, "calc", "data", "reuters-dnr-2025.dataset.json"), "utf8"));
+  Object.assign(ds, { id: "embassy-own-2026", title: "Embassy's own survey, 2026" });
+  const scenario = { format: "platform-roi-scenario", version: 1, name: "Carries its own dataset", currency: "USD", horizonMonths: 18,
+    audience: { size: 250000, weights: { all: 1 } }, datasetInline: ds,
+    staff: [{ role: "Officer", hourlyCost: "41.50", hoursPerWeek: 12 }],
+    plan: [{ platform: "youtube", role: "Officer", hoursPerWeek: 6 }, { platform: "facebook", role: "Officer", hoursPerWeek: 4 }] };
+  await page.getByLabel("Import JSON").setInputFiles({ name: "own.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(scenario)) });
+  await page.waitForFunction(() => document.querySelector("#f-name").value === "Carries its own dataset");
+  const select = page.getByLabel("Platform demographics");
+  const carried = /^Embassy's own survey, 2026 \(2025\), carried by this scenario$/;
+  assert.match(await page.locator("#f-dataset option:checked").innerText(), carried);
+  const before = await snapshot(page);
+  assert.equal(before.file.datasetInline.id, "embassy-own-2026");
+  const arrow = async (key) => {
+    const was = await select.inputValue();
+    await select.focus();
+    await page.keyboard.press(key);
+    await page.waitForFunction((was) => document.querySelector("#f-dataset").value !== was, was, { timeout: 5000 })
+      .catch(async () => assert.fail(`${key} on the demographics left them at ${was}; the first options: ${(await page.locator("#f-dataset option").allInnerTexts()).slice(0, 3).join(" | ")}`));
+    await quiet(page);
+    await settled(page);
+  };
+  // Down to the next dataset, and back up to the carried one.
+  await arrow("ArrowDown");
+  assert.notEqual((await exported(page)).datasetInline?.id, "embassy-own-2026");
+  await arrow("ArrowUp");
+  assert.match(await page.locator("#f-dataset option:checked").innerText(), carried);
+  const back = await snapshot(page);
+  assert.deepEqual(back.file, before.file);
+  assert.equal(back.link, before.link);
+  assert.deepEqual(back.figs, before.figs);
+  // Away again, an edit (which ends the switch's undo), and back up.
+  await arrow("ArrowDown");
+  await page.getByLabel("Audience size (people)").fill("260000");
+  await quiet(page);
+  assert.equal(await page.locator("#undo-switch").count(), 0);
+  await arrow("ArrowUp");
+  let s = await snapshot(page);
+  assert.deepEqual(s.file, { ...before.file, audience: { ...before.file.audience, size: 260000 } });
+  // Away, and a reload: the carried dataset is still offered.
+  await arrow("ArrowDown");
+  await page.reload();
+  await ready(page);
+  assert.match(await page.locator("#f-dataset option").first().innerText(), carried);
+  await arrow("ArrowUp");
+  s = await snapshot(page);
+  assert.equal(s.file.datasetInline.id, "embassy-own-2026");
+  assert.deepEqual(s.file.datasetInline, before.file.datasetInline);
   assert.deepEqual(seen.errors, []);
 });
