@@ -98,7 +98,7 @@ func (e *Editor) UndoRemoval() {
 	}
 	e.focusAfter(r.Focus) // the Undo button goes with the notice
 	e.Edit(func(f *calc.Form) { f.Restore(r.removed) })
-	r.Undone, r.Text = true, "Put back: "+r.Text
+	r.Undone, r.Text = true, putBackText(r.removed)
 	p.ws.Removed = r
 	p.Update()
 }
@@ -175,6 +175,27 @@ func removedCurveText(r *calc.Removed, _ *calc.Form) string {
 func removedLineText(r *calc.Removed, _ *calc.Form) string {
 	l := r.Line()
 	return fmt.Sprintf("Removed the plan line of %s h a week on %q by %q.", orBlank(l.HoursPerWeek), l.Platform, l.Role)
+}
+
+// putBackText says what Undo put back.
+func putBackText(r *calc.Removed) string {
+	switch r.Kind {
+	case calc.RemovedRole:
+		if len(r.Lines()) > 0 {
+			return fmt.Sprintf("Put back the role %q with its plan hours.", roleLabel(r.Role().Role, r.Index))
+		}
+		return fmt.Sprintf("Put back the role %q.", roleLabel(r.Role().Role, r.Index))
+	case calc.RemovedBenefit:
+		if name := r.Benefit().Name; strings.TrimSpace(name) != "" {
+			return fmt.Sprintf("Put back the benefit %q.", name)
+		}
+		return fmt.Sprintf("Put back benefit %d.", r.Index+1)
+	case calc.RemovedPoint:
+		return fmt.Sprintf("Put back point %d of the maturity curve.", r.Index+1)
+	case calc.RemovedCurve:
+		return fmt.Sprintf("Put back your maturity curve of %s.", plural(len(r.Curve()), "point", "points"))
+	}
+	return fmt.Sprintf("Put back the plan line of %s h a week on %q.", orBlank(r.Line().HoursPerWeek), r.Line().Platform)
 }
 
 // orBlank is a value as typed, or "(blank)" when nothing was.

@@ -51,8 +51,8 @@ async function press(page, name) {
 }
 
 // undo checks the notice of what was removed, presses its Undo button by keyboard and
-// waits until the page says it was put back.
-async function undo(page, said) {
+// waits until the page says what was put back.
+async function undo(page, said, back) {
   const notice = page.locator("#removal-notice");
   await notice.waitFor();
   assert.match(await notice.innerText(), said);
@@ -62,7 +62,8 @@ async function undo(page, said) {
   assert.match(await button.getAttribute("aria-describedby"), /\S/);
   assert.match(await page.locator("#" + (await button.getAttribute("aria-describedby"))).innerText(), said);
   await press(page, "Undo");
-  await page.waitForFunction(() => /^Put back: /.test(document.querySelector("#removal-notice")?.innerText || ""));
+  await page.waitForFunction(() => /^Put back /.test(document.querySelector("#removal-notice")?.innerText || ""));
+  assert.match(await notice.innerText(), back);
   assert.equal(await page.getByRole("button", { name: "Undo", exact: true }).count(), 0);
 }
 
@@ -89,7 +90,8 @@ test("a removed role comes back with Undo: its values as typed, its place and it
   const after = await snapshot(page);
   assert.deepEqual(after.file.staff.map((r) => r.role), ["Press attaché"]);
   assert.notEqual(after.totals.cost, before.totals.cost);
-  await undo(page, /^Removed the role "Digital officer" \(30 h a week available, annual salary 52500 EUR\) with its plan hours: Facebook 8 h, Instagram 6 h, X \(Twitter\) 6 h, Embassy website 4 h a week\./);
+  await undo(page, /^Removed the role "Digital officer" \(30 h a week available, annual salary 52500 EUR\) with its plan hours: Facebook 8 h, Instagram 6 h, X \(Twitter\) 6 h, Embassy website 4 h a week\./,
+    /^Put back the role "Digital officer" with its plan hours\.$/);
 
   const back = await snapshot(page);
   assert.deepEqual(back.file, before.file);
@@ -117,7 +119,8 @@ test("a removed benefit and a removed maturity point come back with Undo, and wh
 
   await press(page, "Remove benefit 1");
   await page.waitForSelector("#f-benefits-1-name", { state: "detached" });
-  await undo(page, /^Removed the benefit "Consular enquiries answered online" \(300\.50 EUR per month\)\./);
+  await undo(page, /^Removed the benefit "Consular enquiries answered online" \(300\.50 EUR per month\)\./,
+    /^Put back the benefit "Consular enquiries answered online"\.$/);
   const back = await snapshot(page);
   assert.deepEqual(back.file, before.file);
   assert.equal(back.link, before.link);
@@ -130,7 +133,8 @@ test("a removed benefit and a removed maturity point come back with Undo, and wh
   await page.waitForSelector("#f-maturity-2-month", { state: "detached" });
   // Typing elsewhere keeps the undo; what was typed stays after it.
   await page.getByLabel("Audience size (people)").fill("1200000");
-  await undo(page, /^Removed point 2 of the maturity curve \(month 1, effect 0\.6\)\./);
+  await undo(page, /^Removed point 2 of the maturity curve \(month 1, effect 0\.6\)\./,
+    /^Put back point 2 of the maturity curve\.$/);
   const typed = await snapshot(page);
   assert.deepEqual(typed.file, { ...before.file, audience: { ...before.file.audience, size: 1200000 } });
   await page.getByLabel("Audience size (people)").fill("1500000");
