@@ -177,7 +177,7 @@ func (e *Editor) Edit(change func(f *calc.Form)) {
 	p.st.RecomputeLater(p.cat) // the rest after the next paint: changed calls later
 	// A link made before the edit no longer carries the scenario as it is.
 	p.ws.Switched, p.ws.ApplyNote, p.ws.ShareLink = nil, "", ""
-	if r := p.ws.Removed; r != nil && r.Undone { // "Put back: …" is said until the next edit
+	if r := p.ws.Removed; r != nil && r.Undone { // what Undo put back is said until the next edit
 		p.ws.Removed = nil
 	}
 	p.changed()

@@ -51,10 +51,7 @@ func (p *Page) removalNote(area string) RemovalNote {
 	if r == nil || r.ID != p.ws.CurrentID() || r.Area != area {
 		return RemovalNote{}
 	}
-	if r.Undone {
-		return RemovalNote{Text: r.Text, Undone: true}
-	}
-	return RemovalNote{Text: r.Text}
+	return RemovalNote{Text: r.Text, Undone: r.Undone}
 }
 
 // Reshape applies an edit that changes the form's shape (adds a line, replaces the
@@ -64,19 +61,18 @@ func (e *Editor) Reshape(change func(f *calc.Form)) {
 	e.Edit(change)
 }
 
-// Remove applies a removal, which says what it took out: the notice in area then says
-// what (text, worked out from what was removed and the form before), with an Undo
-// button; focus is the element that takes the focus once it is put back.
-func (e *Editor) Remove(area string, remove func(f *calc.Form) *calc.Removed, text func(r *calc.Removed, before *calc.Form) string, focus func(r *calc.Removed) string) {
+// Remove applies a removal, which returns what it took out: the notice in area then
+// says what (text), with an Undo button; focus is the element that takes the focus
+// once it is put back.
+func (e *Editor) Remove(area string, remove func(f *calc.Form) *calc.Removed, text, focus func(r *calc.Removed) string) {
 	p := e.p
-	before := p.st.Form
 	var r *calc.Removed
 	p.ws.Removed = nil
 	e.Edit(func(f *calc.Form) { r = remove(f) })
 	if r == nil {
 		return
 	}
-	p.ws.Removed = &Removal{ID: p.ws.CurrentID(), Area: area, Text: text(r, before), Focus: focus(r), removed: r}
+	p.ws.Removed = &Removal{ID: p.ws.CurrentID(), Area: area, Text: text(r), Focus: focus(r), removed: r}
 	// The removed line's button goes with it: the focus goes to the notice, which says
 	// what went, not to the next line's Remove button (a second Enter would remove that
 	// line too). Undo is the next stop of Tab.
@@ -124,8 +120,8 @@ func removalArea(ed *Editor, note RemovalNote) app.UI {
 }
 
 // removedRoleText says which role was removed, with its plan hours.
-func removedRoleText(ds *calc.Dataset, cur string) func(r *calc.Removed, before *calc.Form) string {
-	return func(r *calc.Removed, _ *calc.Form) string {
+func removedRoleText(ds *calc.Dataset, cur string) func(r *calc.Removed) string {
+	return func(r *calc.Removed) string {
 		role := r.Role()
 		text := fmt.Sprintf("Removed the role %q (%s h a week available, %s)", roleLabel(role.Role, r.Index), orBlank(role.HoursPerWeek), roleCostText(role, cur))
 		lines := r.Lines()
@@ -148,8 +144,8 @@ func roleCostText(r calc.FormRole, cur string) string {
 	return "hourly cost " + orBlank(r.HourlyCost) + " " + cur
 }
 
-func removedBenefitText(cur string) func(r *calc.Removed, before *calc.Form) string {
-	return func(r *calc.Removed, _ *calc.Form) string {
+func removedBenefitText(cur string) func(r *calc.Removed) string {
+	return func(r *calc.Removed) string {
 		b := r.Benefit()
 		name := b.Name
 		if strings.TrimSpace(name) == "" {
@@ -163,16 +159,16 @@ func removedBenefitText(cur string) func(r *calc.Removed, before *calc.Form) str
 	}
 }
 
-func removedPointText(r *calc.Removed, _ *calc.Form) string {
+func removedPointText(r *calc.Removed) string {
 	a := r.Anchor()
 	return fmt.Sprintf("Removed point %d of the maturity curve (month %s, effect %s).", r.Index+1, orBlank(a.Month), orBlank(a.Factor))
 }
 
-func removedCurveText(r *calc.Removed, _ *calc.Form) string {
+func removedCurveText(r *calc.Removed) string {
 	return fmt.Sprintf("Back to the default maturity curve: your curve of %s was removed.", plural(len(r.Curve()), "point", "points"))
 }
 
-func removedLineText(r *calc.Removed, _ *calc.Form) string {
+func removedLineText(r *calc.Removed) string {
 	l := r.Line()
 	return fmt.Sprintf("Removed the plan line of %s h a week on %q by %q.", orBlank(l.HoursPerWeek), l.Platform, l.Role)
 }
