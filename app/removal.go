@@ -11,7 +11,7 @@ import (
 
 // Removing a line of one of the form's lists (a role, a benefit, a point of the
 // maturity curve, a plan line the grid cannot show, the curve of one's own for the
-// default one) can be undone: a notice where the line was says what went, and its Undo
+// default one), or an imported dataset, can be undone: a notice where the line was says what went, and its Undo
 // button puts it back exactly as it was, with all that went with it (a role's plan
 // hours). Only the last removal can be undone, and only until the next edit that
 // changes the form's shape (adding or removing a line, switching the demographics,
@@ -24,6 +24,7 @@ const (
 	areaBenefits = "benefits"
 	areaMaturity = "maturity"
 	areaPlan     = "plan"
+	areaDatasets = "datasets" // the imported datasets, under Audience
 )
 
 // Removal is the last removal from the form of a scenario, for its notice and its undo.
@@ -35,6 +36,11 @@ type Removal struct {
 	// Undone says it was put back; the notice then says so, until the next edit.
 	Undone  bool
 	removed *calc.Removed
+	// dataset is an imported dataset removed instead (not a line of the form), with
+	// its position in the catalog and the scenarios (ids) that used it.
+	dataset   *calc.Dataset
+	datasetAt int
+	users     []string
 }
 
 // RemovalNote is what a section shows of the last removal: nothing (the zero value),
@@ -85,6 +91,10 @@ func (e *Editor) UndoRemoval() {
 	p := e.p
 	r := p.ws.Removed
 	if r == nil || r.Undone || r.ID != p.ws.CurrentID() {
+		return
+	}
+	if r.dataset != nil {
+		e.putBackDataset(r)
 		return
 	}
 	if !p.st.Form.CanRestore(r.removed) {

@@ -36,6 +36,8 @@ type AudienceSection struct {
 	Imported []DatasetOption
 	// Template is the label of the CSV template's button (whose platforms it has).
 	Template string
+	// Removal is the last imported dataset removed, for its notice and its undo.
+	Removal RemovalNote
 }
 
 // DatasetOption is a dataset the form can be switched to.
@@ -73,7 +75,7 @@ func (p *Page) audienceSection(ds *calc.Dataset) app.UI {
 		Country: p.ws.Country, Typed: p.ws.CountryTyped, Selected: selected, Size: f.Audience.Size,
 		Weights: f.Audience.Weights, Problems: problemsUnder(p.st.Problems, "audience", "dataset", "datasetInline"),
 		Switched: sw, ImportError: p.ws.DatasetError, Pending: p.ws.PendingDataset, Imported: importedOptions(p.cat),
-		Template: template}
+		Template: template, Removal: p.removalNote(areaDatasets)}
 }
 
 // Render shows the fields.
@@ -157,7 +159,7 @@ func (s *AudienceSection) Render() app.UI {
 		// file input throws, and the patch stops half-way).
 		app.Div().Class("switch-area").Body(switched),
 		info,
-		datasetImport(s.Ed, s.ImportError, s.Pending, s.Imported, s.Template),
+		datasetImport(s.Ed, s.ImportError, s.Pending, s.Imported, s.Template, s.Removal),
 		field(s.Ed, "audience.size", "Audience size", "people", s.Size, "", s.Problems),
 		// A dataset of one segment ("all") has no weights to set: one weight would
 		// mean nothing. It is shown only if it has a problem to fix.

@@ -248,3 +248,41 @@ test("a dataset the scenario carries stays in the demographics list once switche
   assert.deepEqual(s.file.datasetInline, before.file.datasetInline);
   assert.deepEqual(seen.errors, []);
 });
+
+test("a removed imported dataset comes back with Undo, in its place, named again by the scenarios that used it", async (t) => {
+  const { page, seen } = await env.open(t);
+  const csv = (id, title) => `# id: ${id}\n# title: ${title}\n# source: A survey\n# year: 2024\n# measure: Share of adults using it\nplatform,18-34,35+\nfacebook,0.5,0.4\nyoutube,0.6,0.3\n`;
+  for (const [id, title] of [["ke-survey", "Kenya survey"], ["ke-youth", "Kenya youth survey"]]) {
+    await page.getByLabel("Import demographics for another country (CSV)").setInputFiles({ name: `${id}.csv`, mimeType: "text/csv", buffer: Buffer.from(csv(id, title)) });
+    await page.waitForFunction((id) => document.querySelector(`#f-remove-dataset-${id}`), id);
+  }
+  await page.getByLabel("Platform demographics").selectOption("ke-survey");
+  await quiet(page);
+  const list = () => page.locator("#imported-datasets li").allInnerTexts();
+  const listed = await list();
+  assert.deepEqual(listed, ["Kenya survey (2024; ke-survey) Remove", "Kenya youth survey (2024; ke-youth) Remove"]);
+  const before = await snapshot(page);
+  await page.getByRole("button", { name: "Remove the imported dataset Kenya survey (2024; ke-survey)" }).focus();
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.querySelectorAll("#imported-datasets li").length === 1);
+  // The focus is on the notice: a second Enter removes nothing more.
+  await page.waitForFunction(() => document.activeElement.id === "removal-notice", null, { timeout: 5000 })
+    .catch(async () => assert.fail(`the focus is on ${await page.evaluate(() => document.activeElement.id)}, not on the notice`));
+  await page.keyboard.press("Enter");
+  assert.deepEqual(await list(), ["Kenya youth survey (2024; ke-youth) Remove"]);
+  assert.match(await page.locator("#f-dataset option:checked").innerText(), /carried by this scenario/);
+  await undo(page, /^Removed the imported dataset "Kenya survey" \(ke-survey\)\. 1 scenario using it now carries it in the scenario itself, so its figures are unchanged: Mid-size embassy, US adults \(example\)\./,
+    /^Put back the imported dataset "Kenya survey" \(ke-survey\)\.$/);
+  assert.deepEqual(await list(), listed);
+  assert.equal(await page.getByLabel("Platform demographics").inputValue(), "ke-survey");
+  const back = await snapshot(page);
+  assert.deepEqual(back.file, before.file);
+  assert.equal(back.link, before.link);
+  assert.deepEqual(back.figs, before.figs);
+  // Kept so in the browser.
+  await page.reload();
+  await ready(page);
+  assert.deepEqual(await list(), listed);
+  assert.equal(await page.getByLabel("Platform demographics").inputValue(), "ke-survey");
+  assert.deepEqual(seen.errors, []);
+});

@@ -135,10 +135,12 @@ test("the focus stays with the CSV import when its choice is made and when impor
   await page.getByRole("button", { name: "Remove the imported dataset Kenya survey (copy) (2024; ke-survey-2)" }).focus();
   await page.keyboard.press("Enter");
   await page.waitForFunction(() => document.querySelectorAll("#imported-datasets li").length === 1);
-  await focusOn("f-remove-dataset-ke-survey");
+  // On the notice that says what was removed, not on the next dataset's Remove button.
+  await focusOn("removal-notice");
+  await page.getByRole("button", { name: "Remove the imported dataset Kenya survey (2024; ke-survey)" }).focus();
   await page.keyboard.press("Enter");
   await page.waitForSelector("#imported-datasets", { state: "detached" });
-  await focusOn("import-csv");
+  await focusOn("removal-notice");
   assert.deepEqual(seen.errors, []);
 });
 
