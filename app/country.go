@@ -117,10 +117,7 @@ func countryPicker(ed *Editor, c *calc.Catalog, country, typed string) app.UI {
 			name = a.Name
 		}
 	}
-	value := typed
-	if value == "" && name != "" {
-		value = fmt.Sprintf("%s [%s]", name, country)
-	}
+	value := countryValue(c, country, typed)
 	var found app.UI
 	switch {
 	case typed != "" && country == "":
@@ -143,7 +140,12 @@ func countryPicker(ed *Editor, c *calc.Catalog, country, typed string) app.UI {
 		app.Label().For("f-country").Text("Host country or region"),
 		app.Input().Type("text").ID("f-country").List("areas").Value(value).AutoComplete(false).
 			Placeholder("Start typing: Kenya, Japan, Québec…").
-			OnChange(func(ctx app.Context, e app.Event) { ed.chooseCountry(ctx.JSSrc().Get("value").String()) }),
+			OnChange(func(ctx app.Context, e app.Event) {
+				// The field then reads as the page took it: the country's full name, even
+				// when that is the value it had (go-app patches only values that changed,
+				// so "Ken" typed over "Kenya [KE]" would stay).
+				ctx.JSSrc().Set("value", ed.chooseCountry(ctx.JSSrc().Get("value").String()))
+			}),
 		app.DataList().ID("areas").Body(opts...),
 		found,
 	)
@@ -185,15 +187,37 @@ func noDatasetNotice(ed *Editor, c *calc.Catalog, typed string) app.UI {
 	)
 }
 
-// chooseCountry takes the host country typed or picked.
-func (e *Editor) chooseCountry(typed string) {
+// countryValue is what the host-country field shows: the country's name and code, or
+// what was typed when no area matches it.
+func countryValue(c *calc.Catalog, country, typed string) string {
+	if typed != "" {
+		return typed
+	}
+	for _, a := range c.Areas() {
+		if a.Code == country {
+			return fmt.Sprintf("%s [%s]", a.Name, a.Code)
+		}
+	}
+	return ""
+}
+
+// chooseCountry takes the host country typed or picked, and returns what the field
+// shows for it. Emptied, the field goes back to the country of the demographics in
+// use, for which the list is ordered.
+func (e *Editor) chooseCountry(typed string) string {
 	w := e.p.ws
 	code, ok := areaChoice(e.p.cat, typed)
 	w.Country, w.CountryTyped = code, ""
 	if !ok {
 		w.CountryTyped = strings.TrimSpace(typed)
 	}
+	if code == "" && w.CountryTyped == "" {
+		if a := countryOf(e.p.st.Form.DatasetIn(e.p.cat)); !isRegion(a) {
+			w.Country = a
+		}
+	}
 	e.p.Update()
+	return countryValue(e.p.cat, w.Country, w.CountryTyped)
 }
 
 // inArea reports whether a dataset's area is the country's, or one of its

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -19,7 +20,7 @@ import (
 
 // datasetImport shows the import, the choice a taken id asks for, and the imported
 // datasets with their remove buttons.
-func datasetImport(ed *Editor, problem string, pending *calc.Dataset, imported []DatasetOption, template string) app.UI {
+func datasetImport(ed *Editor, problem string, pending *calc.Dataset, imported []DatasetOption, template string, removal RemovalNote) app.UI {
 	var choice app.UI
 	if pending != nil {
 		choice = app.Div().Class("notice").Role("alert").ID("import-csv-choice").Body(
@@ -55,6 +56,7 @@ func datasetImport(ed *Editor, problem string, pending *calc.Dataset, imported [
 			Text(template).
 			OnClick(func(ctx app.Context, e app.Event) { ed.downloadTemplate() }),
 		app.Div().Class("import-area").Body(refused("import-csv-error", problem), choice),
+		removalArea(ed, removal),
 		app.If(len(items) > 0, app.Div().Class("imported").Body(
 			app.P().Class("hint").Text("Imported datasets kept in this browser:"),
 			app.Ul().ID("imported-datasets").Body(items...),
@@ -159,17 +161,14 @@ func (e *Editor) removeDataset(id string) {
 	if ds == nil || calc.IsEmbedded(id) {
 		return
 	}
-	// The focus goes to the remove button of the dataset now in its place, or of the
-	// one before, or to the import when none is left.
-	list := importedOptions(p.cat)
-	focus := "import-csv"
-	for i, o := range list {
-		if o.Value == id && len(list) > 1 {
-			focus = fieldID("remove-dataset." + list[afterRemovalIndex(i, len(list))].Value)
+	at := p.cat.Position(id)
+	users := p.usersOf(id)
+	var userIDs []string
+	for _, e := range p.ws.Entries {
+		if slices.Contains(users, e.State) {
+			userIDs = append(userIDs, e.ID)
 		}
 	}
-	e.focusAfter(focus)
-	users := p.usersOf(id)
 	for _, st := range users {
 		f := st.Form.Clone()
 		f.Dataset, f.DatasetInline = "", ds
@@ -187,17 +186,37 @@ func (e *Editor) removeDataset(id string) {
 			plural(len(users), "scenario", "scenarios"), map[bool]string{true: "carries", false: "carry"}[len(users) == 1],
 			map[bool]string{true: "its", false: "their"}[len(users) == 1], strings.Join(names, "; "))
 	}
-	p.ws.Notice = msg
+	// Said where the list was, with an Undo button, as a line removed from the form is;
+	// the focus goes to the notice, not to the next dataset's Remove button.
+	p.ws.Removed = &Removal{ID: p.ws.CurrentID(), Area: areaDatasets, Text: msg, Focus: fieldID("remove-dataset." + id),
+		dataset: ds, datasetAt: at, users: userIDs}
+	p.ws.Notice = ""
+	e.focusAfter("removal-notice")
 	p.changed()
 }
 
-// afterRemovalIndex is the position, in the list as it is before line i of n is
-// removed, of the line that takes the focus: the next, else the one before.
-func afterRemovalIndex(i, n int) int {
-	if i+1 < n {
-		return i + 1
+// putBackDataset undoes removeDataset: the dataset is imported again at its place,
+// and the scenarios that used it and carry it since name it again.
+func (e *Editor) putBackDataset(r *Removal) {
+	p := e.p
+	ds := r.dataset
+	if !p.cat.PutBack(ds, r.datasetAt) {
+		p.ws.Removed = nil
+		p.ws.Notice = fmt.Sprintf("The imported dataset %q could not be put back: another dataset has its id %s now.", ds.Title, ds.ID)
+		p.Update()
+		return
 	}
-	return i - 1
+	for _, en := range p.ws.Entries {
+		if slices.Contains(r.users, en.ID) && en.State.Form.DatasetInline == ds {
+			f := en.State.Form.Clone()
+			f.Dataset, f.DatasetInline = ds.ID, nil
+			en.State.Form = f
+		}
+	}
+	p.recomputeAll()
+	e.focusAfter(r.Focus)
+	r.Undone, r.Text = true, fmt.Sprintf("Put back the imported dataset %q (%s).", ds.Title, ds.ID)
+	p.changed()
 }
 
 // usersOf returns the scenarios that name the catalog's dataset id.

@@ -166,19 +166,6 @@ func (e *Editor) focusAfter(id string) {
 	p.ctx.Dispatcher().Dispatch(app.Dispatch{Mode: app.Defer, Source: p, Function: func(app.Context) { focusElement(id) }})
 }
 
-// afterRemoval is the id of what takes the focus after line i of n is removed: the
-// remove button of the line now in its place, else of the line before, else add (the
-// button that adds a line). remove gives a line's remove button's id.
-func afterRemoval(i, n int, remove func(int) string, add string) string {
-	switch {
-	case i+1 < n:
-		return remove(i)
-	case i > 0:
-		return remove(i - 1)
-	}
-	return add
-}
-
 // focusElement moves the keyboard focus to the element with the given id.
 func focusElement(id string) {
 	if el := app.Window().GetElementByID(id); el.Truthy() {

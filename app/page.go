@@ -62,6 +62,7 @@ func (p *Page) OnMount(ctx app.Context) {
 				p.st.StopRuns()
 				p.st = cur
 				p.forgetShown()
+				p.ws.Removed = nil // another tab changed or replaced the scenario shown
 			}
 			if p.st.RecPending || p.st.UPending {
 				p.ed.later(p.st)
@@ -133,6 +134,7 @@ func (p *Page) changed() {
 	if cur := p.ws.Current(); cur != p.st && p.st != nil {
 		p.st.StopRuns() // worked out again when it is shown again
 		p.forgetShown()
+		p.ws.Removed = nil // its undo is for the scenario shown until now
 	}
 	p.st = p.ws.Current()
 	if !p.st.Checked() {
@@ -175,6 +177,9 @@ func (e *Editor) Edit(change func(f *calc.Form)) {
 	p.st.RecomputeLater(p.cat) // the rest after the next paint: changed calls later
 	// A link made before the edit no longer carries the scenario as it is.
 	p.ws.Switched, p.ws.ApplyNote, p.ws.ShareLink = nil, "", ""
+	if r := p.ws.Removed; r != nil && r.Undone { // what Undo put back is said until the next edit
+		p.ws.Removed = nil
+	}
 	p.changed()
 	// The edit's own charts; those of what the result depends on (the tornado, whose
 	// view the person chooses, and the draws) follow the sliced analysis.
@@ -320,10 +325,11 @@ func (p *Page) Render() app.UI {
 				p.audienceSection(ds),
 				p.platformsSection(ds),
 				&StaffSection{Ed: p.ed, Staff: f.Staff, Currency: f.Currency, Rates: roleRates(st),
-					Problems: problemsUnder(st.Problems, "staff")},
+					Problems: problemsUnder(st.Problems, "staff"), Removal: p.removalNote(areaStaff), DS: ds},
 				p.planSection(ds),
 				&ValueSection{Ed: p.ed, Currency: f.Currency, Value: f.ValuePer1000, Range: f.Ranges.ValuePer1000, Benefits: f.Benefits,
 					Maturity: f.Maturity, Objective: f.Objective,
+					Removed: p.removalNote(areaBenefits), RemovedPoint: p.removalNote(areaMaturity),
 					Problems: problemsUnder(st.Problems, "valuePer1000", "benefits", "maturity", "objective", "ranges.valuePer1000", "ranges.benefits")},
 			),
 			&ResultsSection{Ed: p.ed, St: st, Version: st.Version, Said: p.said, DS: ds, Labels: p.labels(), Compare: p.comparison(), Kept: len(p.ws.Entries)},

@@ -36,6 +36,8 @@ type AudienceSection struct {
 	Imported []DatasetOption
 	// Template is the label of the CSV template's button (whose platforms it has).
 	Template string
+	// Removal is the last imported dataset removed, for its notice and its undo.
+	Removal RemovalNote
 }
 
 // DatasetOption is a dataset the form can be switched to.
@@ -48,8 +50,12 @@ func (p *Page) audienceSection(ds *calc.Dataset) app.UI {
 	f := p.st.Form
 	var inline, missing *DatasetOption
 	selected := f.Dataset
+	// The dataset the scenario carries stays an option once switched away from, so
+	// that the arrow keys, or a choice, go back to it.
+	if c := carried(f); c != nil {
+		inline = &DatasetOption{inlineOption, datasetName(c.Title, c.Year, "") + ", carried by this scenario"}
+	}
 	if f.DatasetInline != nil {
-		inline = &DatasetOption{inlineOption, datasetName(f.DatasetInline.Title, f.DatasetInline.Year, "") + ", carried by this scenario"}
 		selected = inlineOption
 	}
 	if ds == nil {
@@ -69,7 +75,7 @@ func (p *Page) audienceSection(ds *calc.Dataset) app.UI {
 		Country: p.ws.Country, Typed: p.ws.CountryTyped, Selected: selected, Size: f.Audience.Size,
 		Weights: f.Audience.Weights, Problems: problemsUnder(p.st.Problems, "audience", "dataset", "datasetInline"),
 		Switched: sw, ImportError: p.ws.DatasetError, Pending: p.ws.PendingDataset, Imported: importedOptions(p.cat),
-		Template: template}
+		Template: template, Removal: p.removalNote(areaDatasets)}
 }
 
 // Render shows the fields.
@@ -153,7 +159,7 @@ func (s *AudienceSection) Render() app.UI {
 		// file input throws, and the patch stops half-way).
 		app.Div().Class("switch-area").Body(switched),
 		info,
-		datasetImport(s.Ed, s.ImportError, s.Pending, s.Imported, s.Template),
+		datasetImport(s.Ed, s.ImportError, s.Pending, s.Imported, s.Template, s.Removal),
 		field(s.Ed, "audience.size", "Audience size", "people", s.Size, "", s.Problems),
 		// A dataset of one segment ("all") has no weights to set: one weight would
 		// mean nothing. It is shown only if it has a problem to fix.
@@ -182,7 +188,7 @@ func (e *Editor) SwitchDataset(value string) {
 	var to *calc.Dataset
 	id := value
 	if value == inlineOption {
-		to, id = before.DatasetInline, ""
+		to, id = carried(before), ""
 	} else {
 		to = p.cat.Get(value)
 	}
@@ -193,12 +199,21 @@ func (e *Editor) SwitchDataset(value string) {
 		e.UndoSwitch()
 		return
 	}
+	p.ws.Removed = nil // a switch changes the plan's shape
 	next := before.Clone()
 	lost := next.SwitchDataset(before.DatasetIn(p.cat), to, id, presets(to)[0].Weights)
 	p.st.Form = next
 	p.st.Recompute(p.cat)
 	p.ws.Switched = &Switch{ID: p.ws.CurrentID(), Before: before, Lost: lost}
 	p.changed()
+}
+
+// carried is the dataset the form carries, in use or not, or nil.
+func carried(f *calc.Form) *calc.Dataset {
+	if f.DatasetInline != nil {
+		return f.DatasetInline
+	}
+	return f.Carried
 }
 
 // UndoSwitch puts back the form as it was before the last change of demographics.
@@ -210,7 +225,7 @@ func (e *Editor) UndoSwitch() {
 	}
 	p.st.Form = sw.Before
 	p.st.Recompute(p.cat)
-	p.ws.Switched = nil
+	p.ws.Switched, p.ws.Removed = nil, nil
 	p.ws.Notice = "The switch of demographics was undone."
 	p.changed()
 }

@@ -17,6 +17,8 @@ type PlanSection struct {
 	Roles    []string // role names, staff order
 	Plan     []calc.FormLine
 	Problems map[string]string
+	// Removal is the last plan line removed, for its notice and its undo.
+	Removal  RemovalNote
 	Warnings []string // hours that add nothing, for people
 	Note     string   // why the recommendation could not be applied
 	// Searching says the recommendation is being worked out for the changed inputs:
@@ -31,7 +33,7 @@ func (p *Page) planSection(ds *calc.Dataset) app.UI {
 		roles[i] = roleLabel(r.Role, i)
 	}
 	return &PlanSection{Ed: p.ed, DS: ds, Roles: roles, Plan: f.Plan, Problems: problemsUnder(p.st.Problems, "plan"),
-		Warnings: hoursWarnings(p.st), Note: p.ws.ApplyNote, Searching: p.st.RecPending && !p.st.Stale()}
+		Removal: p.removalNote(areaPlan), Warnings: hoursWarnings(p.st), Note: p.ws.ApplyNote, Searching: p.st.RecPending && !p.st.Stale()}
 }
 
 // hoursWarnings says where a platform's hours go beyond full effort: those hours cost
@@ -93,13 +95,10 @@ func (s *PlanSection) Render() app.UI {
 			msg := s.Problems[path+".platform"] + s.Problems[path+".role"]
 			other = append(other, app.Li().Body(
 				app.Text(fmt.Sprintf("%s h a week on %s by %s. %s ", calc.ShortText(l.HoursPerWeek), calc.Quote(l.Platform), calc.Quote(l.Role), msg)),
-				app.Button().Type("button").Class("secondary small").Text("Remove this line").
+				app.Button().Type("button").Class("secondary small").ID(removeLineID(i)).Text("Remove this line").
 					OnClick(func(ctx app.Context, e app.Event) {
-						s.Ed.Edit(func(f *calc.Form) {
-							if i < len(f.Plan) {
-								f.Plan = append(f.Plan[:i:i], f.Plan[i+1:]...)
-							}
-						})
+						s.Ed.Remove(areaPlan, func(f *calc.Form) *calc.Removed { return f.RemovePlanLine(i) }, removedLineText,
+							func(r *calc.Removed) string { return removeLineID(r.Index) })
 					}, path),
 			))
 		}
@@ -118,6 +117,7 @@ func (s *PlanSection) Render() app.UI {
 		problemAt(s.Problems, "plan"),
 		app.If(len(other) > 0, app.Div().Class("error").Role("alert").Body(
 			app.P().Text("Plan lines the table cannot show:"), app.Ul().Body(other...))),
+		removalArea(s.Ed, s.Removal),
 		app.If(len(warnings) > 0, app.Ul().Class("warnings").ID("hours-warnings").Body(warnings...)),
 		app.Button().Type("button").ID("apply-recommendation").Text("Apply the recommendation").
 			Disabled(s.Searching).Aria("describedby", applyWaitID(s.Searching)).
@@ -128,6 +128,8 @@ func (s *PlanSection) Render() app.UI {
 		app.If(s.Note != "", app.P().Class("notice").Role("status").ID("apply-note").Text(s.Note)),
 	)
 }
+
+func removeLineID(i int) string { return "remove-line-" + itoa(i) }
 
 // applyWaitID is the id of the reason the Apply button waits, when it does.
 func applyWaitID(waiting bool) string {
@@ -154,7 +156,7 @@ func (e *Editor) ApplyRecommendation() {
 		p.ws.ApplyNote = "There is no recommendation yet."
 	default:
 		rec := st.Rec
-		e.Edit(func(f *calc.Form) { f.SetPlan(rec.Plan) })
+		e.Reshape(func(f *calc.Form) { f.SetPlan(rec.Plan) })
 		if len(rec.Plan) == 0 {
 			p.ws.ApplyNote = "Applied: the recommendation is no platform, so the plan is now empty."
 		} else {

@@ -19,6 +19,10 @@ type StaffSection struct {
 	Currency string
 	Rates    []string // per role: the loaded hourly cost, or "" while the form has problems
 	Problems map[string]string
+	// Removal is the last role removed, for its notice and its undo.
+	Removal RemovalNote
+	// DS names the plan's platforms in the notice of a role removed.
+	DS *calc.Dataset
 }
 
 // roleRates are the roles' loaded hourly costs, as shown under each role.
@@ -89,16 +93,17 @@ func (s *StaffSection) Render() app.UI {
 			app.P().Class("derived").Text(rate),
 			app.Button().Type("button").Class("secondary").ID(removeRoleID(i)).Text("Remove "+roleLabel(r.Role, i)).
 				OnClick(func(ctx app.Context, e app.Event) {
-					s.Ed.focusAfter(afterRemoval(i, len(s.Staff), removeRoleID, "add-role"))
-					s.Ed.Edit(func(f *calc.Form) { f.RemoveRole(i) })
-				}, base),
+					s.Ed.Remove(areaStaff, func(f *calc.Form) *calc.Removed { return f.RemoveRole(i) },
+						removedRoleText(s.DS, s.Currency), func(r *calc.Removed) string { return fieldID(fmt.Sprintf("staff[%d].role", r.Index)) })
+				}, base, s.DS, s.Currency),
 		))
 	}
 	return section("staff", "Staff",
 		app.P().Class("hint").Text("Who works on the online presence, what an hour of their time costs, and how many hours a week they have for it."),
 		app.Div().Body(roles...),
+		removalArea(s.Ed, s.Removal),
 		app.Button().Type("button").ID("add-role").Text("Add a role").OnClick(func(ctx app.Context, e app.Event) {
-			s.Ed.Edit(func(f *calc.Form) {
+			s.Ed.Reshape(func(f *calc.Form) {
 				f.AddRole(calc.FormRole{Role: fmt.Sprintf("Role %d", len(f.Staff)+1), HourlyCost: "40", HoursPerWeek: "4"})
 			})
 		}),

@@ -21,7 +21,10 @@ type ValueSection struct {
 	Maturity  []calc.FormAnchor // nil: the default curve, shown as its points
 	Objective calc.Objective
 	Problems  map[string]string
-	open      map[string]bool // the range disclosures opened or closed, by input name
+	// Removed and RemovedPoint are the last benefit, and the last point or curve,
+	// removed, for their notices and their undo.
+	Removed, RemovedPoint RemovalNote
+	open                  map[string]bool // the range disclosures opened or closed, by input name
 }
 
 // Render shows the fields.
@@ -51,13 +54,9 @@ func (s *ValueSection) Render() app.UI {
 				app.Label().For(rampID).Text("grows with maturity"),
 			),
 			app.Button().Type("button").Class("secondary").ID(removeBenefitID(i)).Text("Remove benefit "+itoa(i+1)).OnClick(func(ctx app.Context, e app.Event) {
-				s.Ed.focusAfter(afterRemoval(i, len(s.Benefits), removeBenefitID, "add-benefit"))
-				s.Ed.Edit(func(f *calc.Form) {
-					if i < len(f.Benefits) {
-						f.Benefits = append(f.Benefits[:i:i], f.Benefits[i+1:]...)
-					}
-				})
-			}, base),
+				s.Ed.Remove(areaBenefits, func(f *calc.Form) *calc.Removed { return f.RemoveBenefit(i) }, removedBenefitText(s.Currency),
+					func(r *calc.Removed) string { return fieldID(fmt.Sprintf("benefits[%d].name", r.Index)) })
+			}, base, s.Currency),
 		), rangeBox{Input: base + ".amountPerMonth", Label: names.FieldLabel(base+".amountPerMonth", nil), Unit: cur, EndUnit: cur + " per month",
 			Typed: b.Range, Prefix: "Likely range of its value per month: "}.render(s.Ed, s.open, s.Problems)))
 	}
@@ -73,19 +72,8 @@ func (s *ValueSection) Render() app.UI {
 			fieldOf(s.Ed, base+".month", "Month", "since start", "point "+itoa(i+1), a.Month, "", s.Problems),
 			fieldOf(s.Ed, base+".factor", "Effect", "share of full effect, 0–1", "point "+itoa(i+1), a.Factor, "", s.Problems),
 			app.Button().Type("button").Class("secondary").ID(removePointID(i)).Text("Remove point "+itoa(i+1)).OnClick(func(ctx app.Context, e app.Event) {
-				n := len(s.Maturity) // the curve as it is now (not as this handler was made)
-				if s.Maturity == nil {
-					n = len(calc.DefaultFormMaturity())
-				}
-				s.Ed.focusAfter(afterRemoval(i, n, removePointID, "add-point"))
-				s.Ed.Edit(func(f *calc.Form) {
-					if f.Maturity == nil {
-						f.Maturity = calc.DefaultFormMaturity()
-					}
-					if i < len(f.Maturity) {
-						f.Maturity = append(f.Maturity[:i:i], f.Maturity[i+1:]...)
-					}
-				})
+				s.Ed.Remove(areaMaturity, func(f *calc.Form) *calc.Removed { return f.RemovePoint(i) }, removedPointText,
+					func(r *calc.Removed) string { return fieldID(fmt.Sprintf("maturity[%d].month", r.Index)) })
 			}, base),
 		))
 	}
@@ -101,17 +89,19 @@ func (s *ValueSection) Render() app.UI {
 		app.P().Class("hint").Text("For example what the same reach would cost as advertising. Left empty, reach is worth 0. "+
 			"A value you type counts as known unless you give its likely range too."),
 		app.FieldSet().Body(app.Legend().Text("Other benefits"), app.Div().Body(benefits...),
+			removalArea(s.Ed, s.Removed),
 			app.Button().Type("button").ID("add-benefit").Text("Add a benefit").OnClick(func(ctx app.Context, e app.Event) {
-				s.Ed.Edit(func(f *calc.Form) {
+				s.Ed.Reshape(func(f *calc.Form) {
 					f.Benefits = append(f.Benefits, calc.FormBenefit{Name: fmt.Sprintf("Benefit %d", len(f.Benefits)+1), AmountPerMonth: "0", Ramped: true})
 				})
 			})),
 		app.FieldSet().Body(app.Legend().Text("Maturity: how well a presence works, month by month"),
 			app.P().Class("hint").Text("About a day to learn a tool, a month to use it reasonably well, a year before it is part of how the institution works. Linear between points. "+curveNote),
 			app.Div().Body(anchors...),
+			removalArea(s.Ed, s.RemovedPoint),
 			problemAt(s.Problems, "maturity"),
 			app.Button().Type("button").ID("add-point").Text("Add a point").OnClick(func(ctx app.Context, e app.Event) {
-				s.Ed.Edit(func(f *calc.Form) {
+				s.Ed.Reshape(func(f *calc.Form) {
 					if f.Maturity == nil {
 						f.Maturity = calc.DefaultFormMaturity()
 					}
@@ -120,8 +110,8 @@ func (s *ValueSection) Render() app.UI {
 			}),
 			app.If(s.Maturity != nil, app.Button().Type("button").Class("secondary").ID("default-curve").Text("Back to the default curve").
 				OnClick(func(ctx app.Context, e app.Event) {
-					s.Ed.focusAfter("add-point") // this button goes with the curve of your own
-					s.Ed.Edit(func(f *calc.Form) { f.Maturity = nil })
+					s.Ed.Remove(areaMaturity, func(f *calc.Form) *calc.Removed { return f.DefaultCurve() }, removedCurveText,
+						func(*calc.Removed) string { return "default-curve" })
 				})),
 		),
 		app.Div().Class("field").Body(

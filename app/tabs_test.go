@@ -155,8 +155,18 @@ func TestImportedDatasetsTakenIdAndRemoval(t *testing.T) {
 	if p.cat.Get("fr-2024") != nil || st.Form.DatasetInline == nil || st.Stale() || !st.Result.Totals.Cost.Equal(cost) {
 		t.Fatalf("after removal: catalog %v, inline %v, problems %v", p.cat.IDs(), st.Form.DatasetInline != nil, st.Problems)
 	}
-	if !strings.Contains(p.ws.Notice, "carries it in the scenario itself") {
-		t.Errorf("notice %q", p.ws.Notice)
+	if r := p.ws.Removed; r == nil || !strings.Contains(r.Text, "carries it in the scenario itself") {
+		t.Fatalf("removal notice %+v", r)
+	}
+	// Undone, the dataset is back in its place and the scenario names it again.
+	p.ed.UndoRemoval()
+	d.Consume()
+	st = p.State()
+	if ids := p.cat.IDs(); p.cat.Position("fr-2024") != p.cat.Position("fr-2024-2")-1 || st.Form.DatasetInline != nil || st.Form.Dataset != "fr-2024" {
+		t.Fatalf("after undo: catalog %v, inline %v, dataset %q", ids, st.Form.DatasetInline != nil, st.Form.Dataset)
+	}
+	if !st.Result.Totals.Cost.Equal(cost) {
+		t.Errorf("cost after undo %s, want %s", st.Result.Totals.Cost, cost)
 	}
 }
 

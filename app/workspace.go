@@ -35,6 +35,9 @@ type Entry struct {
 	// scenario it changed.
 	stored     stored
 	storedForm *calc.Form
+	// carriedFile caches the form's Carried dataset as a file (datasets never change).
+	carriedFile json.RawMessage
+	carriedOf   *calc.Dataset
 }
 
 // Workspace is the user's scenarios, the one being edited, the last deleted one (for
@@ -60,6 +63,8 @@ type Workspace struct {
 	ApplyNote string
 	// Switched is the last change of demographics, for its notice and its undo.
 	Switched *Switch
+	// Removed is the last removal from a list of the form, for its notice and its undo.
+	Removed *Removal
 	// Country is the host country or region chosen (an area code), and CountryTyped
 	// what was typed when no dataset describes it.
 	Country, CountryTyped string
@@ -104,6 +109,9 @@ type storedEntry struct {
 	Scenario json.RawMessage `json:"scenario"`
 	// Aside holds, per role (by position), the typed cost fields of the way not chosen.
 	Aside []map[string]string `json:"aside,omitempty"`
+	// Carried is the dataset the scenario carried before it was switched to another
+	// (calc.Form.Carried), as a dataset file.
+	Carried json.RawMessage `json:"carried,omitempty"`
 }
 
 // asideOf returns the cost fields of each role's way not chosen, or nil when none.
@@ -280,7 +288,17 @@ func storedOf(e *Entry) stored {
 	if e.storedForm == e.State.Form && e.stored.entry.ID == e.ID {
 		return e.stored
 	}
-	se := storedEntry{ID: e.ID, Scenario: compact(e.State.Form.File()), Aside: asideOf(e.State.Form)}
+	f := e.State.Form
+	se := storedEntry{ID: e.ID, Scenario: compact(f.File()), Aside: asideOf(f)}
+	if f.Carried != nil && f.DatasetInline == nil {
+		if e.carriedOf != f.Carried {
+			e.carriedFile, e.carriedOf = nil, f.Carried
+			if data, err := calc.MarshalDataset(f.Carried); err == nil {
+				e.carriedFile = compact(data)
+			}
+		}
+		se.Carried = e.carriedFile
+	}
 	data, _ := json.Marshal(se)
 	e.stored, e.storedForm = stored{se, string(data)}, e.State.Form
 	return e.stored
@@ -496,6 +514,11 @@ func formOfEntry(se storedEntry) *calc.Form {
 		return nil
 	}
 	putAside(f, se.Aside)
+	if len(se.Carried) > 0 && f.DatasetInline == nil {
+		if d, err := calc.ReadDataset(se.Carried); err == nil {
+			f.Carried = d
+		}
+	}
 	return f
 }
 

@@ -302,3 +302,33 @@ func TestSharedLinkWithProblemsNamesFieldsForPeople(t *testing.T) {
 		t.Errorf("notice %q lacks %q", p.ws.Notice, want)
 	}
 }
+
+// A dataset the scenario carried, switched away from, is kept with the scenario in the
+// store, so that it can be switched back to after a reload; it is not in its file.
+func TestWorkspaceKeepsTheCarriedDataset(t *testing.T) {
+	c := calc.Embedded()
+	w := NewWorkspace(c)
+	own := *c.Get("reuters-dnr-2025")
+	own.ID, own.Title = "embassy-own-2026", "Embassy's own survey"
+	edit(w.Current(), c, func(f *calc.Form) { f.Dataset, f.DatasetInline = "", &own })
+	edit(w.Current(), c, func(f *calc.Form) { f.SwitchDataset(nil, c.Get("pew-us-2023"), "pew-us-2023", nil) })
+	if f := w.Current().Form; f.Carried != &own || strings.Contains(string(f.File()), "embassy-own-2026") {
+		t.Fatalf("after the switch: carried %v, file:\n%s", f.Carried, f.File())
+	}
+	store := MemoryStore{}
+	if err := w.Save(store, c); err != nil {
+		t.Fatal(err)
+	}
+	back := LoadWorkspace(store, c, "t").Current().Form
+	if back.Carried == nil || back.Carried.ID != "embassy-own-2026" || back.Carried.Title != own.Title {
+		t.Fatalf("carried after a reload: %+v", back.Carried)
+	}
+	if string(back.File()) != string(w.Current().Form.File()) {
+		t.Errorf("the file changed through the store")
+	}
+	// Switched back to, it is in use again and no longer set aside.
+	back.SwitchDataset(nil, back.Carried, "", nil)
+	if back.DatasetInline == nil || back.DatasetInline.ID != "embassy-own-2026" || back.Carried != nil {
+		t.Errorf("switched back: inline %v, carried %v", back.DatasetInline, back.Carried)
+	}
+}

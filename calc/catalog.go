@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -204,4 +205,25 @@ func (c *Catalog) Remove(id string) bool {
 		}
 	}
 	return false
+}
+
+// Position is the place of the dataset with the given id in the catalog's order, or -1.
+func (c *Catalog) Position(id string) int {
+	for i, d := range c.list {
+		if d.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// PutBack puts a dataset that Remove took out back at position at of the catalog (its
+// end when the catalog is shorter now), and reports whether it could: not when its id
+// is taken again, or it is an embedded one's.
+func (c *Catalog) PutBack(d *Dataset, at int) bool {
+	if d == nil || IsEmbedded(d.ID) || c.Position(d.ID) >= 0 {
+		return false
+	}
+	c.list = slices.Insert(slices.Clip(c.list), max(0, min(at, len(c.list))), d)
+	return true
 }

@@ -3,6 +3,7 @@ package calc
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -24,6 +25,10 @@ type Form struct {
 	// Dataset names a dataset of the catalog; DatasetInline carries one instead.
 	Dataset       string
 	DatasetInline *Dataset
+	// Carried is the dataset the scenario carried before it was switched to one of
+	// the catalog, kept (as a role keeps the cost fields of the way not chosen) so that
+	// it can be switched back to; it is not part of the file while not in use.
+	Carried *Dataset
 	// Platforms holds the parameters the scenario sets, by platform id and parameter
 	// name (ParamNames); a parameter left out keeps the dataset's default.
 	Platforms map[string]map[string]string
@@ -768,17 +773,19 @@ func (p *Prepared) Recommend() *Recommendation { return p.m.recommend(RecommendS
 func (f *Form) AddRole(r FormRole) { f.Staff = append(f.Staff, r) }
 
 // RemoveRole deletes the role at position i and its plan lines; other lines keep
-// their roles.
-func (f *Form) RemoveRole(i int) {
+// their roles. It returns what was taken out, for Restore (nil when there is no role i).
+func (f *Form) RemoveRole(i int) *Removed {
 	if i < 0 || i >= len(f.Staff) {
-		return
+		return nil
 	}
+	r := &Removed{Kind: RemovedRole, Index: i, role: f.Staff[i]}
 	f.Staff = append(f.Staff[:i:i], f.Staff[i+1:]...)
 	f.linkPlan()
 	plan := f.Plan[:0:0]
-	for _, l := range f.Plan {
+	for at, l := range f.Plan {
 		switch {
 		case l.ref == i+1:
+			r.lines = append(r.lines, placedLine{at, l})
 			continue
 		case l.ref > i+1:
 			l.ref--
@@ -786,6 +793,168 @@ func (f *Form) RemoveRole(i int) {
 		plan = append(plan, l)
 	}
 	f.Plan = plan
+	return r
+}
+
+// What can be taken out of a form's lists and put back (Removed.Kind).
+const (
+	RemovedRole     = "role"
+	RemovedBenefit  = "benefit"
+	RemovedPoint    = "point"     // a point of the maturity curve
+	RemovedCurve    = "curve"     // the whole curve of one's own, for the default one
+	RemovedPlanLine = "plan line" // a line the plan's grid cannot show
+)
+
+// Removed is what an edit took out of one of the form's lists, with all that went with
+// it (a role's plan lines, with their places in the plan), so that Restore puts it back
+// as it was: same values as typed, same position.
+type Removed struct {
+	Kind  string
+	Index int // the line's position in its list
+	role  FormRole
+	lines []placedLine // a role's plan lines, in plan order
+	// benefit, anchor and line are the benefit, the point and the plan line removed.
+	benefit FormBenefit
+	anchor  FormAnchor
+	line    FormLine
+	// curve is the maturity curve before the edit; nil when it was the default one.
+	curve []FormAnchor
+}
+
+// placedLine is a plan line with its position in the plan.
+type placedLine struct {
+	at   int
+	line FormLine
+}
+
+// Role is the role removed (RemovedRole).
+func (r *Removed) Role() FormRole { return r.role }
+
+// Lines are the plan lines removed with a role, in plan order.
+func (r *Removed) Lines() []FormLine {
+	out := make([]FormLine, len(r.lines))
+	for i, l := range r.lines {
+		out[i] = l.line
+	}
+	return out
+}
+
+// Benefit is the benefit line removed (RemovedBenefit).
+func (r *Removed) Benefit() FormBenefit { return r.benefit }
+
+// Anchor is the point of the maturity curve removed (RemovedPoint).
+func (r *Removed) Anchor() FormAnchor { return r.anchor }
+
+// Line is the plan line removed (RemovedPlanLine).
+func (r *Removed) Line() FormLine { return r.line }
+
+// Curve is the maturity curve replaced by the default one (RemovedCurve).
+func (r *Removed) Curve() []FormAnchor { return append([]FormAnchor(nil), r.curve...) }
+
+// RemoveBenefit deletes benefit line i, with its range.
+func (f *Form) RemoveBenefit(i int) *Removed {
+	if i < 0 || i >= len(f.Benefits) {
+		return nil
+	}
+	r := &Removed{Kind: RemovedBenefit, Index: i, benefit: f.Benefits[i]}
+	f.Benefits = append(f.Benefits[:i:i], f.Benefits[i+1:]...)
+	return r
+}
+
+// RemovePoint deletes point i of the maturity curve; the default curve (nil) becomes
+// the curve of its other points.
+func (f *Form) RemovePoint(i int) *Removed {
+	curve := f.Maturity
+	if curve == nil {
+		curve = DefaultFormMaturity()
+	}
+	if i < 0 || i >= len(curve) {
+		return nil
+	}
+	r := &Removed{Kind: RemovedPoint, Index: i, anchor: curve[i], curve: cloneAnchors(f.Maturity)}
+	f.Maturity = append(curve[:i:i], curve[i+1:]...)
+	return r
+}
+
+// DefaultCurve puts the default maturity curve in place of the form's own.
+func (f *Form) DefaultCurve() *Removed {
+	if f.Maturity == nil {
+		return nil
+	}
+	r := &Removed{Kind: RemovedCurve, curve: cloneAnchors(f.Maturity)}
+	f.Maturity = nil
+	return r
+}
+
+// RemovePlanLine deletes line i of the plan.
+func (f *Form) RemovePlanLine(i int) *Removed {
+	if i < 0 || i >= len(f.Plan) {
+		return nil
+	}
+	f.linkPlan()
+	r := &Removed{Kind: RemovedPlanLine, Index: i, line: f.Plan[i]}
+	f.Plan = append(f.Plan[:i:i], f.Plan[i+1:]...)
+	return r
+}
+
+func cloneAnchors(as []FormAnchor) []FormAnchor {
+	if as == nil {
+		return nil
+	}
+	return append([]FormAnchor{}, as...)
+}
+
+// CanRestore reports whether r can be put back into f: a curve replaced by the default
+// one only while the default one is in place (a point of it typed since would be lost).
+func (f *Form) CanRestore(r *Removed) bool {
+	return r != nil && (r.Kind != RemovedCurve || f.Maturity == nil)
+}
+
+// Restore puts back what an edit removed, at its position (or at the end of a list
+// that has become shorter since), with all that went with it. Values typed elsewhere
+// since the removal stay; with no edit between, the form is again exactly as it was
+// (its File is the same).
+func (f *Form) Restore(r *Removed) {
+	if !f.CanRestore(r) {
+		return
+	}
+	at := func(n int) int { return max(0, min(r.Index, n)) }
+	switch r.Kind {
+	case RemovedRole:
+		i := at(len(f.Staff))
+		f.linkPlan()
+		f.Staff = slices.Insert(slices.Clip(f.Staff), i, r.role)
+		plan := make([]FormLine, 0, len(f.Plan)+len(r.lines))
+		for _, l := range f.Plan {
+			if l.ref > i { // a role after the one put back
+				l.ref++
+			}
+			plan = append(plan, l)
+		}
+		for _, pl := range r.lines { // in plan order: each goes back to its place
+			l := pl.line
+			l.ref = i + 1
+			plan = slices.Insert(plan, max(0, min(pl.at, len(plan))), l)
+		}
+		f.Plan = plan
+	case RemovedBenefit:
+		f.Benefits = slices.Insert(slices.Clip(f.Benefits), at(len(f.Benefits)), r.benefit)
+	case RemovedPoint:
+		curve := f.Maturity
+		if curve == nil {
+			curve = DefaultFormMaturity()
+		}
+		curve = slices.Insert(slices.Clip(curve), at(len(curve)), r.anchor)
+		if r.curve == nil && slices.Equal(curve, DefaultFormMaturity()) {
+			curve = nil // the default curve, as it was
+		}
+		f.Maturity = curve
+	case RemovedCurve:
+		f.Maturity = cloneAnchors(r.curve)
+	case RemovedPlanLine:
+		f.linkPlan()
+		f.Plan = slices.Insert(slices.Clip(f.Plan), at(len(f.Plan)), r.line)
+	}
 }
 
 // PlanLine returns the position in Plan of the first line of platform and the role at
@@ -890,7 +1059,7 @@ func (f *Form) IsCandidate(id string) bool {
 }
 
 // SwitchDataset moves the form to dataset to (id is what the form names it by; ""
-// with an inline dataset), keeping what still applies: plan lines and parameters of
+// with an inline dataset; a dataset the form carried is then kept as Carried), keeping what still applies: plan lines and parameters of
 // the platforms both datasets have, weights of the segments both have, candidates
 // that exist in both. When no weight is left, the weights become general. It returns
 // what could not be kept, one sentence each, for the person to read.
@@ -993,8 +1162,11 @@ func (f *Form) SwitchDataset(from, to *Dataset, id string, general map[string]st
 		lost = append(lost, msg)
 	}
 	if id == "" {
-		f.Dataset, f.DatasetInline = "", to
+		f.Dataset, f.DatasetInline, f.Carried = "", to, nil
 	} else {
+		if f.DatasetInline != nil {
+			f.Carried = f.DatasetInline
+		}
 		f.Dataset, f.DatasetInline = id, nil
 	}
 	return lost

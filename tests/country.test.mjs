@@ -108,3 +108,29 @@ test("the CSV template of the host country's platforms downloads, imports and gi
   assert.ok(info.includes(`Read second-hand (${ds.provenance.readAt})`), info);
   assert.deepEqual(seen.errors, []);
 });
+
+test("a shorter name typed for the country already chosen reads back as the country's full name", async (t) => {
+  const { page, seen } = await env.open(t);
+  const field = page.getByLabel("Host country or region");
+  const file = await exported(page);
+  const total = await page.locator("#fig-total-cost .value").innerText();
+  await pickCountry(page, "Keny");
+  await page.waitForFunction(() => /^Kenya: \d+ datasets listed first below\.$/.test(document.querySelector("#country-found")?.innerText || ""));
+  assert.equal(await field.inputValue(), "Kenya [KE]");
+  // The same country again, by a shorter name, by its code, in lower case: the field
+  // says which country the list is for, as it does when another one is chosen.
+  for (const typed of ["Ken", "ke", "kenya", " Kenya [KE] "]) {
+    await pickCountry(page, typed);
+    await page.waitForFunction((v) => document.querySelector("#f-country").value === v, "Kenya [KE]", { timeout: 5000 })
+      .catch(async () => assert.fail(`after typing ${JSON.stringify(typed)} the field reads ${JSON.stringify(await field.inputValue())}`));
+    assert.match(await page.locator("#country-found").innerText(), /^Kenya: \d+ datasets listed first below\.$/);
+  }
+  // Emptied, it goes back to the country of the demographics in use.
+  await pickCountry(page, "");
+  await page.waitForFunction(() => document.querySelector("#f-country").value === "United States [US]", null, { timeout: 5000 })
+    .catch(async () => assert.fail(`emptied, the field reads ${JSON.stringify(await field.inputValue())}`));
+  // Choosing a host country changes nothing of the scenario.
+  assert.deepEqual(await exported(page), file);
+  assert.equal(await page.locator("#fig-total-cost .value").innerText(), total);
+  assert.deepEqual(seen.errors, []);
+});

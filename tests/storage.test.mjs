@@ -110,7 +110,7 @@ test("an imported dataset can be removed; its scenarios keep their figures", asy
   await page.waitForFunction(() => document.querySelectorAll("#imported-datasets li").length === 2);
   assert.equal(await page.locator("#fig-total-cost .value").innerText(), cost, "importing a copy changed the figures");
   await page.click("#f-remove-dataset-fr-2024");
-  await page.waitForFunction(() => /carries it in the scenario itself/.test(document.querySelector("#notice")?.innerText || ""));
+  await page.waitForFunction(() => /carries it in the scenario itself/.test(document.querySelector("#removal-notice")?.innerText || ""));
   assert.match(await page.locator("#f-dataset option:checked").innerText(), /carried by this scenario/);
   assert.equal(await page.locator("#fig-total-cost .value").innerText(), cost);
   await page.reload();

@@ -46,22 +46,23 @@ test("the focus stays in the form when a line, a role, a deletion or a switch go
   await page.keyboard.press("Enter");
   await page.keyboard.press("Enter");
   await page.waitForSelector("#f-benefits-1-name");
+  // A line removed: the focus is on the notice saying what went (with its Undo), not
+  // on the next line's Remove button.
   await press("Remove benefit 2");
   await page.waitForSelector("#f-benefits-1-name", { state: "detached" });
-  await focusOn("remove-benefit-0");
-  assert.equal(await page.evaluate(() => document.activeElement.textContent), "Remove benefit 1");
-  await page.keyboard.press("Enter");
+  await focusOn("removal-notice");
+  await press("Remove benefit 1");
   await page.waitForSelector("#f-benefits-0-name", { state: "detached" });
-  await focusOn("add-benefit");
+  await focusOn("removal-notice");
   await press("Remove point 3");
   await page.waitForSelector("#f-maturity-2-month", { state: "detached" });
-  await focusOn("remove-point-1");
+  await focusOn("removal-notice");
   await press("Back to the default curve");
   await page.waitForSelector("#f-maturity-2-month");
-  await focusOn("add-point");
+  await focusOn("removal-notice");
   await press("Remove Digital officer");
   await page.waitForSelector("#f-staff-0-role", { state: "detached" });
-  await focusOn("add-role");
+  await focusOn("removal-notice");
   await press("Copy");
   await page.waitForFunction(() => document.querySelectorAll("#f-scenario option").length === 2);
   await press("Delete");
@@ -134,10 +135,12 @@ test("the focus stays with the CSV import when its choice is made and when impor
   await page.getByRole("button", { name: "Remove the imported dataset Kenya survey (copy) (2024; ke-survey-2)" }).focus();
   await page.keyboard.press("Enter");
   await page.waitForFunction(() => document.querySelectorAll("#imported-datasets li").length === 1);
-  await focusOn("f-remove-dataset-ke-survey");
+  // On the notice that says what was removed, not on the next dataset's Remove button.
+  await focusOn("removal-notice");
+  await page.getByRole("button", { name: "Remove the imported dataset Kenya survey (2024; ke-survey)" }).focus();
   await page.keyboard.press("Enter");
   await page.waitForSelector("#imported-datasets", { state: "detached" });
-  await focusOn("import-csv");
+  await focusOn("removal-notice");
   assert.deepEqual(seen.errors, []);
 });
 
