@@ -133,7 +133,7 @@ func removalArea(ed *Editor, note RemovalNote) app.UI {
 func removedRoleText(ds *calc.Dataset, cur string) func(r *calc.Removed) string {
 	return func(r *calc.Removed) string {
 		role := r.Role()
-		text := fmt.Sprintf("Removed the role %q (%s h a week available, %s)", roleLabel(role.Role, r.Index), orBlank(role.HoursPerWeek), roleCostText(role, cur))
+		text := fmt.Sprintf("Removed the role %s (%s h a week available, %s)", calc.Quote(roleLabel(role.Role, r.Index)), orBlank(role.HoursPerWeek), roleCostText(role, cur))
 		lines := r.Lines()
 		if len(lines) == 0 {
 			return text + "; it had no plan hours."
@@ -161,7 +161,7 @@ func removedBenefitText(cur string) func(r *calc.Removed) string {
 		if strings.TrimSpace(name) == "" {
 			name = "benefit " + itoa(r.Index+1)
 		}
-		text := fmt.Sprintf("Removed the benefit %q (%s %s per month", name, orBlank(b.AmountPerMonth), cur)
+		text := fmt.Sprintf("Removed the benefit %s (%s %s per month", calc.Quote(name), orBlank(b.AmountPerMonth), cur)
 		if !b.Range.IsZero() {
 			text += fmt.Sprintf(", likely %s to %s %s", orBlank(b.Range.Low), orBlank(b.Range.High), cur)
 		}
@@ -180,7 +180,7 @@ func removedCurveText(r *calc.Removed) string {
 
 func removedLineText(r *calc.Removed) string {
 	l := r.Line()
-	return fmt.Sprintf("Removed the plan line of %s h a week on %q by %q.", orBlank(l.HoursPerWeek), l.Platform, l.Role)
+	return fmt.Sprintf("Removed the plan line of %s h a week on %s by %s.", orBlank(l.HoursPerWeek), calc.Quote(l.Platform), calc.Quote(l.Role))
 }
 
 // putBackText says what Undo put back.
@@ -188,12 +188,12 @@ func putBackText(r *calc.Removed) string {
 	switch r.Kind {
 	case calc.RemovedRole:
 		if len(r.Lines()) > 0 {
-			return fmt.Sprintf("Put back the role %q with its plan hours.", roleLabel(r.Role().Role, r.Index))
+			return fmt.Sprintf("Put back the role %s with its plan hours.", calc.Quote(roleLabel(r.Role().Role, r.Index)))
 		}
-		return fmt.Sprintf("Put back the role %q.", roleLabel(r.Role().Role, r.Index))
+		return fmt.Sprintf("Put back the role %s.", calc.Quote(roleLabel(r.Role().Role, r.Index)))
 	case calc.RemovedBenefit:
 		if name := r.Benefit().Name; strings.TrimSpace(name) != "" {
-			return fmt.Sprintf("Put back the benefit %q.", name)
+			return fmt.Sprintf("Put back the benefit %s.", calc.Quote(name))
 		}
 		return fmt.Sprintf("Put back benefit %d.", r.Index+1)
 	case calc.RemovedPoint:
@@ -201,15 +201,16 @@ func putBackText(r *calc.Removed) string {
 	case calc.RemovedCurve:
 		return fmt.Sprintf("Put back your maturity curve of %s.", plural(len(r.Curve()), "point", "points"))
 	}
-	return fmt.Sprintf("Put back the plan line of %s h a week on %q.", orBlank(r.Line().HoursPerWeek), r.Line().Platform)
+	return fmt.Sprintf("Put back the plan line of %s h a week on %s.", orBlank(r.Line().HoursPerWeek), calc.Quote(r.Line().Platform))
 }
 
-// orBlank is a value as typed, or "(blank)" when nothing was.
+// orBlank is a value as typed (a long one shortened, as messages quote it), or
+// "(blank)" when nothing was.
 func orBlank(s string) string {
 	if strings.TrimSpace(s) == "" {
 		return "(blank)"
 	}
-	return s
+	return calc.ShortText(s)
 }
 
 // datasetPlatformName is the dataset's name of a platform, or its id.
