@@ -9,7 +9,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { cli, money, people, browserSession, defaultScenario } from "./harness.mjs";
+import { cli, money, people, browserSession, defaultScenario, exported } from "./harness.mjs";
 
 const env = browserSession();
 const dir = mkdtempSync(path.join(tmpdir(), "roi-briefing-"));
@@ -102,11 +102,6 @@ async function checkPrint(file, most = 2) {
 
 const grouped = (s) => s.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 
-async function exported(page) {
-  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#export-json")]);
-  const chunks = await (await download.createReadStream()).toArray();
-  return JSON.parse(Buffer.concat(chunks).toString("utf8"));
-}
 
 // quiet waits until the recommendation and the likely range are worked out.
 async function quiet(page) {

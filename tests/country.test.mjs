@@ -6,17 +6,13 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { root, cli, money, browserSession } from "./harness.mjs";
+import { root, cli, money, browserSession, exported } from "./harness.mjs";
 
 const env = browserSession();
 
 const quiet = (page) => page.waitForFunction(() => !document.querySelector(".stale-notice"));
 const dataset = (id) => JSON.parse(readFileSync(path.join(root, "calc", "data", `${id}.dataset.json`), "utf8"));
 
-async function exported(page) {
-  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#export-json")]);
-  return JSON.parse(Buffer.concat(await (await download.createReadStream()).toArray()).toString("utf8"));
-}
 
 async function pickCountry(page, typed) {
   const field = page.getByLabel("Host country or region");

@@ -7,16 +7,11 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { bin, cli, money, browserSession, settled } from "./harness.mjs";
+import { bin, cli, money, browserSession, settled, exported } from "./harness.mjs";
 
 const env = browserSession();
 const dir = mkdtempSync(path.join(os.tmpdir(), "degenerate-"));
 
-async function exported(page) {
-  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#export-json")]);
-  const chunks = await (await download.createReadStream()).toArray();
-  return JSON.parse(Buffer.concat(chunks).toString("utf8"));
-}
 
 // quiet waits until the recommendation and the likely range are worked out and every
 // chart has drawn its latest option.

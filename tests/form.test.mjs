@@ -6,7 +6,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { root, ready, cli, money, people, browserSession } from "./harness.mjs";
+import { root, ready, cli, money, people, browserSession, exported } from "./harness.mjs";
 
 const env = browserSession();
 
@@ -14,11 +14,6 @@ const figure = (page, id) => page.locator(`#fig-${id} .value`).innerText();
 const quiet = (page) => page.waitForFunction(() => !document.querySelector(".stale-notice"));
 
 // exported downloads the scenario as "Export JSON" gives it.
-async function exported(page) {
-  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#export-json")]);
-  const chunks = await (await download.createReadStream()).toArray();
-  return JSON.parse(Buffer.concat(chunks).toString("utf8"));
-}
 
 // matchesCLI checks the page's headline figures against the command line's results for
 // the exported scenario.

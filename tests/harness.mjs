@@ -68,6 +68,12 @@ export async function settled(page) {
   }, null, { timeout: 60000 });
 }
 
+// exported is the scenario the page exports with "Export JSON", as a parsed file.
+export async function exported(page) {
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#export-json")]);
+  return JSON.parse(Buffer.concat(await (await download.createReadStream()).toArray()).toString("utf8"));
+}
+
 // cached waits until the service worker is activated and its cache holds the page and
 // app.wasm (it registers once the app has started). Polled inside the page, with
 // page.evaluate awaiting each look.

@@ -5,17 +5,13 @@
 // switch to reach.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { ready, cli, money, people, browserSession } from "./harness.mjs";
+import { ready, cli, money, people, browserSession, exported } from "./harness.mjs";
 
 const env = browserSession();
 
 const settled = (page) => page.waitForFunction(() => !document.querySelector(".stale-notice") &&
   document.querySelector('#uncertainty[aria-busy="false"]') && !document.querySelector("#uncertainty-progress"));
 
-async function exported(page) {
-  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#export-json")]);
-  return JSON.parse(Buffer.concat(await (await download.createReadStream()).toArray()).toString("utf8"));
-}
 
 const summary = (page, input) => page.locator(`details[data-input="${input}"] > summary`);
 const likely = (page, id) => page.locator(`#fig-${id} .likely`).innerText();
