@@ -45,19 +45,28 @@ type KeyFigure struct {
 	// None says why a figure has no value (Value's false), where "n/a" would not say
 	// what the headline says; nil: "n/a".
 	None func(r *calc.Result) string
+	// Diff shows a difference of two values, where it is not in Show's units (a
+	// difference of two percentages is in percentage points); nil: Show.
+	Diff func(d decimal.Decimal, cur string) string
+	// Places is how many decimals Show gives (-1: the value as it is). A difference is
+	// that of the values as shown, so that it is what a reader gets by subtracting them.
+	Places int32
 }
 
 var KeyFigures = []KeyFigure{
-	{"Total cost", func(r *calc.Result) (decimal.Decimal, bool) { return r.Totals.Cost, true }, calc.MoneyText, nil},
-	{"Staff cost", func(r *calc.Result) (decimal.Decimal, bool) { return r.Totals.StaffCost, true }, calc.MoneyText, nil},
-	{"Value", func(r *calc.Result) (decimal.Decimal, bool) { return r.Totals.Value, true }, calc.MoneyText, nil},
-	{"Net", func(r *calc.Result) (decimal.Decimal, bool) { return r.Totals.Net, true }, calc.MoneyText, nil},
-	{"ROI", func(r *calc.Result) (decimal.Decimal, bool) { return r.Totals.ROI.Decimal, r.Totals.ROI.Valid }, func(d decimal.Decimal, _ string) string { return calc.Percent(d) }, nil},
+	{"Total cost", func(r *calc.Result) (decimal.Decimal, bool) { return r.Totals.Cost, true }, calc.MoneyText, nil, nil, calc.MoneyPlaces},
+	{"Staff cost", func(r *calc.Result) (decimal.Decimal, bool) { return r.Totals.StaffCost, true }, calc.MoneyText, nil, nil, calc.MoneyPlaces},
+	{"Value", func(r *calc.Result) (decimal.Decimal, bool) { return r.Totals.Value, true }, calc.MoneyText, nil, nil, calc.MoneyPlaces},
+	{"Net", func(r *calc.Result) (decimal.Decimal, bool) { return r.Totals.Net, true }, calc.MoneyText, nil, nil, calc.MoneyPlaces},
+	{"ROI", func(r *calc.Result) (decimal.Decimal, bool) { return r.Totals.ROI.Decimal, r.Totals.ROI.Valid }, func(d decimal.Decimal, _ string) string { return calc.Percent(d) }, nil,
+		func(d decimal.Decimal, _ string) string {
+			return strings.TrimSuffix(calc.Percent(d), "%") + " percentage points"
+		}, 3},
 	{"Break-even month", func(r *calc.Result) (decimal.Decimal, bool) {
 		return decimal.NewFromInt(int64(r.Totals.BreakEvenMonth)), r.Totals.BreakEvenMonth > 0
-	}, func(d decimal.Decimal, _ string) string { return "month " + d.String() }, calc.BreakEvenText},
-	{"Unique reach, average per month (people)", func(r *calc.Result) (decimal.Decimal, bool) { return r.Totals.AverageMonthlyReach, true }, func(d decimal.Decimal, _ string) string { return calc.PeopleText(d) }, nil},
-	{"Staff hours per week", func(r *calc.Result) (decimal.Decimal, bool) { return r.Totals.HoursPerWeek, true }, func(d decimal.Decimal, _ string) string { return d.String() + " h" }, nil},
+	}, func(d decimal.Decimal, _ string) string { return "month " + d.String() }, calc.BreakEvenText, nil, 0},
+	{"Unique reach, average per month (people)", func(r *calc.Result) (decimal.Decimal, bool) { return r.Totals.AverageMonthlyReach, true }, func(d decimal.Decimal, _ string) string { return calc.PeopleText(d) }, nil, nil, 0},
+	{"Staff hours per week", func(r *calc.Result) (decimal.Decimal, bool) { return r.Totals.HoursPerWeek, true }, func(d decimal.Decimal, _ string) string { return d.String() + " h" }, nil, nil, -1},
 }
 
 // AheadLabel names the comparison's row of the share of the simulation's draws in
@@ -93,15 +102,23 @@ func (c *Comparison) Cell(f KeyFigure, r CompareRow) (text, diff string) {
 	if r.Current {
 		return text, ""
 	}
+	show := f.Show
+	if f.Diff != nil {
+		show = f.Diff
+	}
 	for _, b := range c.Rows {
 		if b.Current {
-			if bv, ok := f.Value(b.Result); ok && !v.Equal(bv) {
+			// Figures that read the same as shown differ by nothing a reader can see.
+			if bv, ok := f.Value(b.Result); ok && f.Show(bv, c.Currency) != text {
 				d := v.Sub(bv)
+				if f.Places >= 0 {
+					d = v.Round(f.Places).Sub(bv.Round(f.Places))
+				}
 				sign := "+"
 				if d.IsNegative() {
 					sign, d = "−", d.Neg()
 				}
-				diff = sign + f.Show(d, c.Currency)
+				diff = sign + show(d, c.Currency)
 			}
 		}
 	}
